@@ -1,0 +1,131 @@
+package com.amends;
+
+import com.amends.auth.ApiKeyAuth;
+import com.amends.auth.ApiKeyResource;
+import com.amends.auth.ApiKeyService;
+import com.amends.auth.CreateApiKeyCommand;
+import com.amends.customer.CustomerResource;
+import com.amends.customer.Customers;
+import com.amends.grant.GrantResource;
+import com.amends.grant.Grants;
+import com.amends.ledger.Ledger;
+import com.amends.ledger.Reconciler;
+import com.amends.ledger.ReconciliationResource;
+import com.amends.platform.BodySizeLimit;
+import com.amends.platform.Database;
+import com.amends.platform.Ids;
+import com.amends.platform.InstantParamConverter;
+import com.amends.platform.Json;
+import com.amends.platform.Migrations;
+import com.amends.platform.ProblemMapper;
+import com.amends.platform.Transactor;
+import com.amends.platform.idempotency.Idempotency;
+import com.amends.platform.openapi.OpenApiDocument;
+import com.amends.platform.openapi.OpenApiResource;
+import com.amends.points.Points;
+import com.amends.reason.ReasonCodeResource;
+import com.amends.reason.ReasonCodes;
+import com.amends.voucher.VoucherCodes;
+import com.amends.voucher.Vouchers;
+import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
+import io.dropwizard.configuration.SubstitutingSourceProvider;
+import io.dropwizard.core.Application;
+import io.dropwizard.core.server.AbstractServerFactory;
+import io.dropwizard.core.setup.Bootstrap;
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.db.ManagedDataSource;
+import io.dropwizard.jdbi3.JdbiFactory;
+import io.swagger.v3.oas.models.OpenAPI;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.LoggerFactory;
+
+/** Wires the service: every object is built here, by constructor, and nothing is looked up. */
+public class AmendsApplication extends Application<AmendsConfiguration> {
+    /** The resource classes, also read by the OpenAPI document and its drift test. */
+    public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
+            GrantResource.class, CustomerResource.class, ReconciliationResource.class);
+
+    private final Clock clock;
+
+    public AmendsApplication() {
+        this(Clock.systemUTC());
+    }
+
+    public AmendsApplication(Clock clock) {
+        this.clock = clock;
+    }
+
+    public static void main(String[] args) throws Exception {
+        new AmendsApplication().run(args);
+    }
+
+    @Override
+    public String getName() {
+        return "amends";
+    }
+
+    @Override
+    public void initialize(Bootstrap<AmendsConfiguration> bootstrap) {
+        bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
+                bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
+        bootstrap.addCommand(new CreateApiKeyCommand());
+    }
+
+    @Override
+    public void run(AmendsConfiguration config, Environment environment) {
+        // The configuration is parsed by now; from here on the mapper speaks the API's JSON.
+        Json.configure(environment.getObjectMapper());
+        if (config.getServerFactory() instanceof AbstractServerFactory server) {
+            server.setRegisterDefaultExceptionMappers(false);
+        }
+
+        ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
+        Migrations.migrate(dataSource);
+        Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"));
+        Transactor tx = new Transactor(jdbi);
+        Ids ids = new Ids(clock);
+
+        ApiKeyService keys = new ApiKeyService(tx, ids, clock);
+        Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
+                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
+        ReasonCodes reasons = new ReasonCodes(tx, environment.getObjectMapper(), clock);
+        Ledger ledger = new Ledger(tx, ids, clock);
+        Customers customers = new Customers(tx, clock);
+        Points points = new Points(tx, ledger, ids, clock);
+        Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), clock);
+        Grants grants = new Grants(tx, reasons, customers, points, vouchers, ids, clock);
+
+        var jersey = environment.jersey();
+        jersey.register(new ProblemMapper());
+        jersey.register(new ProblemMapper.Validation());
+        jersey.register(new BodySizeLimit(config.getMaxRequestBody().toBytes()));
+        jersey.register(new InstantParamConverter());
+        ApiKeyAuth.register(jersey, keys);
+        jersey.register(new ApiKeyResource(keys));
+        jersey.register(new ReasonCodeResource(reasons));
+        jersey.register(new GrantResource(grants, idempotency));
+        jersey.register(new CustomerResource(customers, points, vouchers, grants, ledger, clock));
+        jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
+
+        OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
+        jersey.register(new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
+
+        environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
+                        1, 60, TimeUnit.MINUTES);
+    }
+
+    /** A periodic job that throws is never run again by its executor; log and carry on instead. */
+    private static void runQuietly(String job, Runnable work) {
+        try {
+            work.run();
+        } catch (RuntimeException e) {
+            LoggerFactory.getLogger(AmendsApplication.class).warn("{} failed; it runs again at its next turn", job, e);
+        }
+    }
+}

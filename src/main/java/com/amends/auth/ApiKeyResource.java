@@ -1,0 +1,63 @@
+package com.amends.auth;
+
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Page;
+import com.amends.platform.PageLimit;
+import com.amends.platform.openapi.Refusals;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+@Path("/v1/api-keys")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "API keys")
+@RolesAllowed(Role.ADMIN_NAME)
+public final class ApiKeyResource {
+    private final ApiKeyService keys;
+
+    public ApiKeyResource(ApiKeyService keys) {
+        this.keys = keys;
+    }
+
+    @POST
+    @Operation(operationId = "createApiKey", summary = "Create an API key; its secret is shown only in this answer")
+    public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
+        return Response.status(201).entity(keys.create(request.name(), request.role())).build();
+    }
+
+    @GET
+    @Operation(operationId = "listApiKeys", summary = "List API keys, newest first (secrets are never shown)")
+    @Refusals(ErrorCode.INVALID_CURSOR)
+    public Page<ApiKeyView> list(
+            @Auth Caller caller,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
+            @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
+        return keys.list(limit, cursor);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
+    @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
+    public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
+        return keys.revoke(id);
+    }
+}

@@ -1,0 +1,14 @@
+package com.amends.customer;
+
+import java.time.Instant;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface CustomerDao {
+    @SqlUpdate("INSERT INTO customers (id, created_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
+    void ensure(String id, Instant now);
+
+    @SqlQuery("SELECT created_at FROM customers WHERE id = :id")
+    Optional<Instant> createdAt(String id);
+}

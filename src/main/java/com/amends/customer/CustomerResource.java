@@ -1,0 +1,79 @@
+package com.amends.customer;
+
+import com.amends.auth.Caller;
+import com.amends.auth.Role;
+import com.amends.grant.Grants;
+import com.amends.ledger.EntryView;
+import com.amends.ledger.Ledger;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Page;
+import com.amends.platform.PageLimit;
+import com.amends.platform.openapi.Refusals;
+import com.amends.points.Points;
+import com.amends.voucher.Vouchers;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Clock;
+
+@Path("/v1/customers/{customer_id}")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Customers")
+@RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
+public final class CustomerResource {
+    private final Customers customers;
+    private final Points points;
+    private final Vouchers vouchers;
+    private final Grants grants;
+    private final Ledger ledger;
+    private final Clock clock;
+
+    public CustomerResource(Customers customers, Points points, Vouchers vouchers, Grants grants, Ledger ledger,
+                            Clock clock) {
+        this.customers = customers;
+        this.points = points;
+        this.vouchers = vouchers;
+        this.grants = grants;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @GET
+    @Operation(operationId = "getWallet",
+            summary = "A customer's wallet: points, points expiring soon, open vouchers, goodwill received")
+    @Refusals(ErrorCode.CUSTOMER_NOT_FOUND)
+    public Wallet wallet(@Auth Caller caller,
+                         @PathParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
+                         String customerId) {
+        java.time.Instant since = customers.require(customerId);
+        return new Wallet(customerId, since,
+                new Wallet.PointsSummary(points.available(customerId), points.expiringSoon(customerId),
+                        clock.instant().plus(Points.EXPIRING_SOON)),
+                vouchers.openOf(customerId), grants.goodwillOf(customerId));
+    }
+
+    @GET
+    @Path("/ledger")
+    @Operation(operationId = "getCustomerLedger",
+            summary = "A customer's journal entries, newest first, with the balance after each posting")
+    @Refusals({ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.INVALID_CURSOR})
+    public Page<EntryView> ledger(@Auth Caller caller,
+                                  @PathParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
+                                  String customerId,
+                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
+                                  @QueryParam("cursor") String cursor) {
+        customers.require(customerId);
+        return ledger.history(customerId, limit, cursor);
+    }
+}

@@ -1,0 +1,30 @@
+package com.amends.customer;
+
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Transactor;
+import java.time.Clock;
+import java.time.Instant;
+
+/** Customers are the shop's own ids, recorded on first use. */
+public final class Customers {
+    public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,64}";
+    public static final String ID_MESSAGE = "must be 1 to 64 of A-Z, a-z, 0-9 and . _ : @ -";
+
+    private final CustomerDao dao;
+    private final Clock clock;
+
+    public Customers(Transactor tx, Clock clock) {
+        this.dao = tx.onDemand(CustomerDao.class);
+        this.clock = clock;
+    }
+
+    public void ensure(String customerId) {
+        dao.ensure(customerId, clock.instant());
+    }
+
+    public Instant require(String customerId) {
+        return dao.createdAt(customerId).orElseThrow(() ->
+                new ApiException(ErrorCode.CUSTOMER_NOT_FOUND, "No customer " + customerId + " has received goodwill yet"));
+    }
+}

@@ -1,0 +1,69 @@
+package com.amends.grant;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(GrantRow.class)
+interface GrantDao {
+
+    @SqlUpdate("""
+            INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
+                                expires_at, api_key_id, created_at)
+            VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
+                    :expiresAt, :apiKeyId, :createdAt)
+            """)
+    void insert(@BindMethods GrantRow grant);
+
+    @SqlQuery("SELECT * FROM grants WHERE id = :id")
+    Optional<GrantRow> find(String id);
+
+    @SqlQuery("SELECT * FROM grants WHERE id = :id FOR UPDATE")
+    Optional<GrantRow> lock(String id);
+
+    /** Newest first. A filter left null matches every row. */
+    @SqlQuery("""
+            SELECT * FROM grants
+             WHERE id < :before
+               AND (:customerId IS NULL OR customer_id = :customerId)
+               AND (:status IS NULL OR status = :status)
+               AND (:agentId IS NULL OR agent_id = :agentId)
+               AND (:reasonCode IS NULL OR reason_code = :reasonCode)
+               AND (:from IS NULL OR created_at >= :from)
+               AND (:to IS NULL OR created_at < :to)
+             ORDER BY id DESC
+             LIMIT :limit
+            """)
+    List<GrantRow> list(@BindMethods GrantFilter filter, String before, int limit);
+
+    @SqlUpdate("""
+            UPDATE grants SET status = 'revoked', revoked_at = :now, revoke_reason = :reason,
+                              revoked_points = :points, revoked_amount = :amount
+             WHERE id = :id AND status = 'issued'
+            """)
+    int markRevoked(String id, Instant now, String reason, Long points, Long amount);
+
+    @SqlQuery("""
+            SELECT COUNT(*) AS grants, COALESCE(SUM(points), 0) AS points
+              FROM grants WHERE customer_id = :customerId AND status IN ('issued', 'revoked')
+            """)
+    @RegisterConstructorMapper(GrantTotals.class)
+    GrantTotals totalsOf(String customerId);
+
+    @SqlQuery("""
+            SELECT v.currency, SUM(v.initial_amount) AS amount
+              FROM vouchers v JOIN grants g ON g.id = v.grant_id
+             WHERE v.customer_id = :customerId AND v.type = 'amount' AND g.status IN ('issued', 'revoked')
+             GROUP BY v.currency ORDER BY v.currency
+            """)
+    @RegisterConstructorMapper(CurrencyTotal.class)
+    List<CurrencyTotal> voucherValueOf(String customerId);
+
+    record GrantTotals(long grants, long points) {}
+
+    record CurrencyTotal(String currency, long amount) {}
+}

@@ -1,0 +1,21 @@
+package com.amends.grant;
+
+import java.time.Instant;
+
+public record GrantRow(
+        String id,
+        String customerId,
+        String agentId,
+        String reasonCode,
+        String caseRef,
+        String channel,
+        String note,
+        String status,
+        Long points,
+        Instant expiresAt,
+        String apiKeyId,
+        Instant createdAt,
+        Instant revokedAt,
+        String revokeReason,
+        Long revokedPoints,
+        Long revokedAmount) {}

@@ -1,0 +1,30 @@
+package com.amends.grant;
+
+import com.amends.platform.Money;
+import com.amends.voucher.VoucherView;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+
+@Schema(name = "Grant")
+public record GrantView(
+        @Schema(example = "grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB") String id,
+        GrantStatus status,
+        @Schema(example = "shop-cust-42") String customerId,
+        @Schema(example = "agent-7") String agentId,
+        @Schema(example = "SHIPPING_DELAY") String reasonCode,
+        @Schema(example = "ZD-1234") String caseRef,
+        Channel channel,
+        @Schema(nullable = true) String note,
+        @Schema(nullable = true, example = "500", description = "Points granted, for a points grant") Long points,
+        @Schema(nullable = true, description = "The voucher issued, for a voucher grant") VoucherView voucher,
+        Instant expiresAt,
+        Instant createdAt,
+        @Schema(nullable = true) Revocation revocation) {
+
+    @Schema(name = "Revocation", description = "What a revocation took back; spent value is not clawed back")
+    public record Revocation(
+            Instant revokedAt,
+            String reason,
+            @Schema(nullable = true, description = "Unspent points taken out of the wallet") Long points,
+            @Schema(nullable = true, description = "Unspent voucher value taken out of the wallet") Money value) {}
+}

@@ -1,0 +1,106 @@
+package com.amends.ledger;
+
+import com.amends.platform.ApiException;
+import com.amends.platform.Cursor;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
+import com.amends.platform.Page;
+import com.amends.platform.Transactor;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The append-only journal. Every change of value is one entry of postings that balance per unit;
+ * wallet balances move in the same transaction under a guard that refuses to go below zero.
+ * Callers run {@link #post} inside their own transaction, after the checks that may refuse.
+ */
+public final class Ledger {
+    private final LedgerDao dao;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Ledger(Transactor tx, Ids ids, Clock clock) {
+        this.dao = tx.onDemand(LedgerDao.class);
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public void openPointsAccount(String customerId) {
+        dao.open(Accounts.points(customerId), "customer_points", Accounts.POINTS, customerId, clock.instant());
+    }
+
+    public void openVoucherAccount(String voucherId, String currency, String customerId) {
+        dao.open(Accounts.voucher(voucherId), "voucher", currency, customerId, clock.instant());
+    }
+
+    /**
+     * Locks a wallet account for the rest of the transaction and answers its balance. Lock a
+     * customer's points account before any of their lots, so that two transactions on one
+     * customer always take their locks in the same order.
+     */
+    public long lock(String account) {
+        return dao.lock(account).orElseThrow(() -> new IllegalStateException("no account " + account));
+    }
+
+    public long balance(String account) {
+        return dao.balance(account).orElse(0L);
+    }
+
+    /** Writes one balanced entry and answers its id. */
+    public String post(EntryKind kind, EntryContext context, List<Line> lines) {
+        requireBalanced(lines);
+        String entryId = ids.next("jre");
+        dao.insertEntry(entryId, kind.wire(), context, clock.instant());
+        List<PostingRow> postings = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Line line = lines.get(i);
+            Long balanceAfter = null;
+            if (line.wallet()) {
+                if (dao.move(line.account(), line.amount()) == 0) {
+                    long balance = dao.balance(line.account())
+                            .orElseThrow(() -> new IllegalStateException("no account " + line.account()));
+                    throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE,
+                            "The balance is " + balance + " " + line.unit() + "; " + (-line.amount()) + " were asked for");
+                }
+                balanceAfter = dao.balance(line.account()).orElseThrow();
+            }
+            postings.add(new PostingRow(entryId, i + 1, line.account(), line.unit(), line.amount(), balanceAfter));
+        }
+        dao.insertPostings(postings);
+        return entryId;
+    }
+
+    static void requireBalanced(List<Line> lines) {
+        Map<String, Long> sums = new HashMap<>();
+        for (Line line : lines) {
+            sums.merge(line.unit(), line.amount(), Math::addExact);
+        }
+        sums.forEach((unit, sum) -> {
+            if (sum != 0) {
+                throw new IllegalStateException("Unbalanced entry: " + unit + " sums to " + sum);
+            }
+        });
+        if (lines.isEmpty()) {
+            throw new IllegalStateException("An entry needs postings");
+        }
+    }
+
+    /** A customer's entries, newest first. */
+    public Page<EntryView> history(String customerId, int limit, String cursor) {
+        List<EntryRow> rows = dao.entriesOf(customerId, Cursor.decodeLong(cursor), limit + 1);
+        Map<String, List<PostingView>> postings = new LinkedHashMap<>();
+        if (!rows.isEmpty()) {
+            for (PostingRow p : dao.postingsOf(rows.stream().map(EntryRow::id).toList())) {
+                postings.computeIfAbsent(p.entryId(), k -> new ArrayList<>())
+                        .add(new PostingView(p.accountId(), p.unit(), p.amount(), p.balanceAfter()));
+            }
+        }
+        return Page.of(rows, limit, row -> Long.toString(row.seq()), row -> new EntryView(
+                row.id(), row.kind(), row.createdAt(), row.grantId(), row.reasonCode(),
+                postings.getOrDefault(row.id(), List.of())));
+    }
+}

@@ -1,0 +1,61 @@
+package com.amends.ledger;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface LedgerDao {
+
+    /** H2 accepts ON CONFLICT because it runs in PostgreSQL mode; see the JDBC URL. */
+    @SqlUpdate("""
+            INSERT INTO accounts (id, kind, unit, customer_id, balance, created_at)
+            VALUES (:id, :kind, :unit, :customerId, 0, :now)
+            ON CONFLICT DO NOTHING
+            """)
+    void open(String id, String kind, String unit, String customerId, Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
+            VALUES (:id, :kind, :customerId, :grantId, :reasonCode, :apiKeyId, :createdAt)
+            """)
+    void insertEntry(String id, String kind, @BindMethods EntryContext context, Instant createdAt);
+
+    /** The guard of invariant 3: a movement that would take the balance below zero updates nothing. */
+    @SqlUpdate("UPDATE accounts SET balance = balance + :amount WHERE id = :id AND balance + :amount >= 0")
+    int move(String id, long amount);
+
+    @SqlQuery("SELECT balance FROM accounts WHERE id = :id")
+    Optional<Long> balance(String id);
+
+    @SqlQuery("SELECT balance FROM accounts WHERE id = :id FOR UPDATE")
+    Optional<Long> lock(String id);
+
+    @SqlBatch("""
+            INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after)
+            VALUES (:entryId, :line, :accountId, :unit, :amount, :balanceAfter)
+            """)
+    void insertPostings(@BindMethods List<PostingRow> postings);
+
+    @SqlQuery("""
+            SELECT seq, id, kind, customer_id, grant_id, reason_code, created_at
+              FROM journal_entries
+             WHERE customer_id = :customerId AND seq < :beforeSeq
+             ORDER BY seq DESC
+             LIMIT :limit
+            """)
+    @RegisterConstructorMapper(EntryRow.class)
+    List<EntryRow> entriesOf(String customerId, long beforeSeq, int limit);
+
+    @SqlQuery("""
+            SELECT entry_id, line, account_id, unit, amount, balance_after
+              FROM postings WHERE entry_id IN (<entryIds>) ORDER BY entry_id, line
+            """)
+    @RegisterConstructorMapper(PostingRow.class)
+    List<PostingRow> postingsOf(@BindList("entryIds") List<String> entryIds);
+}

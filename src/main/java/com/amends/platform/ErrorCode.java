@@ -1,0 +1,54 @@
+package com.amends.platform;
+
+/**
+ * The stable machine codes of every problem answer. Clients branch on {@link #code()}, so a
+ * code, once published, is never renamed; the HTTP status travels with it.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(400, "The request body is not valid JSON"),
+    INVALID_PARAMETER(400, "A query, path or header parameter is invalid"),
+    INVALID_CURSOR(400, "The pagination cursor is not one this server issued"),
+    IDEMPOTENCY_KEY_MISSING(400, "This request moves value and needs an Idempotency-Key header"),
+    UNAUTHORIZED(401, "A valid API key is required"),
+    FORBIDDEN(403, "This API key's role may not do that"),
+    NOT_FOUND(404, "No such resource"),
+    CUSTOMER_NOT_FOUND(404, "No such customer"),
+    GRANT_NOT_FOUND(404, "No such grant"),
+    REASON_CODE_NOT_FOUND(404, "No such reason code"),
+    API_KEY_NOT_FOUND(404, "No such API key"),
+    METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
+    NOT_ACCEPTABLE(406, "The requested media type is not available"),
+    IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),
+    REASON_CODE_EXISTS(409, "A reason code with that code exists already"),
+    GRANT_NOT_REVOCABLE(409, "The grant is not in a state that can be revoked"),
+    API_KEY_REVOKED(409, "The API key is revoked already"),
+    PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+    VALIDATION_FAILED(422, "The request is not valid"),
+    IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used with a different request"),
+    REASON_CODE_UNKNOWN(422, "The reason code does not exist"),
+    REASON_CODE_INACTIVE(422, "The reason code is not active"),
+    INSUFFICIENT_BALANCE(422, "The balance is not sufficient"),
+    INTERNAL_ERROR(500, "An unexpected error occurred");
+
+    private final int status;
+    private final String title;
+
+    ErrorCode(int status, String title) {
+        this.status = status;
+        this.title = title;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String title() {
+        return title;
+    }
+
+    /** The wire form, e.g. {@code insufficient_balance}. */
+    public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

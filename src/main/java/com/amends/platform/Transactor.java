@@ -1,0 +1,84 @@
+package com.amends.platform;
+
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * The one way to run a unit of work in a transaction. DAOs are Jdbi on-demand proxies; inside
+ * {@link #inTransaction} they all run on this thread's handle, so every statement of the unit
+ * commits or rolls back together, and a nested call joins the outer transaction.
+ *
+ * <p>A transaction the database aborts to break a deadlock or a serialization conflict is
+ * retried a few times: the work is all in the database, so running it again is safe.
+ */
+public final class Transactor {
+    private static final int ATTEMPTS = 5;
+
+    private final Jdbi jdbi;
+
+    public Transactor(Jdbi jdbi) {
+        this.jdbi = jdbi;
+    }
+
+    public <T> T inTransaction(Supplier<T> work) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.get());
+            } catch (RuntimeException e) {
+                if (attempt >= ATTEMPTS || !isTransient(e) || jdbi.getHandleScope().get() != null) {
+                    throw e;
+                }
+                sleepBeforeRetry(attempt);
+            }
+        }
+    }
+
+    public void run(Runnable work) {
+        inTransaction(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    public <T> T onDemand(Class<T> dao) {
+        return jdbi.onDemand(dao);
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** Deadlock, serialization failure or lock time-out, on PostgreSQL and H2. */
+    static boolean isTransient(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("40001") || state.equals("40P01") || state.equals("HYT00")) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A unique or primary key was violated: someone else inserted the same row first. */
+    public static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void sleepBeforeRetry(int attempt) {
+        try {
+            Thread.sleep((long) (Math.random() * 10 * attempt));
+        } catch (InterruptedException interrupted) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(interrupted);
+        }
+    }
+}

@@ -1,0 +1,220 @@
+package com.amends.platform.openapi;
+
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Json;
+import com.amends.platform.Problem;
+import com.amends.platform.idempotency.Idempotency;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.swagger.v3.core.converter.ModelConverters;
+import io.swagger.v3.core.jackson.ModelResolver;
+import io.swagger.v3.core.util.Yaml;
+import io.swagger.v3.jaxrs2.Reader;
+import io.swagger.v3.jaxrs2.ext.OpenAPIExtensions;
+import io.swagger.v3.oas.integration.SwaggerConfiguration;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.media.Content;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the OpenAPI document from the resource classes themselves, so that it cannot drift from
+ * what the server does. On top of what Swagger reads from the annotations, every operation gets
+ * its roles (from {@code @RolesAllowed}) and every problem it can answer with (from
+ * {@code @Refusals} and from its signature: auth, validation, idempotency), with examples.
+ */
+public final class OpenApiDocument {
+    private static final String BEARER = "bearer";
+    private static boolean swaggerConfigured;
+
+    private OpenApiDocument() {}
+
+    public static OpenAPI build(Set<Class<?>> resources) {
+        configureSwagger();
+        OpenAPI base = new OpenAPI()
+                .info(new Info().title("Amends API").version("1")
+                        .description("Goodwill and loyalty rewards: grant points and vouchers to customers, redeem them "
+                                + "at checkout, and keep an exact double-entry ledger. Every request carries "
+                                + "`Authorization: Bearer <api key>`; every error is an RFC 9457 problem with a stable `code`."))
+                .servers(List.of(new Server().url("/")))
+                .components(new Components().addSecuritySchemes(BEARER,
+                        new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
+                                .description("An API key secret, created by POST /v1/api-keys or the create-api-key command")));
+        SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true).sortOutput(true)
+                .readAllResources(false);
+        Reader reader = new Reader(config);
+        OpenAPI api = reader.read(resources);
+        api.getComponents().getSchemas().putAll(ModelConverters.getInstance().read(Problem.class));
+        for (Class<?> resource : resources) {
+            for (Method method : resource.getMethods()) {
+                io.swagger.v3.oas.annotations.Operation annotation =
+                        method.getAnnotation(io.swagger.v3.oas.annotations.Operation.class);
+                if (annotation != null) {
+                    Operation operation = find(api, annotation.operationId());
+                    if (operation != null) {
+                        describe(operation, resource, method);
+                    }
+                }
+            }
+        }
+        api.getComponents().setSchemas(new TreeMap<>(api.getComponents().getSchemas()));
+        return api;
+    }
+
+    public static String yaml(OpenAPI api) {
+        try {
+            return Yaml.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(api);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String json(OpenAPI api) {
+        try {
+            return io.swagger.v3.core.util.Json.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+                    .writerWithDefaultPrettyPrinter().writeValueAsString(api);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Swagger's model reader is a process-wide singleton; teach it our JSON names once. */
+    private static synchronized void configureSwagger() {
+        if (swaggerConfigured) {
+            return;
+        }
+        ObjectMapper mapper = Json.configure(new ObjectMapper().findAndRegisterModules());
+        ModelConverters.getInstance().addConverter(new ModelResolver(mapper));
+        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new CallerParameterExtension())));
+        swaggerConfigured = true;
+    }
+
+    private static Operation find(OpenAPI api, String operationId) {
+        return api.getPaths().values().stream()
+                .flatMap(path -> path.readOperations().stream())
+                .filter(op -> operationId.equals(op.getOperationId()))
+                .findFirst().orElse(null);
+    }
+
+    private static void describe(Operation operation, Class<?> resource, Method method) {
+        List<String> roles = roles(resource, method);
+        operation.addExtension("x-roles", roles);
+        String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
+        operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
+        operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
+
+        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN);
+        Refusals refusals = method.getAnnotation(Refusals.class);
+        if (refusals != null) {
+            codes.addAll(Arrays.asList(refusals.value()));
+        }
+        boolean hasBody = false;
+        boolean hasParameters = false;
+        for (int i = 0; i < method.getParameterCount(); i++) {
+            Annotation[] annotations = method.getParameterAnnotations()[i];
+            HeaderParam header = find(annotations, HeaderParam.class);
+            if (header != null && header.value().equals(Idempotency.HEADER)) {
+                codes.addAll(List.of(ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
+                        ErrorCode.IDEMPOTENCY_KEY_REUSED));
+                describeIdempotencyKey(operation);
+            } else if (find(annotations, QueryParam.class) != null || find(annotations, PathParam.class) != null) {
+                hasParameters = true;
+            } else if (!method.getParameterTypes()[i].getSimpleName().equals("Caller")
+                    && find(annotations, Context.class) == null) {
+                hasBody = true;
+            }
+        }
+        if (hasBody) {
+            codes.addAll(List.of(ErrorCode.MALFORMED_JSON, ErrorCode.VALIDATION_FAILED, ErrorCode.PAYLOAD_TOO_LARGE,
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+        }
+        if (hasParameters) {
+            codes.addAll(List.of(ErrorCode.INVALID_PARAMETER, ErrorCode.VALIDATION_FAILED));
+        }
+        ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        Map<Integer, List<ErrorCode>> byStatus = codes.stream()
+                .collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new, Collectors.toList()));
+        byStatus.forEach((status, inStatus) -> responses.addApiResponse(String.valueOf(status), problemResponse(inStatus)));
+        operation.setResponses(responses);
+    }
+
+    private static void describeIdempotencyKey(Operation operation) {
+        if (operation.getParameters() == null) {
+            return;
+        }
+        for (Parameter parameter : operation.getParameters()) {
+            if (Idempotency.HEADER.equals(parameter.getName())) {
+                parameter.setRequired(true);
+                parameter.setDescription("A unique key per intended effect (e.g. a UUID). A retry with the same key "
+                        + "and body has its effect once and gets the first answer again, with Idempotent-Replayed: true; "
+                        + "answers are kept for 24 hours.");
+                parameter.setSchema(new Schema<String>().type("string").minLength(1).maxLength(255));
+                parameter.setExample("5f1c0b6e-8d2a-4c1e-9a57-3f0d2b7c9e41");
+            }
+        }
+    }
+
+    private static ApiResponse problemResponse(List<ErrorCode> codes) {
+        String description = codes.stream()
+                .map(code -> "`" + code.code() + "`: " + code.title())
+                .collect(Collectors.joining("; "));
+        MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
+        Map<String, Example> examples = new LinkedHashMap<>();
+        for (ErrorCode code : codes) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("type", "urn:amends:problem:" + code.code());
+            body.put("title", code.title());
+            body.put("status", code.status());
+            body.put("code", code.code());
+            body.put("detail", code.title());
+            examples.put(code.code(), new Example().value(body));
+        }
+        media.setExamples(examples);
+        return new ApiResponse().description(description).content(new Content().addMediaType(Problem.MEDIA_TYPE, media));
+    }
+
+    private static List<String> roles(Class<?> resource, Method method) {
+        RolesAllowed allowed = method.getAnnotation(RolesAllowed.class);
+        if (allowed == null) {
+            allowed = resource.getAnnotation(RolesAllowed.class);
+        }
+        return allowed == null ? List.of("public") : List.copyOf(new LinkedHashSet<>(Arrays.asList(allowed.value())));
+    }
+
+    private static <A extends Annotation> A find(Annotation[] annotations, Class<A> type) {
+        for (Annotation annotation : annotations) {
+            if (type.isInstance(annotation)) {
+                return type.cast(annotation);
+            }
+        }
+        return null;
+    }
+}

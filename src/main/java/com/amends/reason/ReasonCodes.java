@@ -1,0 +1,110 @@
+package com.amends.reason;
+
+import com.amends.platform.ApiException;
+import com.amends.platform.Cursor;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Page;
+import com.amends.platform.Transactor;
+import com.amends.reward.Reward;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/** The managed catalogue of reasons for goodwill. */
+public final class ReasonCodes {
+    public static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{1,49}";
+    public static final String CATEGORY_PATTERN = "[a-z0-9_]{1,40}";
+
+    private final Transactor tx;
+    private final ReasonCodeDao dao;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+
+    public ReasonCodes(Transactor tx, ObjectMapper mapper, Clock clock) {
+        this.tx = tx;
+        this.dao = tx.onDemand(ReasonCodeDao.class);
+        this.mapper = mapper;
+        this.clock = clock;
+    }
+
+    public Page<ReasonCode> list(Boolean active, int limit, String cursor) {
+        String after = Optional.ofNullable(Cursor.decode(cursor)).orElse("");
+        return Page.of(dao.list(after, active, limit + 1), limit, ReasonCodeRow::code, this::view);
+    }
+
+    public ReasonCode get(String code) {
+        return dao.find(code).map(this::view)
+                .orElseThrow(() -> new ApiException(ErrorCode.REASON_CODE_NOT_FOUND, "No reason code " + code));
+    }
+
+    /** The reason code a new grant names: it must exist and be active. */
+    public ReasonCode requireActive(String code) {
+        ReasonCode reason = dao.find(code).map(this::view).orElseThrow(() ->
+                ApiException.field(ErrorCode.REASON_CODE_UNKNOWN, "reason_code", "is not a known reason code"));
+        if (!reason.active()) {
+            throw new ApiException(ErrorCode.REASON_CODE_INACTIVE, "Reason code " + code + " is retired; pick an active one");
+        }
+        return reason;
+    }
+
+    public ReasonCode create(CreateReasonCodeRequest request) {
+        if (request.suggestedReward() != null) {
+            request.suggestedReward().check("suggested_reward.");
+        }
+        Instant now = clock.instant();
+        ReasonCodeRow row = new ReasonCodeRow(request.code(), request.name().strip(), request.category(),
+                request.active() == null || request.active(), write(request.suggestedReward()),
+                request.defaultValidityDays(), now, now);
+        try {
+            dao.insert(row);
+        } catch (RuntimeException e) {
+            if (Transactor.isUniqueViolation(e)) {
+                throw new ApiException(ErrorCode.REASON_CODE_EXISTS, "Reason code " + request.code() + " exists already");
+            }
+            throw e;
+        }
+        return view(row);
+    }
+
+    public ReasonCode update(String code, UpdateReasonCodeRequest patch) {
+        if (patch.suggestedReward() != null) {
+            patch.suggestedReward().check("suggested_reward.");
+        }
+        return tx.inTransaction(() -> {
+            ReasonCodeRow current = dao.find(code)
+                    .orElseThrow(() -> new ApiException(ErrorCode.REASON_CODE_NOT_FOUND, "No reason code " + code));
+            ReasonCodeRow updated = new ReasonCodeRow(code,
+                    patch.name() == null ? current.name() : patch.name().strip(),
+                    patch.category() == null ? current.category() : patch.category(),
+                    patch.active() == null ? current.active() : patch.active(),
+                    patch.suggestedReward() == null ? current.suggestedReward() : write(patch.suggestedReward()),
+                    patch.defaultValidityDays() == null ? current.defaultValidityDays() : patch.defaultValidityDays(),
+                    current.createdAt(), clock.instant());
+            dao.update(updated);
+            return view(updated);
+        });
+    }
+
+    private ReasonCode view(ReasonCodeRow row) {
+        return new ReasonCode(row.code(), row.name(), row.category(), row.active(), read(row.suggestedReward()),
+                row.defaultValidityDays(), row.createdAt(), row.updatedAt());
+    }
+
+    private String write(Reward reward) {
+        try {
+            return reward == null ? null : mapper.writeValueAsString(reward);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Reward read(String json) {
+        try {
+            return json == null ? null : mapper.readValue(json, Reward.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored suggested reward is not readable", e);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.amends.reward;
+
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.FieldError;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Positive;
+import java.util.List;
+import java.util.Map;
+
+/** Points or a voucher: exactly one of the two. */
+@Schema(name = "Reward", description = "Exactly one of points or voucher")
+public record Reward(
+        @Positive @Max(MAX_POINTS) @Schema(example = "500") Long points,
+        @Valid VoucherTerms voucher) {
+
+    public static final long MAX_POINTS = 100_000_000L;
+
+    public void check(String prefix) {
+        if ((points == null) == (voucher == null)) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Give either points or a voucher, not both or neither",
+                    List.of(new FieldError(prefix.isEmpty() ? "points" : prefix + "points",
+                            "give either points or voucher, exactly one")), Map.of());
+        }
+        if (voucher != null) {
+            voucher.check(prefix + "voucher.");
+        }
+    }
+}

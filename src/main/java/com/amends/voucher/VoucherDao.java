@@ -1,0 +1,44 @@
+package com.amends.voucher;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(VoucherRow.class)
+interface VoucherDao {
+    String SELECT = """
+            SELECT v.*, a.balance AS remaining
+              FROM vouchers v LEFT JOIN accounts a ON a.id = 'voucher:' || v.id
+            """;
+
+    @SqlUpdate("""
+            INSERT INTO vouchers (id, code, customer_id, grant_id, type, currency, initial_amount, percent_off,
+                                  max_discount, status, expires_at, created_at)
+            VALUES (:id, :code, :customerId, :grantId, :type, :currency, :initialAmount, :percentOff,
+                    :maxDiscount, :status, :expiresAt, :createdAt)
+            """)
+    void insert(@BindMethods VoucherRow voucher);
+
+    @SqlQuery(SELECT + " WHERE v.id = :id")
+    Optional<VoucherRow> find(String id);
+
+    /** Vouchers the customer can still use, soonest to expire first. */
+    @SqlQuery(SELECT + """
+             WHERE v.customer_id = :customerId AND v.status = 'active' AND v.expires_at > :now
+               AND (v.type = 'percent' OR a.balance > 0)
+             ORDER BY v.expires_at, v.id
+             LIMIT :limit
+            """)
+    List<VoucherRow> openOf(String customerId, Instant now, int limit);
+
+    @SqlQuery(SELECT + " WHERE v.grant_id IN (<grantIds>)")
+    List<VoucherRow> ofGrants(@BindList("grantIds") List<String> grantIds);
+
+    @SqlUpdate("UPDATE vouchers SET status = 'revoked' WHERE id = :id AND status = 'active'")
+    int revoke(String id);
+}

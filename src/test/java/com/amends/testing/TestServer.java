@@ -1,0 +1,128 @@
+package com.amends.testing;
+
+import com.amends.AmendsApplication;
+import com.amends.AmendsConfiguration;
+import com.amends.auth.ApiKeyService;
+import com.amends.auth.Role;
+import com.amends.platform.Database;
+import com.amends.platform.Ids;
+import com.amends.platform.Transactor;
+import io.dropwizard.core.Application;
+import io.dropwizard.testing.ConfigOverride;
+import io.dropwizard.testing.DropwizardTestSupport;
+import io.dropwizard.testing.ResourceHelpers;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+
+/**
+ * The whole server, started in-process on a random port over a database of its own, with a
+ * clock the test controls and one API key per role. Tests talk to it over real HTTP.
+ */
+public final class TestServer implements AutoCloseable {
+    private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+    private final TestDatabase database;
+    private final MutableClock clock;
+    private final List<ConfigOverride> extraOverrides;
+    private DropwizardTestSupport<AmendsConfiguration> support;
+    private Jdbi jdbi;
+    private final Map<Role, String> secrets = new EnumMap<>(Role.class);
+
+    public TestServer(TestDatabase database, ConfigOverride... overrides) {
+        this(database, new MutableClock(MutableClock.START), overrides);
+    }
+
+    public TestServer(TestDatabase database, MutableClock clock, ConfigOverride... overrides) {
+        this.database = database;
+        this.clock = clock;
+        this.extraOverrides = List.of(overrides);
+    }
+
+    public synchronized TestServer start() {
+        if (support != null) {
+            return this;
+        }
+        String prefix = "dw" + SEQUENCE.incrementAndGet() + ".";
+        List<ConfigOverride> overrides = new ArrayList<>(List.of(
+                ConfigOverride.config(prefix, "database.driverClass", database.driver()),
+                ConfigOverride.config(prefix, "database.url", database.url())));
+        if (database.user() != null) {
+            overrides.add(ConfigOverride.config(prefix, "database.user", database.user()));
+        }
+        overrides.addAll(extraOverrides);
+        MutableClock serverClock = clock;
+        support = new DropwizardTestSupport<>(AmendsApplication.class,
+                ResourceHelpers.resourceFilePath("test-config.yml"), prefix,
+                overrides.toArray(ConfigOverride[]::new)) {
+            @Override
+            public Application<AmendsConfiguration> newApplication() {
+                return new AmendsApplication(serverClock);
+            }
+        };
+        try {
+            support.before();
+        } catch (Exception e) {
+            throw new IllegalStateException("Test server did not start", e);
+        }
+        if (jdbi == null) {
+            jdbi = Database.configure(Jdbi.create(() -> database.connect()).installPlugin(new SqlObjectPlugin()));
+            ApiKeyService keys = new ApiKeyService(new Transactor(jdbi), new Ids(clock), clock);
+            for (Role role : Role.values()) {
+                secrets.put(role, keys.create("test-" + role.wire(), role).secret());
+            }
+        }
+        return this;
+    }
+
+    /** Stops the server, keeping its database, so that {@link #start()} restarts it on the same data. */
+    public synchronized void stop() {
+        if (support != null) {
+            support.after();
+            support = null;
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    public Api as(Role role) {
+        start();
+        return new Api(support.getLocalPort(), secrets.get(role));
+    }
+
+    public Api withSecret(String secret) {
+        start();
+        return new Api(support.getLocalPort(), secret);
+    }
+
+    public int adminPort() {
+        start();
+        return support.getAdminPort();
+    }
+
+    public MutableClock clock() {
+        return clock;
+    }
+
+    /** Direct SQL, for checking what a test cannot see through the API (and for setting up faults). */
+    public Jdbi jdbi() {
+        start();
+        return jdbi;
+    }
+
+    public String databaseKind() {
+        return database.kind();
+    }
+
+    @Override
+    public String toString() {
+        return database.kind();
+    }
+}
