@@ -25,7 +25,10 @@ interface GrantDao {
     @SqlQuery("SELECT * FROM grants WHERE id = :id FOR UPDATE")
     Optional<GrantRow> lock(String id);
 
-    /** Newest first. A filter left null matches every row. */
+    /**
+     * Newest first. A filter left null matches every row; the casts tell PostgreSQL the type of
+     * a parameter that is only ever compared with NULL.
+     */
     @SqlQuery("""
             SELECT * FROM grants
              WHERE id < :before
@@ -33,8 +36,8 @@ interface GrantDao {
                AND (:status IS NULL OR status = :status)
                AND (:agentId IS NULL OR agent_id = :agentId)
                AND (:reasonCode IS NULL OR reason_code = :reasonCode)
-               AND (:from IS NULL OR created_at >= :from)
-               AND (:to IS NULL OR created_at < :to)
+               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
+               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
              ORDER BY id DESC
              LIMIT :limit
             """)
