@@ -7,6 +7,9 @@ import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -38,7 +41,9 @@ public final class ApiKeyResource {
     }
 
     @POST
-    @Operation(operationId = "createApiKey", summary = "Create an API key; its secret is shown only in this answer")
+    @Operation(operationId = "createApiKey", summary = "Create an API key; its secret is shown only in this answer",
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = ApiKeyView.class))))
     public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
         return Response.status(201).entity(keys.create(request.name(), request.role())).build();
     }

@@ -13,6 +13,8 @@ import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -41,6 +43,17 @@ import java.util.Map;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Grants")
 public final class GrantResource {
+    private static final String POINTS_EXAMPLE = """
+            {"customer_id": "shop-cust-42", "agent_id": "agent-7", "reason_code": "SHIPPING_DELAY",
+             "case_ref": "ZD-1234", "channel": "email", "note": "parcel 3 days late", "points": 500}""";
+    private static final String AMOUNT_EXAMPLE = """
+            {"customer_id": "shop-cust-42", "agent_id": "agent-7", "reason_code": "DAMAGED_ITEM",
+             "case_ref": "ZD-1240", "channel": "phone",
+             "voucher": {"type": "amount", "value": {"amount": 1000, "currency": "EUR"}}}""";
+    private static final String PERCENT_EXAMPLE = """
+            {"customer_id": "shop-cust-42", "agent_id": "agent-7", "reason_code": "WRONG_ITEM",
+             "case_ref": "ZD-1251", "channel": "chat",
+             "voucher": {"type": "percent", "percent_off": 15, "max_discount": {"amount": 2000, "currency": "EUR"}}}""";
     private final Grants grants;
     private final Idempotency idempotency;
 
@@ -57,7 +70,12 @@ public final class GrantResource {
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE})
     public Response create(@Auth Caller caller,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
-                           @NotNull @Valid CreateGrantRequest request) {
+                           @NotNull @Valid @RequestBody(required = true, content = @Content(examples = {
+                                   @ExampleObject(name = "points", summary = "500 points for a late parcel", value = POINTS_EXAMPLE),
+                                   @ExampleObject(name = "amount_voucher", summary = "A 10.00 EUR voucher", value = AMOUNT_EXAMPLE),
+                                   @ExampleObject(name = "percent_voucher", summary = "15 % off, at most 20.00 EUR",
+                                           value = PERCENT_EXAMPLE)}))
+                           CreateGrantRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "createGrant", request,
                 () -> Outcome.created(grants.create(caller, request)));
     }
@@ -96,7 +114,9 @@ public final class GrantResource {
     @Path("/{id}/revoke")
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Operation(operationId = "revokeGrant",
-            summary = "Revoke a grant given by mistake: unspent points or voucher value leave the wallet")
+            summary = "Revoke a grant given by mistake: unspent points or voucher value leave the wallet",
+            responses = @ApiResponse(responseCode = "200", description = "The revoked grant, saying what was taken back",
+                    content = @Content(schema = @Schema(implementation = GrantView.class))))
     @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_REVOCABLE})
     public Response revoke(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,

@@ -9,6 +9,9 @@ import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -61,7 +64,9 @@ public final class ReasonCodeResource {
 
     @POST
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "createReasonCode", summary = "Add a reason code to the catalogue")
+    @Operation(operationId = "createReasonCode", summary = "Add a reason code to the catalogue",
+            responses = @ApiResponse(responseCode = "201", description = "Created",
+                    content = @Content(schema = @Schema(implementation = ReasonCode.class))))
     @Refusals(ErrorCode.REASON_CODE_EXISTS)
     public Response create(@Auth Caller caller, @NotNull @Valid CreateReasonCodeRequest request) {
         return Response.status(201).entity(reasons.create(request)).build();

@@ -26,6 +26,16 @@ public final class Servers {
         return servers.stream();
     }
 
+    /** Servers of their own, for tests that break the books on purpose; the test closes them. */
+    public static Stream<Named<TestServer>> fresh() {
+        List<Named<TestServer>> servers = new ArrayList<>();
+        servers.add(Named.of("h2", new TestServer(TestDatabase.h2())));
+        if (TestDatabase.postgresConfigured()) {
+            servers.add(Named.of("postgres", new TestServer(TestDatabase.postgres())));
+        }
+        return servers.stream();
+    }
+
     public static synchronized TestServer h2() {
         if (h2 == null) {
             h2 = new TestServer(TestDatabase.h2());

@@ -73,6 +73,7 @@ public final class OpenApiDocument {
         Reader reader = new Reader(config);
         OpenAPI api = reader.read(resources);
         api.getComponents().getSchemas().putAll(ModelConverters.getInstance().read(Problem.class));
+        Map<String, Example> examples = new TreeMap<>();
         for (Class<?> resource : resources) {
             for (Method method : resource.getMethods()) {
                 io.swagger.v3.oas.annotations.Operation annotation =
@@ -80,12 +81,13 @@ public final class OpenApiDocument {
                 if (annotation != null) {
                     Operation operation = find(api, annotation.operationId());
                     if (operation != null) {
-                        describe(operation, resource, method);
+                        describe(operation, resource, method, examples);
                     }
                 }
             }
         }
         api.getComponents().setSchemas(new TreeMap<>(api.getComponents().getSchemas()));
+        api.getComponents().setExamples(examples);
         return api;
     }
 
@@ -124,7 +126,7 @@ public final class OpenApiDocument {
                 .findFirst().orElse(null);
     }
 
-    private static void describe(Operation operation, Class<?> resource, Method method) {
+    private static void describe(Operation operation, Class<?> resource, Method method, Map<String, Example> examples) {
         List<String> roles = roles(resource, method);
         operation.addExtension("x-roles", roles);
         String description = operation.getDescription() == null ? "" : operation.getDescription() + "\n\n";
@@ -160,9 +162,16 @@ public final class OpenApiDocument {
             codes.addAll(List.of(ErrorCode.INVALID_PARAMETER, ErrorCode.VALIDATION_FAILED));
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
+        ApiResponse unnamed = responses.remove("default");
+        if (unnamed != null && responses.keySet().stream().noneMatch(status -> status.startsWith("2"))) {
+            responses.addApiResponse("200", unnamed.description("OK"));
+        }
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, inStatus) -> responses.addApiResponse(String.valueOf(status), problemResponse(inStatus)));
+        for (ErrorCode code : codes) {
+            examples.putIfAbsent(code.code(), problemExample(code));
+        }
         operation.setResponses(responses);
     }
 
@@ -189,16 +198,23 @@ public final class OpenApiDocument {
         MediaType media = new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"));
         Map<String, Example> examples = new LinkedHashMap<>();
         for (ErrorCode code : codes) {
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("type", "urn:amends:problem:" + code.code());
-            body.put("title", code.title());
-            body.put("status", code.status());
-            body.put("code", code.code());
-            body.put("detail", code.title());
-            examples.put(code.code(), new Example().value(body));
+            examples.put(code.code(), new Example().$ref("#/components/examples/" + code.code()));
         }
         media.setExamples(examples);
         return new ApiResponse().description(description).content(new Content().addMediaType(Problem.MEDIA_TYPE, media));
+    }
+
+    private static Example problemExample(ErrorCode code) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:amends:problem:" + code.code());
+        body.put("title", code.title());
+        body.put("status", code.status());
+        body.put("code", code.code());
+        body.put("detail", code.title());
+        if (code == ErrorCode.VALIDATION_FAILED) {
+            body.put("errors", List.of(Map.of("field", "customer_id", "message", "must not be null")));
+        }
+        return new Example().summary(code.title()).value(body);
     }
 
     private static List<String> roles(Class<?> resource, Method method) {

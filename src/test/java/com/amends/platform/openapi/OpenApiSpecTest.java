@@ -1,0 +1,77 @@
+package com.amends.platform.openapi;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amends.AmendsApplication;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * api-spec/openapi.yaml is the contract; this fails when the code serves anything else. After a
+ * deliberate change of the API, regenerate the file with
+ * {@code mvn test -Dtest=OpenApiSpecTest -Damends.writeSpec=true} and review the diff.
+ */
+class OpenApiSpecTest {
+    private static final Path CHECKED_IN = Path.of("api-spec", "openapi.yaml");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    private final String generated = OpenApiDocument.yaml(OpenApiDocument.build(new LinkedHashSet<>(AmendsApplication.RESOURCES)));
+
+    @Test
+    void shouldMatchTheCheckedInSpec() throws Exception {
+        if (Boolean.getBoolean("amends.writeSpec")) {
+            Files.createDirectories(CHECKED_IN.getParent());
+            Files.writeString(CHECKED_IN, generated, StandardCharsets.UTF_8);
+        }
+        JsonNode expected = YAML.readTree(Files.readString(CHECKED_IN, StandardCharsets.UTF_8));
+        JsonNode actual = YAML.readTree(generated);
+        assertThat(actual)
+                .as("the served OpenAPI document differs from api-spec/openapi.yaml; regenerate it with "
+                        + "-Damends.writeSpec=true if the change is meant")
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void shouldDescribeEveryOperationFully() throws Exception {
+        JsonNode spec = YAML.readTree(generated);
+        int operations = 0;
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                JsonNode operation = method.getValue();
+                String name = method.getKey() + " " + path.getKey();
+                operations++;
+                assertThat(operation.path("summary").asText()).as("summary of %s", name).isNotBlank();
+                assertThat(operation.path("operationId").asText()).as("operationId of %s", name).isNotBlank();
+                assertThat(operation.path("x-roles")).as("roles of %s", name).isNotEmpty();
+                assertThat(operation.path("responses").path("401").isMissingNode()).as("401 of %s", name).isFalse();
+                assertThat(operation.path("responses").path("403").isMissingNode()).as("403 of %s", name).isFalse();
+                boolean hasSuccess = false;
+                for (Map.Entry<String, JsonNode> response : operation.path("responses").properties()) {
+                    if (response.getKey().startsWith("2")) {
+                        hasSuccess = true;
+                    } else {
+                        assertThat(response.getValue().path("content").path("application/problem+json").path("examples"))
+                                .as("problem examples of %s %s", name, response.getKey()).isNotEmpty();
+                    }
+                }
+                assertThat(hasSuccess).as("success answer of %s", name).isTrue();
+            }
+        }
+        assertThat(operations).isGreaterThanOrEqualTo(14);
+    }
+
+    @Test
+    void shouldUseSnakeCaseNames() throws Exception {
+        JsonNode grant = YAML.readTree(generated).path("components").path("schemas").path("CreateGrantRequest");
+        assertThat(grant.path("properties").has("customer_id")).isTrue();
+        assertThat(grant.path("properties").has("customerId")).isFalse();
+        assertThat(grant.path("required")).isNotEmpty();
+    }
+}
