@@ -17,6 +17,7 @@ import com.amends.platform.Ids;
 import com.amends.platform.InstantParamConverter;
 import com.amends.platform.Json;
 import com.amends.platform.Migrations;
+import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
 import com.amends.platform.Transactor;
 import com.amends.platform.idempotency.Idempotency;
@@ -53,7 +54,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     private final Clock clock;
 
     public AmendsApplication() {
-        this(Clock.systemUTC());
+        // Milliseconds are what the API shows and what both databases keep exactly.
+        this(Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
     }
 
     public AmendsApplication(Clock clock) {
@@ -99,6 +101,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Points points = new Points(tx, ledger, ids, clock);
         Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), clock);
         Grants grants = new Grants(tx, reasons, customers, points, vouchers, ids, clock);
+
+        ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
+        environment.getApplicationContext().setErrorHandler(errors);
+        environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
         var jersey = environment.jersey();
         jersey.register(new ProblemMapper());

@@ -5,6 +5,7 @@ package com.amends.platform;
  * code, once published, is never renamed; the HTTP status travels with it.
  */
 public enum ErrorCode {
+    BAD_REQUEST(400, "The request could not be read as HTTP"),
     MALFORMED_JSON(400, "The request body is not valid JSON"),
     INVALID_PARAMETER(400, "A query, path or header parameter is invalid"),
     INVALID_CURSOR(400, "The pagination cursor is not one this server issued"),
@@ -23,12 +24,14 @@ public enum ErrorCode {
     GRANT_NOT_REVOCABLE(409, "The grant is not in a state that can be revoked"),
     API_KEY_REVOKED(409, "The API key is revoked already"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
+    URI_TOO_LONG(414, "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
     VALIDATION_FAILED(422, "The request is not valid"),
     IDEMPOTENCY_KEY_REUSED(422, "This Idempotency-Key was used with a different request"),
     REASON_CODE_UNKNOWN(422, "The reason code does not exist"),
     REASON_CODE_INACTIVE(422, "The reason code is not active"),
     INSUFFICIENT_BALANCE(422, "The balance is not sufficient"),
+    REQUEST_HEADERS_TOO_LARGE(431, "The request headers are too large"),
     INTERNAL_ERROR(500, "An unexpected error occurred");
 
     private final int status;

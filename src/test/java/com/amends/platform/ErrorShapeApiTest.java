@@ -40,6 +40,34 @@ class ErrorShapeApiTest {
     }
 
     @Test
+    void shouldAnswerProblems_ForRequestsJettyRefusesBeforeTheApplication() throws Exception {
+        assertThat(rawHttp("GET /v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
+                .startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"bad_request\"");
+        assertThat(rawHttp("GET /v1/grants HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
+                .startsWith("HTTP/1.1 431").contains("\"code\":\"request_headers_too_large\"");
+    }
+
+    @Test
+    void shouldReportDatabaseHealthAndRequestMetricsOnTheAdminPort() {
+        Api admin = server.adminPort();
+        assertThat(admin.get("/healthcheck").json().path("database").path("healthy").asBoolean()).isTrue();
+        assertThat(admin.get("/metrics").json().path("timers").has("io.dropwizard.jetty.MutableServletContextHandler.requests"))
+                .isTrue();
+    }
+
+    private String rawHttp(String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            socket.setSoTimeout(5_000);
+            byte[] answer = socket.getInputStream().readNBytes(2_000);
+            return new String(answer, java.nio.charset.StandardCharsets.ISO_8859_1);
+        } catch (java.net.SocketTimeoutException e) {
+            throw new AssertionError("no answer", e);
+        }
+    }
+
+    @Test
     void shouldServeTheOpenApiDocumentWithoutAKey() {
         Api anonymous = server.withSecret(null);
         assertThat(anonymous.get("/openapi.json").expect(200).path("openapi").asText()).startsWith("3.");

@@ -105,9 +105,15 @@ public final class TestServer implements AutoCloseable {
         return new Api(support.getLocalPort(), secret);
     }
 
-    public int adminPort() {
+    public int port() {
         start();
-        return support.getAdminPort();
+        return support.getLocalPort();
+    }
+
+    /** The admin connector, where health checks and metrics live; it takes no key. */
+    public Api adminPort() {
+        start();
+        return new Api(support.getAdminPort(), null);
     }
 
     public MutableClock clock() {
