@@ -7,7 +7,11 @@ import com.amends.auth.CreateApiKeyCommand;
 import com.amends.customer.CustomerResource;
 import com.amends.customer.Customers;
 import com.amends.grant.GrantResource;
+import com.amends.expiry.Expiry;
+import com.amends.expiry.ExpiryTask;
 import com.amends.grant.Grants;
+import com.amends.hold.HoldResource;
+import com.amends.hold.Holds;
 import com.amends.ledger.Ledger;
 import com.amends.ledger.Reconciler;
 import com.amends.ledger.ReconciliationResource;
@@ -23,10 +27,15 @@ import com.amends.platform.Transactor;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
+import com.amends.points.PointValues;
 import com.amends.points.Points;
+import com.amends.redemption.RedemptionResource;
+import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.reason.ReasonCodes;
+import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
+import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
@@ -49,7 +58,8 @@ import org.slf4j.LoggerFactory;
 public class AmendsApplication extends Application<AmendsConfiguration> {
     /** The resource classes, also read by the OpenAPI document and its drift test. */
     public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
-            GrantResource.class, CustomerResource.class, ReconciliationResource.class);
+            GrantResource.class, CustomerResource.class, VoucherResource.class, RedemptionResource.class,
+            HoldResource.class, ReconciliationResource.class);
 
     private final Clock clock;
 
@@ -99,8 +109,14 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ledger ledger = new Ledger(tx, ids, clock);
         Customers customers = new Customers(tx, clock);
         Points points = new Points(tx, ledger, ids, clock);
-        Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), clock);
+        CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
+                config.getVoucherLookupWindow().toJavaDuration());
+        Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), limiter, clock);
         Grants grants = new Grants(tx, reasons, customers, points, vouchers, ids, clock);
+        Redemptions redemptions = new Redemptions(tx, ledger, points, new PointValues(config.getPointValues()), vouchers,
+                customers, ids, clock);
+        Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
+        Expiry expiry = new Expiry(tx, holds, points, vouchers);
 
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(errors);
@@ -116,14 +132,20 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new ReasonCodeResource(reasons));
         jersey.register(new GrantResource(grants, idempotency));
         jersey.register(new CustomerResource(customers, points, vouchers, grants, ledger, clock));
+        jersey.register(new VoucherResource(vouchers));
+        jersey.register(new RedemptionResource(redemptions, idempotency));
+        jersey.register(new HoldResource(holds, idempotency));
         jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
+        environment.admin().addTask(new ExpiryTask(expiry));
 
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
         jersey.register(new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
-        environment.lifecycle().scheduledExecutorService("idempotency-purge").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
-                        1, 60, TimeUnit.MINUTES);
+        var jobs = environment.lifecycle().scheduledExecutorService("amends-jobs").threads(1).build();
+        jobs.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
+                1, 60, TimeUnit.MINUTES);
+        long expiryEvery = config.getExpiryInterval().toMilliseconds();
+        jobs.scheduleWithFixedDelay(() -> runQuietly("expiry", expiry::run), expiryEvery, expiryEvery, TimeUnit.MILLISECONDS);
     }
 
     /** A periodic job that throws is never run again by its executor; log and carry on instead. */

@@ -1,12 +1,15 @@
 package com.amends;
 
+import com.amends.points.PointValue;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
 import io.dropwizard.util.DataSize;
 import io.dropwizard.util.Duration;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 
 public class AmendsConfiguration extends Configuration {
     @Valid
@@ -24,6 +27,61 @@ public class AmendsConfiguration extends Configuration {
     /** How long a request owns its Idempotency-Key before a retry may take it over (the owner died). */
     @NotNull
     private Duration idempotencyLease = Duration.seconds(60);
+
+    /** What points are worth per currency; 100 points = 1.00 EUR unless configured otherwise. */
+    @NotNull
+    private Map<String, @Valid PointValue> pointValues = Map.of("EUR", new PointValue(100, 100));
+
+    /** Unknown voucher codes one API key may look up per window before it gets 429. */
+    @Min(1)
+    private int voucherLookupFailures = 5;
+
+    @NotNull
+    private Duration voucherLookupWindow = Duration.seconds(5);
+
+    /** How often each instance looks for lots, vouchers and holds past their time. */
+    @NotNull
+    private Duration expiryInterval = Duration.minutes(1);
+
+    @JsonProperty
+    public Map<String, PointValue> getPointValues() {
+        return pointValues;
+    }
+
+    @JsonProperty
+    public void setPointValues(Map<String, PointValue> pointValues) {
+        this.pointValues = pointValues;
+    }
+
+    @JsonProperty
+    public int getVoucherLookupFailures() {
+        return voucherLookupFailures;
+    }
+
+    @JsonProperty
+    public void setVoucherLookupFailures(int voucherLookupFailures) {
+        this.voucherLookupFailures = voucherLookupFailures;
+    }
+
+    @JsonProperty
+    public Duration getVoucherLookupWindow() {
+        return voucherLookupWindow;
+    }
+
+    @JsonProperty
+    public void setVoucherLookupWindow(Duration voucherLookupWindow) {
+        this.voucherLookupWindow = voucherLookupWindow;
+    }
+
+    @JsonProperty
+    public Duration getExpiryInterval() {
+        return expiryInterval;
+    }
+
+    @JsonProperty
+    public void setExpiryInterval(Duration expiryInterval) {
+        this.expiryInterval = expiryInterval;
+    }
 
     @JsonProperty
     public DataSourceFactory getDatabase() {

@@ -58,7 +58,7 @@ public final class CustomerResource {
                          String customerId) {
         java.time.Instant since = customers.require(customerId);
         return new Wallet(customerId, since,
-                new Wallet.PointsSummary(points.available(customerId), points.expiringSoon(customerId),
+                new Wallet.PointsSummary(points.available(customerId), points.held(customerId), points.expiringSoon(customerId),
                         clock.instant().plus(Points.EXPIRING_SOON)),
                 vouchers.openOf(customerId), grants.goodwillOf(customerId));
     }

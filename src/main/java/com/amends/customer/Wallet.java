@@ -17,6 +17,7 @@ public record Wallet(
     @Schema(name = "PointsSummary")
     public record PointsSummary(
             @Schema(example = "1200", description = "Points the customer can spend now") long available,
+            @Schema(example = "300", description = "Points reserved by holds for orders in checkout") long held,
             @Schema(example = "200", description = "Points of `available` whose lots expire within 30 days")
             long expiringSoon,
             @Schema(description = "The end of the expiring_soon window") Instant expiringBefore) {}

@@ -37,6 +37,10 @@ public final class Ledger {
         dao.open(Accounts.voucher(voucherId), "voucher", currency, customerId, clock.instant());
     }
 
+    public void openHoldAccount(String holdId, String unit, String customerId) {
+        dao.open(Accounts.hold(holdId), "hold", unit, customerId, clock.instant());
+    }
+
     /**
      * Locks a wallet account for the rest of the transaction and answers its balance. Lock a
      * customer's points account before any of their lots, so that two transactions on one
@@ -50,8 +54,15 @@ public final class Ledger {
         return dao.balance(account).orElse(0L);
     }
 
-    /** Writes one balanced entry and answers its id. */
+    /**
+     * Writes one balanced entry and answers its id. Lines of zero are left out, and when nothing
+     * moves at all no entry is written and the answer is null.
+     */
     public String post(EntryKind kind, EntryContext context, List<Line> lines) {
+        lines = lines.stream().filter(line -> line.amount() != 0).toList();
+        if (lines.isEmpty()) {
+            return null;
+        }
         requireBalanced(lines);
         String entryId = ids.next("jre");
         dao.insertEntry(entryId, kind.wire(), context, clock.instant());
@@ -84,9 +95,6 @@ public final class Ledger {
                 throw new IllegalStateException("Unbalanced entry: " + unit + " sums to " + sum);
             }
         });
-        if (lines.isEmpty()) {
-            throw new IllegalStateException("An entry needs postings");
-        }
     }
 
     /** A customer's entries, newest first. */

@@ -1,10 +1,14 @@
 package com.amends.points;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
+/** Lot rows change only while their customer's points account is locked; see Points. */
+@RegisterConstructorMapper(Lot.class)
 interface PointLotDao {
 
     @SqlUpdate("""
@@ -13,15 +17,53 @@ interface PointLotDao {
             """)
     void insert(String id, String customerId, String grantId, long points, Instant expiresAt, Instant createdAt);
 
-    @SqlQuery("SELECT remaining FROM point_lots WHERE grant_id = :grantId FOR UPDATE")
-    Optional<Long> lockRemainingOfGrant(String grantId);
+    @SqlQuery("SELECT remaining FROM point_lots WHERE grant_id = :grantId")
+    Optional<Long> remainingOfGrant(String grantId);
 
     @SqlUpdate("UPDATE point_lots SET remaining = 0 WHERE grant_id = :grantId")
     void emptyLotOfGrant(String grantId);
 
+    /** Lots that can be spent, the soonest to expire first. */
+    @SqlQuery("""
+            SELECT id, remaining, expires_at FROM point_lots
+             WHERE customer_id = :customerId AND remaining > 0 AND expires_at > :now
+             ORDER BY expires_at, id
+            """)
+    List<Lot> spendable(String customerId, Instant now);
+
+    @SqlQuery("""
+            SELECT id, remaining, expires_at FROM point_lots
+             WHERE customer_id = :customerId AND remaining > 0 AND expires_at <= :now
+            """)
+    List<Lot> due(String customerId, Instant now);
+
+    @SqlQuery("SELECT id, remaining, expires_at FROM point_lots WHERE id = :id")
+    Lot find(String id);
+
+    @SqlUpdate("UPDATE point_lots SET remaining = remaining + :delta WHERE id = :id")
+    void add(String id, long delta);
+
+    @SqlQuery("""
+            SELECT DISTINCT customer_id FROM point_lots WHERE expires_at <= :now AND remaining > 0
+             LIMIT :limit
+            """)
+    List<String> customersWithDueLots(Instant now, int limit);
+
     @SqlQuery("""
             SELECT COALESCE(SUM(remaining), 0) FROM point_lots
-             WHERE customer_id = :customerId AND expires_at > :now AND expires_at <= :until
+             WHERE customer_id = :customerId AND expires_at > :now
             """)
-    long expiringBetween(String customerId, Instant now, Instant until);
+    long remainingValid(String customerId, Instant now);
+
+    @SqlQuery("""
+            SELECT COALESCE(SUM(remaining), 0) FROM point_lots
+             WHERE customer_id = :customerId AND expires_at > :from AND expires_at <= :until
+            """)
+    long remainingExpiringBetween(String customerId, Instant from, Instant until);
+
+    @SqlQuery("""
+            SELECT COALESCE(SUM(a.balance), 0) FROM holds h JOIN accounts a ON a.id = 'hold:' || h.id
+             WHERE h.customer_id = :customerId AND h.kind = 'points' AND h.status = 'active'
+            """)
+    long held(String customerId);
 }

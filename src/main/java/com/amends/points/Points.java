@@ -5,17 +5,25 @@ import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
 import com.amends.ledger.Ledger;
 import com.amends.ledger.Line;
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A customer's points: one ledger account, and under it the lots that make up its balance, one
  * per points grant, each with its own expiry. The lots' remaining points always add up to the
  * account's balance; reconciliation checks it.
+ *
+ * <p>Every change to a customer's lots happens with their points account locked (it is locked
+ * first, lots after), so spending, refunds, revocation and expiry on one customer take turns
+ * and cannot deadlock.
  */
 public final class Points {
     public static final Duration EXPIRING_SOON = Duration.ofDays(30);
@@ -45,7 +53,7 @@ public final class Points {
     public long revokeGrantLot(EntryContext context) {
         String account = Accounts.points(context.customerId());
         ledger.lock(account);
-        long remaining = lots.lockRemainingOfGrant(context.grantId()).orElse(0L);
+        long remaining = lots.remainingOfGrant(context.grantId()).orElse(0L);
         if (remaining > 0) {
             lots.emptyLotOfGrant(context.grantId());
             ledger.post(EntryKind.GRANT_REVOKED, context, List.of(
@@ -55,12 +63,92 @@ public final class Points {
         return remaining;
     }
 
+    /**
+     * Locks the customer's points and takes {@code points} from their lots, soonest to expire
+     * first, after expiring what is due. The caller posts the matching debit of the points
+     * account in the same transaction.
+     */
+    public List<LotUse> take(String customerId, long points, EntryContext context) {
+        lockAndExpire(customerId, context);
+        List<Lot> spendable = lots.spendable(customerId, clock.instant());
+        long available = spendable.stream().mapToLong(Lot::remaining).sum();
+        if (available < points) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
+                    "The customer has " + available + " points to spend; " + points + " were asked for",
+                    List.of(), Map.of("available_points", available));
+        }
+        List<LotUse> uses = new ArrayList<>();
+        long left = points;
+        for (Lot lot : spendable) {
+            if (left == 0) {
+                break;
+            }
+            long used = Math.min(left, lot.remaining());
+            lots.add(lot.id(), -used);
+            uses.add(new LotUse(lot.id(), used, lot.expiresAt()));
+            left -= used;
+        }
+        return uses;
+    }
+
+    /**
+     * Gives points back to the lots they came from, keeping each lot's expiry. Points whose lot
+     * has expired meanwhile do not come back to life: they are answered as expired, and the
+     * caller posts them to the expired account. The customer's points account must be locked.
+     */
+    public Restored restore(List<LotUse> uses) {
+        Instant now = clock.instant();
+        long live = 0;
+        long expired = 0;
+        for (LotUse use : uses) {
+            if (use.expiresAt().isAfter(now)) {
+                lots.add(use.lotId(), use.points());
+                live += use.points();
+            } else {
+                expired += use.points();
+            }
+        }
+        return new Restored(live, expired);
+    }
+
+    public long lock(String customerId) {
+        return ledger.lock(Accounts.points(customerId));
+    }
+
+    /** Locks the customer's points account and expires lots past their time; answers the points expired. */
+    public long lockAndExpire(String customerId, EntryContext context) {
+        lock(customerId);
+        List<Lot> due = lots.due(customerId, clock.instant());
+        long total = 0;
+        for (Lot lot : due) {
+            lots.add(lot.id(), -lot.remaining());
+            total += lot.remaining();
+        }
+        ledger.post(EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), List.of(
+                Line.wallet(Accounts.points(customerId), Accounts.POINTS, -total),
+                Line.system(Accounts.EXPIRED, Accounts.POINTS, total)));
+        return total;
+    }
+
+    public List<String> customersWithDueLots(int limit) {
+        return lots.customersWithDueLots(clock.instant(), limit);
+    }
+
+    public Lot lot(String lotId) {
+        return lots.find(lotId);
+    }
+
+    /** Points the customer can spend now: lots not yet expired, less what holds reserve. */
     public long available(String customerId) {
-        return ledger.balance(Accounts.points(customerId));
+        return lots.remainingValid(customerId, clock.instant());
+    }
+
+    public long held(String customerId) {
+        return lots.held(customerId);
     }
 
     public long expiringSoon(String customerId) {
         Instant now = clock.instant();
-        return lots.expiringBetween(customerId, now, now.plus(EXPIRING_SOON));
+        return lots.remainingExpiringBetween(customerId, now, now.plus(EXPIRING_SOON));
     }
 }

@@ -12,8 +12,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 @RegisterConstructorMapper(VoucherRow.class)
 interface VoucherDao {
     String SELECT = """
-            SELECT v.*, a.balance AS remaining
-              FROM vouchers v LEFT JOIN accounts a ON a.id = 'voucher:' || v.id
+            SELECT v.*, a.balance AS remaining, g.reason_code
+              FROM vouchers v
+              LEFT JOIN accounts a ON a.id = 'voucher:' || v.id
+              LEFT JOIN grants g ON g.id = v.grant_id
             """;
 
     @SqlUpdate("""
@@ -39,6 +41,19 @@ interface VoucherDao {
     @SqlQuery(SELECT + " WHERE v.grant_id IN (<grantIds>)")
     List<VoucherRow> ofGrants(@BindList("grantIds") List<String> grantIds);
 
-    @SqlUpdate("UPDATE vouchers SET status = 'revoked' WHERE id = :id AND status = 'active'")
-    int revoke(String id);
+    @SqlQuery(SELECT + " WHERE v.code = :code")
+    Optional<VoucherRow> findByCode(String code);
+
+    /** Locks the voucher row; take it before the voucher's account, in every transaction. */
+    @SqlQuery("SELECT id FROM vouchers WHERE id = :id FOR UPDATE")
+    Optional<String> lock(String id);
+
+    @SqlUpdate("UPDATE vouchers SET status = :to WHERE id = :id AND status = :from")
+    int changeStatus(String id, String from, String to);
+
+    @SqlQuery("""
+            SELECT id FROM vouchers WHERE status = 'active' AND expires_at <= :now
+             ORDER BY expires_at LIMIT :limit
+            """)
+    List<String> due(Instant now, int limit);
 }

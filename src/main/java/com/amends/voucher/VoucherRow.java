@@ -2,7 +2,7 @@ package com.amends.voucher;
 
 import java.time.Instant;
 
-/** A stored voucher; {@code remaining} is its ledger account's balance, read alongside. */
+/** A stored voucher; {@code remaining} is its ledger account's balance and {@code reasonCode} its grant's, read alongside. */
 public record VoucherRow(
         String id,
         String code,
@@ -16,4 +16,14 @@ public record VoucherRow(
         String status,
         Instant expiresAt,
         Instant createdAt,
-        Long remaining) {}
+        Long remaining,
+        String reasonCode) {
+
+    public boolean isAmount() {
+        return "amount".equals(type);
+    }
+
+    public long balance() {
+        return remaining == null ? 0 : remaining;
+    }
+}

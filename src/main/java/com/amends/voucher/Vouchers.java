@@ -5,36 +5,46 @@ import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
 import com.amends.ledger.Ledger;
 import com.amends.ledger.Line;
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
 import com.amends.reward.VoucherTerms;
 import com.amends.reward.VoucherType;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * Issues and revokes vouchers. An amount voucher is a ledger account holding its value; a
- * percent voucher is worth nothing until it meets an order, so issuing one moves no value.
+ * Vouchers: issuing, finding by code, and the checks and moves checkout makes. An amount
+ * voucher is a ledger account holding its value; a percent voucher is worth nothing until it
+ * meets an order, so issuing one moves no value.
+ *
+ * <p>Lock order: the voucher row, then its account. Every transaction that changes a voucher
+ * takes them in that order.
  */
 public final class Vouchers {
     /** More open vouchers than this on one wallet is abuse, not goodwill; the wallet shows the first ones. */
     public static final int WALLET_LIMIT = 100;
+    public static final Duration EXPIRING_SOON = Duration.ofDays(30);
 
     private final VoucherDao dao;
     private final Ledger ledger;
     private final Ids ids;
     private final VoucherCodes codes;
+    private final CodeGuessLimiter limiter;
     private final Clock clock;
 
-    public Vouchers(Transactor tx, Ledger ledger, Ids ids, VoucherCodes codes, Clock clock) {
+    public Vouchers(Transactor tx, Ledger ledger, Ids ids, VoucherCodes codes, CodeGuessLimiter limiter, Clock clock) {
         this.dao = tx.onDemand(VoucherDao.class);
         this.ledger = ledger;
         this.ids = ids;
         this.codes = codes;
+        this.limiter = limiter;
         this.clock = clock;
     }
 
@@ -45,7 +55,7 @@ public final class Vouchers {
         boolean amount = terms.type() == VoucherType.AMOUNT;
         VoucherRow row = new VoucherRow(id, codes.next(), context.customerId(), context.grantId(), terms.type().wire(),
                 terms.currency(), amount ? terms.value().amount() : null, terms.percentOff(),
-                terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt, now, null);
+                terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt, now, null, null);
         dao.insert(row);
         if (amount) {
             ledger.openVoucherAccount(id, terms.currency(), context.customerId());
@@ -58,7 +68,143 @@ public final class Vouchers {
     }
 
     public VoucherView get(String id) {
-        return dao.find(id).map(this::view).orElseThrow(() -> new IllegalStateException("no voucher " + id));
+        return view(row(id));
+    }
+
+    /**
+     * The voucher a typed code names. A code that fails its check character was mistyped; one
+     * that passes but is not stored does not exist. Both count against the caller's limit.
+     */
+    public VoucherRow find(String apiKeyId, String typed) {
+        limiter.check(apiKeyId);
+        String code = VoucherCodes.normalize(typed).orElse(null);
+        if (code == null || !VoucherCodes.checks(code)) {
+            limiter.recordFailure(apiKeyId);
+            throw new ApiException(ErrorCode.VOUCHER_CODE_MISTYPED,
+                    "This is not a valid voucher code; check it for a typo (codes look like 7KQM-3XWD-9PFA-R2TN-H6VC)");
+        }
+        return dao.findByCode(code).orElseThrow(() -> {
+            limiter.recordFailure(apiKeyId);
+            return new ApiException(ErrorCode.VOUCHER_NOT_FOUND, "No voucher has this code");
+        });
+    }
+
+    /** What checkout sees before it redeems: usable or why not, and the discount on an order. */
+    public VoucherCheck check(String apiKeyId, String typed, Money orderTotal) {
+        VoucherRow voucher = find(apiKeyId, typed);
+        ErrorCode refusal = refusal(voucher);
+        Money discount = null;
+        if (orderTotal != null) {
+            requireCurrency(voucher, orderTotal, "currency");
+            long amount = refusal != null ? 0 : voucher.isAmount()
+                    ? Math.min(voucher.balance(), orderTotal.amount()) : percentDiscount(voucher, orderTotal.amount());
+            discount = new Money(amount, orderTotal.currency());
+        }
+        VoucherView view = view(voucher);
+        return new VoucherCheck(view.code(), refusal == null, view.status(), refusal == null ? null : refusal.code(),
+                view.type(), voucher.currency(), view.remaining(), view.percentOff(), view.maxDiscount(),
+                view.expiresAt(), view.expiringSoon(), discount);
+    }
+
+    /** Locks the voucher and answers it fresh, refusing one that cannot be spent now. */
+    public VoucherRow lockUsable(String id) {
+        VoucherRow voucher = lock(id);
+        ErrorCode refusal = refusal(voucher);
+        if (refusal != null) {
+            throw new ApiException(refusal, refusal.title());
+        }
+        return voucher;
+    }
+
+    public VoucherRow lock(String id) {
+        dao.lock(id).orElseThrow(() -> new IllegalStateException("no voucher " + id));
+        return row(id);
+    }
+
+    /** Why the voucher cannot be spent now, or null when it can. */
+    ErrorCode refusal(VoucherRow voucher) {
+        return switch (voucher.status()) {
+            case "revoked" -> ErrorCode.VOUCHER_REVOKED;
+            case "expired" -> ErrorCode.VOUCHER_EXPIRED;
+            case "redeemed" -> ErrorCode.VOUCHER_USED_UP;
+            case "held" -> ErrorCode.VOUCHER_ON_HOLD;
+            default -> {
+                if (!voucher.expiresAt().isAfter(clock.instant())) {
+                    yield ErrorCode.VOUCHER_EXPIRED;
+                }
+                yield voucher.isAmount() && voucher.balance() == 0 ? ErrorCode.VOUCHER_USED_UP : null;
+            }
+        };
+    }
+
+    /** Refuses money in another currency than the voucher's (a percent voucher without a cap takes any). */
+    public void requireCurrency(VoucherRow voucher, Money money, String field) {
+        if (voucher.currency() != null && !voucher.currency().equals(money.currency())) {
+            throw ApiException.field(ErrorCode.CURRENCY_MISMATCH, field,
+                    "is " + money.currency() + " but the voucher is in " + voucher.currency());
+        }
+    }
+
+    /**
+     * What spending this voucher on an order takes from it. An amount voucher spends the amount
+     * asked for, or, given only the order total, as much of its balance as the order needs; a
+     * percent voucher takes its percentage of the order total, up to its cap.
+     */
+    public long spendAmount(VoucherRow voucher, Money amount, Money orderTotal) {
+        if (voucher.isAmount()) {
+            if (amount != null) {
+                requireCurrency(voucher, amount, "amount.currency");
+                requirePositive(amount, "amount");
+                return amount.amount();
+            }
+            if (orderTotal == null) {
+                throw ApiException.invalid("amount", "is required for an amount voucher");
+            }
+            requireCurrency(voucher, orderTotal, "order_total.currency");
+            requirePositive(orderTotal, "order_total");
+            return Math.min(voucher.balance(), orderTotal.amount());
+        }
+        if (amount != null) {
+            throw ApiException.invalid("amount", "goes with amount vouchers; send order_total for a percent voucher");
+        }
+        if (orderTotal == null) {
+            throw ApiException.invalid("order_total", "is required for a percent voucher");
+        }
+        requireCurrency(voucher, orderTotal, "order_total.currency");
+        requirePositive(orderTotal, "order_total");
+        return percentDiscount(voucher, orderTotal.amount());
+    }
+
+    private static void requirePositive(Money money, String field) {
+        if (money.amount() <= 0) {
+            throw ApiException.invalid(field + ".amount", "must be greater than 0");
+        }
+    }
+
+    /** What a percent voucher takes off this order total: the percentage, rounded down, up to the cap. */
+    public static long percentDiscount(VoucherRow voucher, long orderTotal) {
+        long discount = Math.multiplyExact(orderTotal, voucher.percentOff()) / 100;
+        return voucher.maxDiscount() == null ? discount : Math.min(discount, voucher.maxDiscount());
+    }
+
+    public void changeStatus(String id, String from, String to) {
+        if (dao.changeStatus(id, from, to) != 1) {
+            throw new IllegalStateException("voucher " + id + " was not " + from);
+        }
+    }
+
+    /**
+     * Where value coming back to a locked voucher goes: into the voucher while it can still be
+     * spent; to the expired or revoked account when it no longer can.
+     */
+    public Line returnLine(VoucherRow voucher, long amount) {
+        if (voucher.status().equals("revoked")) {
+            return Line.system(Accounts.REVOKED, voucher.currency(), amount);
+        }
+        if (voucher.status().equals("expired") || !voucher.expiresAt().isAfter(clock.instant())) {
+            return Line.system(Accounts.EXPIRED, voucher.currency(), amount);
+        }
+        return Line.wallet(Accounts.voucher(voucher.id()), voucher.currency(), amount);
     }
 
     /** The vouchers of these grants, by grant id; one query for a whole page of grants. */
@@ -78,38 +224,60 @@ public final class Vouchers {
      * spent. Answers the value revoked (zero for a percent voucher).
      */
     public long revoke(String id, EntryContext context) {
-        VoucherRow row = dao.find(id).orElseThrow(() -> new IllegalStateException("no voucher " + id));
-        long remaining = row.initialAmount() == null ? 0 : ledger.lock(Accounts.voucher(id));
-        dao.revoke(id);
-        if (remaining > 0) {
-            ledger.post(EntryKind.GRANT_REVOKED, context, List.of(
-                    Line.wallet(Accounts.voucher(id), row.currency(), -remaining),
-                    Line.system(Accounts.REVOKED, row.currency(), remaining)));
-        }
+        VoucherRow voucher = lock(id);
+        long remaining = voucher.balance();
+        dao.changeStatus(id, voucher.status(), "revoked");
+        ledger.post(EntryKind.GRANT_REVOKED, context, List.of(
+                Line.wallet(Accounts.voucher(id), voucher.currency(), -remaining),
+                Line.system(Accounts.REVOKED, voucher.currency(), remaining)));
         return remaining;
     }
 
-    private VoucherView view(VoucherRow row) {
+    public List<String> due(int limit) {
+        return dao.due(clock.instant(), limit);
+    }
+
+    /** Expires one voucher if it is still due; what was left of its value goes to the expired account. */
+    public boolean expire(String id) {
+        VoucherRow voucher = lock(id);
+        if (!voucher.status().equals("active") || voucher.expiresAt().isAfter(clock.instant())) {
+            return false; // another instance got here first, or a hold still has it
+        }
+        changeStatus(id, "active", "expired");
+        ledger.post(EntryKind.VOUCHER_EXPIRED,
+                new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), null), List.of(
+                        Line.wallet(Accounts.voucher(id), voucher.currency(), -voucher.balance()),
+                        Line.system(Accounts.EXPIRED, voucher.currency(), voucher.balance())));
+        return true;
+    }
+
+    private VoucherRow row(String id) {
+        return dao.find(id).orElseThrow(() -> new IllegalStateException("no voucher " + id));
+    }
+
+    public VoucherView view(VoucherRow row) {
         VoucherType type = VoucherType.fromWire(row.type());
         boolean amount = type == VoucherType.AMOUNT;
         return new VoucherView(row.id(), VoucherCodes.display(row.code()), type, status(row),
                 amount ? new Money(row.initialAmount(), row.currency()) : null,
-                amount ? new Money(row.remaining() == null ? 0 : row.remaining(), row.currency()) : null,
+                amount ? new Money(row.balance(), row.currency()) : null,
                 row.percentOff(),
                 row.maxDiscount() == null ? null : new Money(row.maxDiscount(), row.currency()),
-                row.expiresAt(), row.customerId(), row.grantId(), row.createdAt());
+                row.expiresAt(), !row.expiresAt().isAfter(clock.instant().plus(EXPIRING_SOON)),
+                row.customerId(), row.grantId(), row.createdAt());
     }
 
-    private String status(VoucherRow row) {
-        if (!row.status().equals("active")) {
-            return row.status();
+    /** The status a client sees: stored states, plus expired and used up as they fall due. */
+    String status(VoucherRow row) {
+        ErrorCode refusal = refusal(row);
+        if (refusal == null) {
+            return "active";
         }
-        if (!row.expiresAt().isAfter(clock.instant())) {
-            return "expired";
-        }
-        if (row.initialAmount() != null && row.remaining() != null && row.remaining() == 0) {
-            return "used_up";
-        }
-        return "active";
+        return switch (refusal) {
+            case VOUCHER_REVOKED -> "revoked";
+            case VOUCHER_EXPIRED -> "expired";
+            case VOUCHER_ON_HOLD -> "held";
+            default -> "used_up";
+        };
     }
 }

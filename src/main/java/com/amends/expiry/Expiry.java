@@ -1,0 +1,71 @@
+package com.amends.expiry;
+
+import com.amends.hold.Holds;
+import com.amends.ledger.EntryContext;
+import com.amends.platform.Transactor;
+import com.amends.points.Points;
+import com.amends.voucher.Vouchers;
+
+/**
+ * Puts time into the books: releases holds past their time to live, then expires points lots
+ * and vouchers past theirs, what was left going to the expired account.
+ *
+ * <p>Every instance runs this. Each item is handled in a transaction of its own that locks it
+ * and checks again that it is still due, so two instances meeting on one item do it once.
+ */
+public final class Expiry {
+    private static final int BATCH = 500;
+
+    private final Transactor tx;
+    private final Holds holds;
+    private final Points points;
+    private final Vouchers vouchers;
+
+    public Expiry(Transactor tx, Holds holds, Points points, Vouchers vouchers) {
+        this.tx = tx;
+        this.holds = holds;
+        this.points = points;
+        this.vouchers = vouchers;
+    }
+
+    /** Runs until nothing is due; answers what it did. */
+    public Result run() {
+        long releasedHolds = 0;
+        long customers = 0;
+        long expiredPoints = 0;
+        long expiredVouchers = 0;
+        for (boolean more = true; more; ) {
+            more = false;
+            for (String hold : holds.due(BATCH)) {
+                if (holds.expire(hold)) {
+                    releasedHolds++;
+                    more = true;
+                }
+            }
+        }
+        for (boolean more = true; more; ) {
+            more = false;
+            for (String customer : points.customersWithDueLots(BATCH)) {
+                long expired = tx.inTransaction(() ->
+                        points.lockAndExpire(customer, new EntryContext(customer, null, null, null)));
+                if (expired > 0) {
+                    customers++;
+                    expiredPoints += expired;
+                    more = true;
+                }
+            }
+        }
+        for (boolean more = true; more; ) {
+            more = false;
+            for (String voucher : vouchers.due(BATCH)) {
+                if (tx.inTransaction(() -> vouchers.expire(voucher))) {
+                    expiredVouchers++;
+                    more = true;
+                }
+            }
+        }
+        return new Result(releasedHolds, customers, expiredPoints, expiredVouchers);
+    }
+
+    public record Result(long holdsReleased, long customersWithExpiredPoints, long pointsExpired, long vouchersExpired) {}
+}

@@ -1,0 +1,285 @@
+package com.amends.hold;
+
+import com.amends.auth.Caller;
+import com.amends.customer.Customers;
+import com.amends.ledger.Accounts;
+import com.amends.ledger.EntryContext;
+import com.amends.ledger.EntryKind;
+import com.amends.ledger.Ledger;
+import com.amends.ledger.Line;
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.FieldError;
+import com.amends.platform.Ids;
+import com.amends.platform.Money;
+import com.amends.platform.Transactor;
+import com.amends.points.LotUse;
+import com.amends.points.Points;
+import com.amends.points.Restored;
+import com.amends.redemption.Redemptions;
+import com.amends.voucher.VoucherRow;
+import com.amends.voucher.Vouchers;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Authorize, then capture: a hold moves the reserved value into an account of its own
+ * ({@code hold:<id>}), where nothing else can spend it. A capture spends up to all of it and
+ * returns the rest; a release, or the server when the hold outlives its time to live, returns
+ * all of it. A percent voucher has no value to move, so holding it only marks it held.
+ */
+public final class Holds {
+    public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
+
+    private final Transactor tx;
+    private final HoldDao dao;
+    private final Ledger ledger;
+    private final Points points;
+    private final Vouchers vouchers;
+    private final Redemptions redemptions;
+    private final Customers customers;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Holds(Transactor tx, Ledger ledger, Points points, Vouchers vouchers, Redemptions redemptions,
+                 Customers customers, Ids ids, Clock clock) {
+        this.tx = tx;
+        this.dao = tx.onDemand(HoldDao.class);
+        this.ledger = ledger;
+        this.points = points;
+        this.vouchers = vouchers;
+        this.redemptions = redemptions;
+        this.customers = customers;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public HoldView create(Caller caller, CreateHoldRequest request) {
+        boolean forPoints = request.customerId() != null || request.points() != null;
+        boolean forVoucher = request.voucherCode() != null;
+        if (forPoints == forVoucher) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "Hold either points or a voucher",
+                    List.of(new FieldError("voucher_code", "give either customer_id with points, or voucher_code")), Map.of());
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(request.ttlSeconds() == null ? DEFAULT_TTL : Duration.ofSeconds(request.ttlSeconds()));
+        String id = ids.next("hld");
+        return tx.inTransaction(() -> {
+            if (forPoints) {
+                holdPoints(caller, id, request, expiresAt);
+            } else {
+                holdVoucher(caller, id, request, expiresAt);
+            }
+            return get(id);
+        });
+    }
+
+    private void holdPoints(Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
+        if (request.customerId() == null || request.points() == null) {
+            throw ApiException.invalid(request.customerId() == null ? "customer_id" : "points",
+                    "is required to hold points");
+        }
+        if (request.amount() != null || request.orderTotal() != null) {
+            throw ApiException.invalid("amount", "goes with voucher holds");
+        }
+        String customer = request.customerId();
+        customers.require(customer);
+        EntryContext context = new EntryContext(customer, null, null, caller.keyId());
+        List<LotUse> uses = points.take(customer, request.points(), context);
+        ledger.openHoldAccount(id, Accounts.POINTS, customer);
+        dao.insert(new HoldRow(id, "points", customer, null, request.orderRef(), Accounts.POINTS, request.points(), null,
+                "active", expiresAt, caller.keyId(), clock.instant(), null, null, null));
+        dao.insertLots(id, uses);
+        ledger.post(EntryKind.HOLD_PLACED, context, List.of(
+                Line.wallet(Accounts.points(customer), Accounts.POINTS, -request.points()),
+                Line.wallet(Accounts.hold(id), Accounts.POINTS, request.points())));
+    }
+
+    private void holdVoucher(Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
+        VoucherRow voucher = vouchers.lockUsable(vouchers.find(caller.keyId(), request.voucherCode()).id());
+        long held = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
+        String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
+        dao.insert(new HoldRow(id, "voucher", voucher.customerId(), voucher.id(), request.orderRef(), currency, held,
+                request.orderTotal() == null ? null : request.orderTotal().amount(), "active", expiresAt, caller.keyId(),
+                clock.instant(), null, null, null));
+        if (voucher.isAmount()) {
+            ledger.openHoldAccount(id, currency, voucher.customerId());
+            ledger.post(EntryKind.HOLD_PLACED, context(caller, voucher), List.of(
+                    Line.wallet(Accounts.voucher(voucher.id()), currency, -held),
+                    Line.wallet(Accounts.hold(id), currency, held)));
+        } else {
+            vouchers.changeStatus(voucher.id(), "active", "held");
+        }
+    }
+
+    /** Spends up to what is held and returns the rest; answers the hold with its redemption. */
+    public HoldView capture(Caller caller, String id, CaptureRequest request) {
+        return tx.inTransaction(() -> {
+            HoldRow hold = lockActive(id);
+            long capture = requestedCapture(hold, request);
+            String redemptionId = hold.isPoints() ? capturePoints(caller, hold, capture) : captureVoucher(caller, hold, capture);
+            dao.close(id, "captured", clock.instant(), capture, redemptionId);
+            return get(id);
+        });
+    }
+
+    public HoldView release(Caller caller, String id) {
+        return tx.inTransaction(() -> {
+            HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
+            requireActive(hold);
+            giveBack(hold, caller.keyId(), "released");
+            return get(id);
+        });
+    }
+
+    /** Releases one hold past its time to live, if nobody closed it meanwhile. */
+    public boolean expire(String id) {
+        return tx.inTransaction(() -> {
+            HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
+            if (!hold.status().equals("active") || hold.expiresAt().isAfter(clock.instant())) {
+                return false;
+            }
+            giveBack(hold, null, "expired");
+            return true;
+        });
+    }
+
+    public List<String> due(int limit) {
+        return dao.due(clock.instant(), limit);
+    }
+
+    public HoldView get(String id) {
+        return view(dao.find(id).orElseThrow(() -> notFound(id)));
+    }
+
+    private HoldRow lockActive(String id) {
+        HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
+        requireActive(hold);
+        if (!hold.expiresAt().isAfter(clock.instant())) {
+            throw new ApiException(ErrorCode.HOLD_NOT_ACTIVE, "Hold " + id + " expired at " + hold.expiresAt());
+        }
+        return hold;
+    }
+
+    private static void requireActive(HoldRow hold) {
+        if (!hold.status().equals("active")) {
+            throw new ApiException(ErrorCode.HOLD_NOT_ACTIVE, "Hold " + hold.id() + " is " + hold.status());
+        }
+    }
+
+    private static long requestedCapture(HoldRow hold, CaptureRequest request) {
+        long capture;
+        if (hold.isPoints()) {
+            if (request.amount() != null) {
+                throw ApiException.invalid("amount", "goes with voucher holds; send points for a points hold");
+            }
+            capture = request.points() == null ? hold.amount() : request.points();
+        } else {
+            if (request.points() != null) {
+                throw ApiException.invalid("points", "goes with points holds; send amount for a voucher hold");
+            }
+            if (request.amount() != null && !request.amount().currency().equals(hold.unit())) {
+                throw ApiException.field(ErrorCode.CURRENCY_MISMATCH, "amount.currency",
+                        "is " + request.amount().currency() + " but the hold is in " + hold.unit());
+            }
+            capture = request.amount() == null ? hold.amount() : request.amount().amount();
+        }
+        if (capture > hold.amount()) {
+            throw new ApiException(ErrorCode.CAPTURE_EXCEEDS_HOLD,
+                    "The hold holds " + hold.amount() + " " + hold.unit() + "; " + capture + " were asked for");
+        }
+        if (capture <= 0) {
+            throw ApiException.invalid(hold.isPoints() ? "points" : "amount.amount", "must be greater than 0");
+        }
+        return capture;
+    }
+
+    private String capturePoints(Caller caller, HoldRow hold, long capture) {
+        points.lock(hold.customerId());
+        List<LotUse> spent = new ArrayList<>();
+        List<LotUse> rest = new ArrayList<>();
+        long left = capture;
+        for (LotUse lot : dao.lots(hold.id())) {
+            long take = Math.min(left, lot.points());
+            if (take > 0) {
+                spent.add(new LotUse(lot.lotId(), take, lot.expiresAt()));
+            }
+            if (lot.points() > take) {
+                rest.add(new LotUse(lot.lotId(), lot.points() - take, lot.expiresAt()));
+            }
+            left -= take;
+        }
+        Restored restored = points.restore(rest);
+        ledger.post(EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), List.of(
+                Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount()),
+                Line.system(Accounts.REDEEMED, Accounts.POINTS, capture),
+                Line.wallet(Accounts.points(hold.customerId()), Accounts.POINTS, restored.live()),
+                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
+        return redemptions.record(caller, "points", hold.customerId(), null, hold.id(), hold.orderRef(), Accounts.POINTS,
+                capture, null, null, spent);
+    }
+
+    private String captureVoucher(Caller caller, HoldRow hold, long capture) {
+        VoucherRow voucher = vouchers.lock(hold.voucherId());
+        if (voucher.isAmount()) {
+            ledger.post(EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
+                    Line.wallet(Accounts.hold(hold.id()), hold.unit(), -hold.amount()),
+                    Line.system(Accounts.REDEEMED, hold.unit(), capture),
+                    vouchers.returnLine(voucher, hold.amount() - capture)));
+        } else {
+            if (!voucher.status().equals("held")) {
+                throw new ApiException(ErrorCode.VOUCHER_REVOKED, "The voucher was revoked while it was held");
+            }
+            vouchers.changeStatus(voucher.id(), "held", "redeemed");
+            ledger.post(EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
+                    Line.system(Accounts.goodwill(voucher.reasonCode()), hold.unit(), -capture),
+                    Line.system(Accounts.REDEEMED, hold.unit(), capture)));
+        }
+        return redemptions.record(caller, "voucher", hold.customerId(), voucher.id(), hold.id(), hold.orderRef(),
+                hold.unit(), capture, hold.orderTotal(), null, List.of());
+    }
+
+    private void giveBack(HoldRow hold, String apiKeyId, String status) {
+        if (hold.isPoints()) {
+            points.lock(hold.customerId());
+            Restored restored = points.restore(dao.lots(hold.id()));
+            ledger.post(EntryKind.HOLD_RELEASED, new EntryContext(hold.customerId(), null, null, apiKeyId), List.of(
+                    Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount()),
+                    Line.wallet(Accounts.points(hold.customerId()), Accounts.POINTS, restored.live()),
+                    Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
+        } else {
+            VoucherRow voucher = vouchers.lock(hold.voucherId());
+            if (voucher.isAmount()) {
+                ledger.post(EntryKind.HOLD_RELEASED,
+                        new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), apiKeyId), List.of(
+                                Line.wallet(Accounts.hold(hold.id()), hold.unit(), -hold.amount()),
+                                vouchers.returnLine(voucher, hold.amount())));
+            } else if (voucher.status().equals("held")) {
+                vouchers.changeStatus(voucher.id(), "held", "active");
+            }
+        }
+        dao.close(hold.id(), status, clock.instant(), null, null);
+    }
+
+    private static EntryContext context(Caller caller, VoucherRow voucher) {
+        return new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), caller.keyId());
+    }
+
+    private HoldView view(HoldRow row) {
+        boolean points = row.isPoints();
+        Money amount = points ? null : new Money(row.amount(), row.unit());
+        String code = row.voucherId() == null ? null : vouchers.get(row.voucherId()).code();
+        return new HoldView(row.id(), row.kind(), row.status(), row.customerId(), row.orderRef(), row.voucherId(), code,
+                points ? row.amount() : null, amount,
+                row.orderTotal() == null ? null : new Money(row.orderTotal(), row.unit()),
+                row.expiresAt(), row.createdAt(), row.closedAt(), row.captured(), row.redemptionId());
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(ErrorCode.HOLD_NOT_FOUND, "No hold " + id);
+    }
+}

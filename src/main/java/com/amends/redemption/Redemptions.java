@@ -1,0 +1,228 @@
+package com.amends.redemption;
+
+import com.amends.auth.Caller;
+import com.amends.customer.Customers;
+import com.amends.ledger.Accounts;
+import com.amends.ledger.EntryContext;
+import com.amends.ledger.EntryKind;
+import com.amends.ledger.Ledger;
+import com.amends.ledger.Line;
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
+import com.amends.platform.Money;
+import com.amends.platform.Transactor;
+import com.amends.points.LotUse;
+import com.amends.points.PointValues;
+import com.amends.points.Points;
+import com.amends.points.Restored;
+import com.amends.voucher.VoucherRow;
+import com.amends.voucher.Vouchers;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Spending at checkout and giving back on refund. A redemption records what was spent and, for
+ * points, which lots it came from, so that a reversal returns value exactly where it came from.
+ */
+public final class Redemptions {
+    private final Transactor tx;
+    private final RedemptionDao dao;
+    private final Ledger ledger;
+    private final Points points;
+    private final PointValues pointValues;
+    private final Vouchers vouchers;
+    private final Customers customers;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Redemptions(Transactor tx, Ledger ledger, Points points, PointValues pointValues, Vouchers vouchers,
+                       Customers customers, Ids ids, Clock clock) {
+        this.tx = tx;
+        this.dao = tx.onDemand(RedemptionDao.class);
+        this.ledger = ledger;
+        this.points = points;
+        this.pointValues = pointValues;
+        this.vouchers = vouchers;
+        this.customers = customers;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public RedemptionView redeemVoucher(Caller caller, String code, VoucherRedemptionRequest request) {
+        return tx.inTransaction(() -> {
+            VoucherRow found = vouchers.find(caller.keyId(), code);
+            VoucherRow voucher = vouchers.lockUsable(found.id());
+            long spent = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
+            String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
+            EntryContext context = new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(),
+                    caller.keyId());
+            if (voucher.isAmount()) {
+                ledger.post(EntryKind.VOUCHER_REDEEMED, context, List.of(
+                        Line.wallet(Accounts.voucher(voucher.id()), currency, -spent),
+                        Line.system(Accounts.REDEEMED, currency, spent)));
+            } else {
+                vouchers.changeStatus(voucher.id(), "active", "redeemed");
+                // A percent voucher's cost is only known now, so the goodwill expense is booked now.
+                ledger.post(EntryKind.VOUCHER_REDEEMED, context, List.of(
+                        Line.system(Accounts.goodwill(voucher.reasonCode()), currency, -spent),
+                        Line.system(Accounts.REDEEMED, currency, spent)));
+            }
+            String id = record(caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(), currency,
+                    spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
+            return get(id);
+        });
+    }
+
+    public RedemptionView redeemPoints(Caller caller, String customerId, PointsRedemptionRequest request) {
+        Money value = request.currency() == null ? null : pointValues.value(request.points(), request.currency());
+        return tx.inTransaction(() -> {
+            customers.require(customerId);
+            EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
+            List<LotUse> uses = points.take(customerId, request.points(), context);
+            ledger.post(EntryKind.POINTS_REDEEMED, context, List.of(
+                    Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points()),
+                    Line.system(Accounts.REDEEMED, Accounts.POINTS, request.points())));
+            String id = record(caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
+                    request.points(), null, value, uses);
+            return get(id);
+        });
+    }
+
+    /** Writes a redemption row (and the lots it spent), inside the caller's transaction. */
+    public String record(Caller caller, String kind, String customerId, String voucherId, String holdId, String orderRef,
+                         String unit, long amount, Long orderTotal, Money value, List<LotUse> lots) {
+        String id = ids.next("red");
+        dao.insert(new RedemptionRow(id, kind, customerId, voucherId, holdId, orderRef, unit, amount, 0, orderTotal,
+                value == null ? null : value.amount(), value == null ? null : value.currency(), caller.keyId(),
+                clock.instant()));
+        if (!lots.isEmpty()) {
+            dao.insertLots(id, lots);
+        }
+        return id;
+    }
+
+    public RedemptionView get(String id) {
+        RedemptionRow row = dao.find(id).orElseThrow(() -> notFound(id));
+        return view(row);
+    }
+
+    /**
+     * Gives value back after a refund, to where it came from: the same voucher, or the same
+     * lots with their own expiry. Value whose voucher or lot has expired meanwhile goes straight
+     * to the expired account. The total given back never exceeds what was spent.
+     */
+    public RedemptionView reverse(Caller caller, String id, ReversalRequest request) {
+        return tx.inTransaction(() -> {
+            RedemptionRow redemption = dao.lock(id).orElseThrow(() -> notFound(id));
+            long left = redemption.amount() - redemption.reversed();
+            long amount = requestedReversal(redemption, request, left);
+            long expired = redemption.isPoints()
+                    ? reversePoints(caller, redemption, amount)
+                    : reverseVoucher(caller, redemption, amount);
+            if (dao.addReversed(id, amount) != 1) {
+                throw new IllegalStateException("reversal beyond the redeemed amount of " + id);
+            }
+            dao.insertReversal(new ReversalRow(ids.next("rev"), id, redemption.unit(), amount, expired,
+                    request.reason(), caller.keyId(), clock.instant()));
+            return get(id);
+        });
+    }
+
+    private static long requestedReversal(RedemptionRow redemption, ReversalRequest request, long left) {
+        long amount;
+        if (redemption.isPoints()) {
+            if (request.amount() != null) {
+                throw ApiException.invalid("amount", "goes with voucher redemptions; send points for a points redemption");
+            }
+            amount = request.points() == null ? left : request.points();
+        } else {
+            if (request.points() != null) {
+                throw ApiException.invalid("points", "goes with points redemptions; send amount for a voucher redemption");
+            }
+            if (request.amount() != null && !request.amount().currency().equals(redemption.unit())) {
+                throw ApiException.field(ErrorCode.CURRENCY_MISMATCH, "amount.currency",
+                        "is " + request.amount().currency() + " but the redemption was in " + redemption.unit());
+            }
+            amount = request.amount() == null ? left : request.amount().amount();
+        }
+        if (left == 0 || amount > left) {
+            throw new ApiException(ErrorCode.REVERSAL_EXCEEDS_REDEEMED,
+                    left + " " + redemption.unit() + " of this redemption can still be reversed; " + amount + " were asked for");
+        }
+        if (amount <= 0) {
+            throw ApiException.invalid(redemption.isPoints() ? "points" : "amount.amount", "must be greater than 0");
+        }
+        return amount;
+    }
+
+    private long reversePoints(Caller caller, RedemptionRow redemption, long amount) {
+        EntryContext context = new EntryContext(redemption.customerId(), null, null, caller.keyId());
+        points.lock(redemption.customerId());
+        List<LotUse> giveBack = new ArrayList<>();
+        long left = amount;
+        for (RedemptionLot lot : dao.lots(redemption.id())) {
+            long back = Math.min(left, lot.points() - lot.reversed());
+            if (back > 0) {
+                giveBack.add(new LotUse(lot.lotId(), back, lot.expiresAt()));
+                dao.addLotReversed(redemption.id(), lot.lotId(), back);
+                left -= back;
+            }
+        }
+        Restored restored = points.restore(giveBack);
+        ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
+                Line.system(Accounts.REDEEMED, Accounts.POINTS, -amount),
+                Line.wallet(Accounts.points(redemption.customerId()), Accounts.POINTS, restored.live()),
+                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
+        return restored.expired();
+    }
+
+    private long reverseVoucher(Caller caller, RedemptionRow redemption, long amount) {
+        VoucherRow voucher = vouchers.lock(redemption.voucherId());
+        EntryContext context = new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(),
+                caller.keyId());
+        String currency = redemption.unit();
+        if (voucher.isAmount()) {
+            Line back = vouchers.returnLine(voucher, amount);
+            ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
+                    Line.system(Accounts.REDEEMED, currency, -amount), back));
+            return back.account().equals(Accounts.EXPIRED) ? amount : 0;
+        }
+        // A percent voucher's discount was booked as expense when spent; a refund takes it back.
+        ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
+                Line.system(Accounts.REDEEMED, currency, -amount),
+                Line.system(Accounts.goodwill(voucher.reasonCode()), currency, amount)));
+        boolean wholeOrderRefunded = redemption.reversed() + amount == redemption.amount();
+        if (wholeOrderRefunded && voucher.status().equals("redeemed") && voucher.expiresAt().isAfter(clock.instant())) {
+            vouchers.changeStatus(voucher.id(), "redeemed", "active"); // usable again on another order
+        }
+        return 0;
+    }
+
+    private RedemptionView view(RedemptionRow row) {
+        List<RedemptionView.ReversalView> reversals = dao.reversals(row.id()).stream()
+                .map(r -> new RedemptionView.ReversalView(r.id(),
+                        row.isPoints() ? null : new Money(r.amount(), r.unit()),
+                        row.isPoints() ? r.amount() : null, r.expiredAmount(), r.reason(), r.createdAt()))
+                .toList();
+        if (row.isPoints()) {
+            List<LotUse> lots = dao.lots(row.id()).stream()
+                    .map(l -> new LotUse(l.lotId(), l.points(), l.expiresAt()))
+                    .sorted(java.util.Comparator.comparing(LotUse::expiresAt).thenComparing(LotUse::lotId))
+                    .toList();
+            Money value = row.valueAmount() == null ? null : new Money(row.valueAmount(), row.valueCurrency());
+            return new RedemptionView(row.id(), row.kind(), row.customerId(), row.orderRef(), row.holdId(), null, null,
+                    null, null, null, row.amount(), row.reversed(), value, lots, reversals, row.createdAt());
+        }
+        String code = vouchers.get(row.voucherId()).code();
+        return new RedemptionView(row.id(), row.kind(), row.customerId(), row.orderRef(), row.holdId(), row.voucherId(),
+                code, new Money(row.amount(), row.unit()), new Money(row.reversed(), row.unit()),
+                row.orderTotal() == null ? null : new Money(row.orderTotal(), row.unit()),
+                null, null, null, null, reversals, row.createdAt());
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(ErrorCode.REDEMPTION_NOT_FOUND, "No redemption " + id);
+    }
+}
