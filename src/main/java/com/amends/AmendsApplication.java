@@ -29,7 +29,9 @@ import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
 import com.amends.points.Points;
+import com.amends.redemption.PointsRedemptionResource;
 import com.amends.redemption.RedemptionResource;
+import com.amends.redemption.VoucherRedemptionResource;
 import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.reason.ReasonCodes;
@@ -58,7 +60,8 @@ import org.slf4j.LoggerFactory;
 public class AmendsApplication extends Application<AmendsConfiguration> {
     /** The resource classes, also read by the OpenAPI document and its drift test. */
     public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
-            GrantResource.class, CustomerResource.class, VoucherResource.class, RedemptionResource.class,
+            GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
+            PointsRedemptionResource.class, RedemptionResource.class,
             HoldResource.class, ReconciliationResource.class);
 
     private final Clock clock;
@@ -133,6 +136,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new GrantResource(grants, idempotency));
         jersey.register(new CustomerResource(customers, points, vouchers, grants, ledger, clock));
         jersey.register(new VoucherResource(vouchers));
+        jersey.register(new VoucherRedemptionResource(redemptions, idempotency));
+        jersey.register(new PointsRedemptionResource(redemptions, idempotency));
         jersey.register(new RedemptionResource(redemptions, idempotency));
         jersey.register(new HoldResource(holds, idempotency));
         jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));

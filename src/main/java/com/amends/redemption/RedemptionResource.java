@@ -2,7 +2,6 @@ package com.amends.redemption;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
-import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
@@ -17,7 +16,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -29,7 +27,8 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 
-@Path("/v1")
+/** Each checkout URL tree has a resource class of its own, so JAX-RS matching never picks the wrong class. */
+@Path("/v1/redemptions")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Redemptions")
@@ -42,45 +41,8 @@ public final class RedemptionResource {
         this.idempotency = idempotency;
     }
 
-    @POST
-    @Path("/vouchers/{code}/redemptions")
-    @RolesAllowed(Role.STOREFRONT_NAME)
-    @Operation(operationId = "redeemVoucher",
-            summary = "Spend a voucher on an order: part of an amount voucher, or a percent voucher once",
-            responses = @ApiResponse(responseCode = "201", description = "The redemption, with the discount applied",
-                    content = @Content(schema = @Schema(implementation = RedemptionView.class))))
-    @Refusals({ErrorCode.VOUCHER_CODE_MISTYPED, ErrorCode.VOUCHER_NOT_FOUND, ErrorCode.VOUCHER_EXPIRED,
-            ErrorCode.VOUCHER_REVOKED, ErrorCode.VOUCHER_USED_UP, ErrorCode.VOUCHER_ON_HOLD,
-            ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.CURRENCY_MISMATCH, ErrorCode.TOO_MANY_FAILED_LOOKUPS})
-    public Response redeemVoucher(@Auth Caller caller,
-                                  @PathParam("code") @Parameter(description = "As typed: case, spaces and hyphens do not matter")
-                                  String code,
-                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
-                                  @NotNull @Valid VoucherRedemptionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "redeemVoucher", Map.of("code", code, "body", request),
-                () -> Outcome.created(redemptions.redeemVoucher(caller, code, request)));
-    }
-
-    @POST
-    @Path("/customers/{customer_id}/points/redemptions")
-    @RolesAllowed(Role.STOREFRONT_NAME)
-    @Operation(operationId = "redeemPoints",
-            summary = "Spend a customer's points on an order, from the lots that expire soonest",
-            responses = @ApiResponse(responseCode = "201", description = "The redemption, with the lots used",
-                    content = @Content(schema = @Schema(implementation = RedemptionView.class))))
-    @Refusals({ErrorCode.CUSTOMER_NOT_FOUND, ErrorCode.INSUFFICIENT_POINTS, ErrorCode.CURRENCY_NOT_SUPPORTED})
-    public Response redeemPoints(@Auth Caller caller,
-                                 @PathParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
-                                 String customerId,
-                                 @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
-                                 @NotNull @Valid PointsRedemptionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "redeemPoints",
-                Map.of("customer_id", customerId, "body", request),
-                () -> Outcome.created(redemptions.redeemPoints(caller, customerId, request)));
-    }
-
     @GET
-    @Path("/redemptions/{id}")
+    @Path("/{id}")
     @RolesAllowed({Role.STOREFRONT_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getRedemption", summary = "A redemption with its reversals")
     @Refusals(ErrorCode.REDEMPTION_NOT_FOUND)
@@ -89,7 +51,7 @@ public final class RedemptionResource {
     }
 
     @POST
-    @Path("/redemptions/{id}/reversals")
+    @Path("/{id}/reversals")
     @RolesAllowed(Role.STOREFRONT_NAME)
     @Operation(operationId = "reverseRedemption",
             summary = "Give value back after a refund, in part or whole, to the voucher or lots it came from",

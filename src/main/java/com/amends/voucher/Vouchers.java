@@ -110,6 +110,9 @@ public final class Vouchers {
     public VoucherRow lockUsable(String id) {
         VoucherRow voucher = lock(id);
         ErrorCode refusal = refusal(voucher);
+        if (refusal == ErrorCode.INSUFFICIENT_BALANCE) {
+            throw new ApiException(refusal, "The voucher has nothing left to spend");
+        }
         if (refusal != null) {
             throw new ApiException(refusal, refusal.title());
         }
@@ -132,7 +135,8 @@ public final class Vouchers {
                 if (!voucher.expiresAt().isAfter(clock.instant())) {
                     yield ErrorCode.VOUCHER_EXPIRED;
                 }
-                yield voucher.isAmount() && voucher.balance() == 0 ? ErrorCode.VOUCHER_USED_UP : null;
+                // An amount voucher spent to nothing refuses the way any balance too small does.
+                yield voucher.isAmount() && voucher.balance() == 0 ? ErrorCode.INSUFFICIENT_BALANCE : null;
             }
         };
     }
