@@ -28,6 +28,9 @@ import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
+import com.amends.policy.BudgetResource;
+import com.amends.policy.Policies;
+import com.amends.policy.PolicyResource;
 import com.amends.points.Points;
 import com.amends.redemption.PointsRedemptionResource;
 import com.amends.redemption.RedemptionResource;
@@ -62,7 +65,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
             GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
             PointsRedemptionResource.class, RedemptionResource.class,
-            HoldResource.class, ReconciliationResource.class);
+            HoldResource.class, PolicyResource.class, BudgetResource.class, ReconciliationResource.class);
 
     private final Clock clock;
 
@@ -115,11 +118,15 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
                 config.getVoucherLookupWindow().toJavaDuration());
         Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), limiter, clock);
-        Grants grants = new Grants(tx, reasons, customers, points, vouchers, ids, clock);
-        Redemptions redemptions = new Redemptions(tx, ledger, points, new PointValues(config.getPointValues()), vouchers,
-                customers, ids, clock);
+        PointValues pointValues = new PointValues(config.getPointValues());
+        pointValues.requireSupported(config.getAccountingCurrency());
+        Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), clock);
+        Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, environment.getObjectMapper(),
+                ids, clock);
+        Redemptions redemptions = new Redemptions(tx, ledger, points, pointValues, vouchers, customers, ids, clock);
         Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
-        Expiry expiry = new Expiry(tx, holds, points, vouchers);
+        Expiry expiry = new Expiry(tx, holds, points, vouchers, grants, clock,
+                config.getApprovalTimeout().toJavaDuration());
 
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(errors);
@@ -140,6 +147,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new PointsRedemptionResource(redemptions, idempotency));
         jersey.register(new RedemptionResource(redemptions, idempotency));
         jersey.register(new HoldResource(holds, idempotency));
+        jersey.register(new PolicyResource(policies));
+        jersey.register(new BudgetResource(policies, clock));
         jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
         environment.admin().addTask(new ExpiryTask(expiry));
 

@@ -32,6 +32,35 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private Map<String, @Valid PointValue> pointValues = Map.of("EUR", new PointValue(100, 100));
 
+    /** The currency limits, caps and budgets are kept in; points are valued in it by pointValues. */
+    @NotNull
+    @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}")
+    private String accountingCurrency = "EUR";
+
+    /** A grant waiting for approval longer than this expires. */
+    @NotNull
+    private Duration approvalTimeout = Duration.hours(72);
+
+    @JsonProperty
+    public String getAccountingCurrency() {
+        return accountingCurrency;
+    }
+
+    @JsonProperty
+    public void setAccountingCurrency(String accountingCurrency) {
+        this.accountingCurrency = accountingCurrency;
+    }
+
+    @JsonProperty
+    public Duration getApprovalTimeout() {
+        return approvalTimeout;
+    }
+
+    @JsonProperty
+    public void setApprovalTimeout(Duration approvalTimeout) {
+        this.approvalTimeout = approvalTimeout;
+    }
+
     /** Unknown voucher codes one API key may look up per window before it gets 429. */
     @Min(1)
     private int voucherLookupFailures = 5;

@@ -9,6 +9,9 @@ interface CustomerDao {
     @SqlUpdate("INSERT INTO customers (id, created_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
     void ensure(String id, Instant now);
 
+    @SqlQuery("SELECT id FROM customers WHERE id = :id FOR UPDATE")
+    Optional<String> lock(String id);
+
     @SqlQuery("SELECT created_at FROM customers WHERE id = :id")
     Optional<Instant> createdAt(String id);
 }

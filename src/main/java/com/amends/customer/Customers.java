@@ -23,6 +23,15 @@ public final class Customers {
         dao.ensure(customerId, clock.instant());
     }
 
+    /**
+     * Records the customer if new and locks their row for the transaction: grants to one
+     * customer take turns, so a case is compensated once and the customer cap holds.
+     */
+    public void ensureAndLock(String customerId) {
+        dao.ensure(customerId, clock.instant());
+        dao.lock(customerId);
+    }
+
     public Instant require(String customerId) {
         return dao.createdAt(customerId).orElseThrow(() ->
                 new ApiException(ErrorCode.CUSTOMER_NOT_FOUND, "No customer " + customerId + " has received goodwill yet"));

@@ -1,14 +1,18 @@
 package com.amends.expiry;
 
+import com.amends.grant.Grants;
 import com.amends.hold.Holds;
 import com.amends.ledger.EntryContext;
 import com.amends.platform.Transactor;
 import com.amends.points.Points;
 import com.amends.voucher.Vouchers;
+import java.time.Clock;
+import java.time.Duration;
 
 /**
  * Puts time into the books: releases holds past their time to live, then expires points lots
- * and vouchers past theirs, what was left going to the expired account.
+ * and vouchers past theirs, what was left going to the expired account, and grants left
+ * waiting for approval too long.
  *
  * <p>Every instance runs this. Each item is handled in a transaction of its own that locks it
  * and checks again that it is still due, so two instances meeting on one item do it once.
@@ -20,12 +24,19 @@ public final class Expiry {
     private final Holds holds;
     private final Points points;
     private final Vouchers vouchers;
+    private final Grants grants;
+    private final Clock clock;
+    private final Duration approvalTimeout;
 
-    public Expiry(Transactor tx, Holds holds, Points points, Vouchers vouchers) {
+    public Expiry(Transactor tx, Holds holds, Points points, Vouchers vouchers, Grants grants, Clock clock,
+                  Duration approvalTimeout) {
         this.tx = tx;
         this.holds = holds;
         this.points = points;
         this.vouchers = vouchers;
+        this.grants = grants;
+        this.clock = clock;
+        this.approvalTimeout = approvalTimeout;
     }
 
     /** Runs until nothing is due; answers what it did. */
@@ -64,8 +75,14 @@ public final class Expiry {
                 }
             }
         }
-        return new Result(releasedHolds, customers, expiredPoints, expiredVouchers);
+        long expiredGrants = 0;
+        for (int expired = -1; expired != 0; ) {
+            expired = grants.expirePending(clock.instant().minus(approvalTimeout));
+            expiredGrants += expired;
+        }
+        return new Result(releasedHolds, customers, expiredPoints, expiredVouchers, expiredGrants);
     }
 
-    public record Result(long holdsReleased, long customersWithExpiredPoints, long pointsExpired, long vouchersExpired) {}
+    public record Result(long holdsReleased, long customersWithExpiredPoints, long pointsExpired, long vouchersExpired,
+                         long pendingGrantsExpired) {}
 }

@@ -17,8 +17,9 @@ public final class ExpiryTask extends Task {
     @Override
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         Expiry.Result result = expiry.run();
-        output.printf("holds released: %d%npoints expired: %d (%d customers)%nvouchers expired: %d%n",
+        output.printf("holds released: %d%npoints expired: %d (%d customers)%nvouchers expired: %d%n"
+                        + "pending grants expired: %d%n",
                 result.holdsReleased(), result.pointsExpired(), result.customersWithExpiredPoints(),
-                result.vouchersExpired());
+                result.vouchersExpired(), result.pendingGrantsExpired());
     }
 }

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
-@Schema(name = "CreateGrantRequest", description = "Give points or a voucher (exactly one) to a customer for a case")
+@Schema(name = "CreateGrantRequest", description = "Give points or a voucher (at most one; neither gives the reason code's suggested reward) to a customer for a case")
 public record CreateGrantRequest(
         @NotNull @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
         @Schema(example = "shop-cust-42", requiredMode = Schema.RequiredMode.REQUIRED) String customerId,
@@ -27,9 +27,16 @@ public record CreateGrantRequest(
         @Positive @Max(Reward.MAX_POINTS) @Schema(example = "500") Long points,
         @Valid VoucherTerms voucher,
         @Schema(description = "When the points or voucher expire; defaults to the reason code's validity")
-        Instant expiresAt) {
+        Instant expiresAt,
+        @Schema(description = "A deliberate second grant for a case already compensated; it always needs approval")
+        Boolean topUp) {
 
+    /** The reward asked for, or null when the request leaves it to the reason code's suggestion. */
     public Reward reward() {
-        return new Reward(points, voucher);
+        return points == null && voucher == null ? null : new Reward(points, voucher);
+    }
+
+    public boolean isTopUp() {
+        return Boolean.TRUE.equals(topUp);
     }
 }

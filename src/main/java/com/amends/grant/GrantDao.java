@@ -13,9 +13,11 @@ interface GrantDao {
 
     @SqlUpdate("""
             INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
-                                expires_at, api_key_id, created_at)
+                                expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
+                                approval_reasons, usage_keys)
             VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
-                    :expiresAt, :apiKeyId, :createdAt)
+                    :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
+                    :approvalReasons, :usageKeys)
             """)
     void insert(@BindMethods GrantRow grant);
 
@@ -42,6 +44,37 @@ interface GrantDao {
              LIMIT :limit
             """)
     List<GrantRow> list(@BindMethods GrantFilter filter, String before, int limit);
+
+    /** The supervisor's queue: oldest first. */
+    @SqlQuery("""
+            SELECT * FROM grants
+             WHERE status = 'pending_approval' AND id > :after
+               AND (:customerId IS NULL OR customer_id = :customerId)
+               AND (:agentId IS NULL OR agent_id = :agentId)
+               AND (:reasonCode IS NULL OR reason_code = :reasonCode)
+               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
+               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
+             ORDER BY id
+             LIMIT :limit
+            """)
+    List<GrantRow> pendingQueue(@BindMethods GrantFilter filter, String after, int limit);
+
+    /** The grant that already compensates this case, if any. */
+    @SqlQuery("""
+            SELECT id FROM grants
+             WHERE customer_id = :customerId AND case_ref = :caseRef AND status IN ('issued', 'pending_approval')
+             ORDER BY id LIMIT 1
+            """)
+    Optional<String> compensating(String customerId, String caseRef);
+
+    @SqlUpdate("""
+            UPDATE grants SET status = :status, decided_by = :decidedBy, decided_at = :now, decision_note = :note
+             WHERE id = :id AND status = 'pending_approval'
+            """)
+    int decide(String id, String status, String decidedBy, Instant now, String note);
+
+    @SqlQuery("SELECT id FROM grants WHERE status = 'pending_approval' AND created_at <= :before ORDER BY id LIMIT :limit")
+    List<String> pendingSince(Instant before, int limit);
 
     @SqlUpdate("""
             UPDATE grants SET status = 'revoked', revoked_at = :now, revoke_reason = :reason,

@@ -9,6 +9,7 @@ import com.amends.platform.PageLimit;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
+import com.amends.policy.Allowance;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -24,6 +25,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -67,7 +69,8 @@ public final class GrantResource {
     @Operation(operationId = "createGrant", summary = "Give a customer points or a voucher for a case",
             responses = @ApiResponse(responseCode = "201", description = "The grant, with the voucher code for a voucher",
                     content = @Content(schema = @Schema(implementation = GrantView.class))))
-    @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE})
+    @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.ALREADY_COMPENSATED,
+            ErrorCode.BUDGET_EXHAUSTED})
     public Response create(@Auth Caller caller,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid @RequestBody(required = true, content = @Content(examples = {
@@ -81,6 +84,51 @@ public final class GrantResource {
     }
 
     @GET
+    @Path("/allowance")
+    @RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME})
+    @Operation(operationId = "getAllowance",
+            summary = "What this agent may offer this customer now without approval, before they click")
+    @Refusals(ErrorCode.REASON_CODE_NOT_FOUND)
+    public Allowance allowance(
+            @Auth Caller caller,
+            @QueryParam("customer_id") @NotNull @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
+            String customerId,
+            @QueryParam("agent_id") @NotNull @Size(min = 1, max = 64) String agentId,
+            @QueryParam("reason_code") @NotNull String reasonCode,
+            @QueryParam("case_ref") @Size(max = 100) String caseRef) {
+        return grants.allowance(caller, customerId, agentId.strip(), reasonCode, caseRef);
+    }
+
+    @POST
+    @Path("/{id}/approve")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "approveGrant", summary = "Issue a grant that waits for approval",
+            responses = @ApiResponse(responseCode = "200", description = "The issued grant",
+                    content = @Content(schema = @Schema(implementation = GrantView.class))))
+    @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_PENDING, ErrorCode.SELF_APPROVAL,
+            ErrorCode.BUDGET_EXHAUSTED})
+    public Response approve(@Auth Caller caller, @PathParam("id") String id,
+                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
+                            @NotNull @Valid DecisionRequest request) {
+        return idempotency.execute(caller.keyId(), idempotencyKey, "approveGrant", Map.of("grant_id", id, "body", request),
+                () -> Outcome.ok(grants.approve(caller, id, request)));
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "rejectGrant", summary = "Refuse a grant that waits for approval; the note says why",
+            responses = @ApiResponse(responseCode = "200", description = "The rejected grant",
+                    content = @Content(schema = @Schema(implementation = GrantView.class))))
+    @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_PENDING, ErrorCode.SELF_APPROVAL})
+    public Response reject(@Auth Caller caller, @PathParam("id") String id,
+                           @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
+                           @NotNull @Valid DecisionRequest request) {
+        return idempotency.execute(caller.keyId(), idempotencyKey, "rejectGrant", Map.of("grant_id", id, "body", request),
+                () -> Outcome.ok(grants.reject(caller, id, request)));
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getGrant", summary = "Get one grant")
@@ -91,13 +139,15 @@ public final class GrantResource {
 
     @GET
     @RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
-    @Operation(operationId = "listGrants", summary = "List grants, newest first, with optional filters")
+    @Operation(operationId = "listGrants",
+            summary = "List grants, newest first, with optional filters; status=pending_approval is the approval queue, oldest first")
     @Refusals(ErrorCode.INVALID_CURSOR)
     public Page<GrantView> list(
             @Auth Caller caller,
             @QueryParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
             String customerId,
-            @QueryParam("status") @Parameter(schema = @Schema(allowableValues = {"pending_approval", "issued", "rejected", "revoked"}))
+            @QueryParam("status") @Parameter(schema = @Schema(allowableValues = {"pending_approval", "issued", "rejected",
+                    "revoked", "expired"}))
             String status,
             @QueryParam("agent_id") String agentId,
             @QueryParam("reason_code") String reasonCode,

@@ -18,4 +18,18 @@ public record GrantRow(
         Instant revokedAt,
         String revokeReason,
         Long revokedPoints,
-        Long revokedAmount) {}
+        Long revokedAmount,
+        Long valueAmount,
+        String category,
+        boolean topUp,
+        String reward,
+        String approvalReasons,
+        String decidedBy,
+        Instant decidedAt,
+        String decisionNote,
+        String usageKeys) {
+
+    boolean is(GrantStatus status) {
+        return status.wire().equals(this.status);
+    }
+}

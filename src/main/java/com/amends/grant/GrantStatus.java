@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
 public enum GrantStatus {
-    PENDING_APPROVAL, ISSUED, REJECTED, REVOKED;
+    PENDING_APPROVAL, ISSUED, REJECTED, REVOKED, EXPIRED;
 
     @JsonValue
     public String wire() {
@@ -25,6 +25,6 @@ public enum GrantStatus {
             }
         }
         throw ApiException.field(ErrorCode.INVALID_PARAMETER, "status",
-                "must be one of pending_approval, issued, rejected, revoked");
+                "must be one of pending_approval, issued, rejected, revoked, expired");
     }
 }

@@ -3,7 +3,10 @@ package com.amends.grant;
 import com.amends.platform.Money;
 import com.amends.voucher.VoucherView;
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.amends.policy.RecentGoodwill;
+import com.amends.policy.Violation;
 import java.time.Instant;
+import java.util.List;
 
 @Schema(name = "Grant")
 public record GrantView(
@@ -19,7 +22,20 @@ public record GrantView(
         @Schema(nullable = true, description = "The voucher issued, for a voucher grant") VoucherView voucher,
         Instant expiresAt,
         Instant createdAt,
+        @Schema(nullable = true, description = "What the grant is worth in the accounting currency; null when it cannot be valued")
+        Money value,
+        @Schema(description = "A deliberate second grant for an already compensated case") boolean topUp,
+        @Schema(nullable = true, description = "Why it needs approval, and the decision") Approval approval,
+        @Schema(nullable = true, description = "The customer's goodwill in the last 90 days (on single grants, not in lists)")
+        RecentGoodwill customerRecentGoodwill,
         @Schema(nullable = true) Revocation revocation) {
+
+    @Schema(name = "Approval")
+    public record Approval(
+            @Schema(description = "Every rule the grant broke") List<Violation> reasons,
+            @Schema(nullable = true, example = "lead-2") String decidedBy,
+            @Schema(nullable = true) Instant decidedAt,
+            @Schema(nullable = true) String note) {}
 
     @Schema(name = "Revocation", description = "What a revocation took back; spent value is not clawed back")
     public record Revocation(

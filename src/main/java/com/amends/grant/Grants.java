@@ -11,76 +11,189 @@ import com.amends.platform.Money;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.amends.points.Points;
+import com.amends.policy.Allowance;
+import com.amends.policy.Policies;
+import com.amends.policy.RecentGoodwill;
+import com.amends.policy.Violation;
 import com.amends.reason.ReasonCode;
 import com.amends.reason.ReasonCodes;
+import com.amends.reward.Reward;
 import com.amends.voucher.VoucherView;
 import com.amends.voucher.Vouchers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
-/** Acts of goodwill: issuing points or a voucher for a case, and revoking one given by mistake. */
+/**
+ * Acts of goodwill: issuing points or a voucher for a case (or sending it for approval when it
+ * breaks a control), deciding pending grants, and revoking one given by mistake.
+ */
 public final class Grants {
+    /** The longest validity a grant may have, as for a reason code's default. */
+    static final Duration MAX_VALIDITY = Duration.ofDays(3660);
+
     private final Transactor tx;
     private final GrantDao dao;
     private final ReasonCodes reasons;
     private final Customers customers;
     private final Points points;
     private final Vouchers vouchers;
+    private final Policies policies;
+    private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
 
     public Grants(Transactor tx, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  Ids ids, Clock clock) {
+                  Policies policies, ObjectMapper mapper, Ids ids, Clock clock) {
         this.tx = tx;
         this.dao = tx.onDemand(GrantDao.class);
         this.reasons = reasons;
         this.customers = customers;
         this.points = points;
         this.vouchers = vouchers;
+        this.policies = policies;
+        this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
     public GrantView create(Caller caller, CreateGrantRequest request) {
-        request.reward().check("");
+        if (request.reward() != null) {
+            request.reward().check("");
+        }
         Instant now = clock.instant();
         if (request.expiresAt() != null && !request.expiresAt().isAfter(now)) {
             throw ApiException.invalid("expires_at", "must be in the future");
         }
+        if (request.expiresAt() != null && request.expiresAt().isAfter(now.plus(MAX_VALIDITY))) {
+            throw ApiException.invalid("expires_at", "must be within " + MAX_VALIDITY.toDays() + " days");
+        }
         return tx.inTransaction(() -> {
             ReasonCode reason = reasons.requireActive(request.reasonCode());
+            Reward reward = request.reward() != null ? request.reward() : reason.suggestedReward();
+            if (reward == null) {
+                throw ApiException.invalid("points", "give points or a voucher: reason code " + reason.code()
+                        + " suggests no reward");
+            }
             Instant expiresAt = request.expiresAt() != null
                     ? request.expiresAt() : now.plus(Duration.ofDays(reason.defaultValidityDays()));
-            customers.ensure(request.customerId());
+            String customer = request.customerId();
+            String caseRef = request.caseRef().strip();
+            String agent = request.agentId().strip();
+            customers.ensureAndLock(customer);
+            Optional<String> earlier = dao.compensating(customer, caseRef);
+            if (earlier.isPresent() && !request.isTopUp()) {
+                throw new ApiException(ErrorCode.ALREADY_COMPENSATED, "Case " + caseRef + " was compensated by grant "
+                        + earlier.get() + "; send top_up: true to give more, which needs approval",
+                        List.of(), Map.of("earlier_grant_id", earlier.get()));
+            }
+            Long value = policies.value(reward).orElse(null);
+            Policies.Judgement judgement = policies.commit(new Policies.Subject(caller.role(), agent, customer,
+                    reason.category(), value, now, earlier.isPresent()));
+            GrantStatus status = judgement.needsApproval() ? GrantStatus.PENDING_APPROVAL : GrantStatus.ISSUED;
             String id = ids.next("grt");
-            dao.insert(new GrantRow(id, request.customerId(), request.agentId().strip(), reason.code(),
-                    request.caseRef().strip(), request.channel().wire(), request.note(), GrantStatus.ISSUED.wire(),
-                    request.points(), expiresAt, caller.keyId(), now, null, null, null, null));
-            EntryContext context = new EntryContext(request.customerId(), id, reason.code(), caller.keyId());
-            if (request.points() != null) {
-                points.issue(request.points(), expiresAt, context);
-            } else {
-                vouchers.issue(request.voucher(), expiresAt, context);
+            dao.insert(new GrantRow(id, customer, agent, reason.code(), caseRef, request.channel().wire(), request.note(),
+                    status.wire(), reward.points(), expiresAt, caller.keyId(), now, null, null, null, null, value,
+                    reason.category(), earlier.isPresent(), write(reward),
+                    judgement.needsApproval() ? write(judgement.violations()) : null, null, null, null,
+                    String.join(";", judgement.usageKeys())));
+            if (status == GrantStatus.ISSUED) {
+                issue(reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
             }
             return get(id);
         });
     }
 
+    private void issue(Reward reward, Instant expiresAt, EntryContext context) {
+        if (reward.points() != null) {
+            points.issue(reward.points(), expiresAt, context);
+        } else {
+            vouchers.issue(reward.voucher(), expiresAt, context);
+        }
+    }
+
+    /** Issues a pending grant. Never by the agent who asked; a hard budget that ran out refuses it. */
+    public GrantView approve(Caller caller, String id, DecisionRequest decision) {
+        return tx.inTransaction(() -> {
+            GrantRow grant = lockPending(id, decision);
+            policies.recheckHardBudgets(grant.category(), grant.createdAt());
+            issue(read(grant.reward(), Reward.class), grant.expiresAt(),
+                    new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
+            dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId().strip(), clock.instant(), decision.note());
+            return get(id);
+        });
+    }
+
+    public GrantView reject(Caller caller, String id, DecisionRequest decision) {
+        if (decision.note() == null || decision.note().isBlank()) {
+            throw ApiException.invalid("note", "is required to reject: say why");
+        }
+        return tx.inTransaction(() -> {
+            GrantRow grant = lockPending(id, decision);
+            dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId().strip(), clock.instant(), decision.note());
+            policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+            return get(id);
+        });
+    }
+
+    /** Expires grants left undecided since before {@code before}; answers how many. */
+    public int expirePending(Instant before) {
+        int expired = 0;
+        for (String id : dao.pendingSince(before, 500)) {
+            boolean done = tx.inTransaction(() -> {
+                GrantRow grant = dao.lock(id).orElseThrow();
+                if (!grant.is(GrantStatus.PENDING_APPROVAL) || grant.createdAt().isAfter(before)) {
+                    return false;
+                }
+                dao.decide(id, GrantStatus.EXPIRED.wire(), null, clock.instant(), "not decided in time");
+                policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+                return true;
+            });
+            expired += done ? 1 : 0;
+        }
+        return expired;
+    }
+
+    private GrantRow lockPending(String id, DecisionRequest decision) {
+        GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
+        if (!grant.is(GrantStatus.PENDING_APPROVAL)) {
+            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " is " + grant.status());
+        }
+        if (grant.agentId().equalsIgnoreCase(decision.agentId().strip())) {
+            throw new ApiException(ErrorCode.SELF_APPROVAL,
+                    "Agent " + grant.agentId() + " asked for this grant, so another supervisor must decide it");
+        }
+        return grant;
+    }
+
+    public Allowance allowance(Caller caller, String customerId, String agentId, String reasonCode, String caseRef) {
+        ReasonCode reason = reasons.get(reasonCode);
+        String compensatedBy = caseRef == null ? null : dao.compensating(customerId, caseRef.strip()).orElse(null);
+        return policies.allowance(new Policies.Subject(caller.role(), agentId, customerId, reason.category(), null,
+                clock.instant(), compensatedBy != null), reason.suggestedReward(), compensatedBy);
+    }
+
     public GrantView get(String id) {
         GrantRow row = dao.find(id).orElseThrow(() -> notFound(id));
-        return view(row, vouchers.ofGrants(List.of(id)).get(id));
+        return view(row, vouchers.ofGrants(List.of(id)).get(id), policies.recentGoodwill(row.customerId()));
     }
 
     public Page<GrantView> list(GrantFilter filter, int limit, String cursor) {
-        String before = Optional.ofNullable(Cursor.decode(cursor)).orElse("~");
-        List<GrantRow> rows = dao.list(filter, before, limit + 1);
+        String key = Cursor.decode(cursor);
+        boolean queue = GrantStatus.PENDING_APPROVAL.wire().equals(filter.status());
+        List<GrantRow> rows = queue
+                ? dao.pendingQueue(filter, Optional.ofNullable(key).orElse(""), limit + 1)
+                : dao.list(filter, Optional.ofNullable(key).orElse("~"), limit + 1);
         Map<String, VoucherView> vouchersByGrant = vouchers.ofGrants(
                 rows.stream().filter(r -> r.points() == null).map(GrantRow::id).toList());
-        return Page.of(rows, limit, GrantRow::id, row -> view(row, vouchersByGrant.get(row.id())));
+        return Page.of(rows, limit, GrantRow::id, row -> view(row, vouchersByGrant.get(row.id()), null));
     }
 
     /**
@@ -90,7 +203,7 @@ public final class Grants {
     public GrantView revoke(Caller caller, String id, RevokeGrantRequest request) {
         return tx.inTransaction(() -> {
             GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
-            if (!grant.status().equals(GrantStatus.ISSUED.wire())) {
+            if (!grant.is(GrantStatus.ISSUED)) {
                 throw new ApiException(ErrorCode.GRANT_NOT_REVOCABLE,
                         "Grant " + id + " is " + grant.status() + "; only an issued grant can be revoked");
             }
@@ -112,20 +225,54 @@ public final class Grants {
         GrantDao.GrantTotals totals = dao.totalsOf(customerId);
         List<Money> value = dao.voucherValueOf(customerId).stream()
                 .map(t -> new Money(t.amount(), t.currency())).toList();
-        return new CustomerGoodwill(totals.grants(), totals.points(), value);
+        return new CustomerGoodwill(totals.grants(), totals.points(), value, policies.recentGoodwill(customerId));
     }
 
     private static ApiException notFound(String id) {
         return new ApiException(ErrorCode.GRANT_NOT_FOUND, "No grant " + id);
     }
 
-    private static GrantView view(GrantRow row, VoucherView voucher) {
+    private GrantView view(GrantRow row, VoucherView voucher, RecentGoodwill recent) {
         GrantView.Revocation revocation = row.revokedAt() == null ? null : new GrantView.Revocation(
                 row.revokedAt(), row.revokeReason(), row.revokedPoints(),
                 row.revokedAmount() == null || voucher == null || voucher.value() == null
                         ? null : new Money(row.revokedAmount(), voucher.value().currency()));
+        List<Violation> reasons = row.approvalReasons() == null
+                ? List.of() : read(row.approvalReasons(), new TypeReference<List<Violation>>() { });
+        GrantView.Approval approval = reasons.isEmpty() && row.decidedAt() == null ? null
+                : new GrantView.Approval(reasons, row.decidedBy(), row.decidedAt(), row.decisionNote());
+        Long points = row.points();
+        if (points == null && row.reward() != null && voucher == null) {
+            points = read(row.reward(), Reward.class).points(); // a pending points grant shows what it would give
+        }
         return new GrantView(row.id(), GrantStatus.fromWire(row.status()), row.customerId(), row.agentId(),
-                row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(java.util.Locale.ROOT)),
-                row.note(), row.points(), voucher, row.expiresAt(), row.createdAt(), revocation);
+                row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
+                row.note(), points, voucher, row.expiresAt(), row.createdAt(),
+                row.valueAmount() == null ? null : new Money(row.valueAmount(), policies.currency()),
+                row.topUp(), approval, recent, revocation);
+    }
+
+    private String write(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private <T> T read(String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

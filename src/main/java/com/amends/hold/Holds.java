@@ -198,13 +198,24 @@ public final class Holds {
         return capture;
     }
 
+    /**
+     * Spends from the held lots still valid, soonest-expiring first; held points whose lot has
+     * expired meanwhile are not spendable and go to expiry with the rest.
+     */
     private String capturePoints(Caller caller, HoldRow hold, long capture) {
         points.lock(hold.customerId());
+        Instant now = clock.instant();
+        List<LotUse> held = dao.lots(hold.id());
+        long live = held.stream().filter(l -> l.expiresAt().isAfter(now)).mapToLong(LotUse::points).sum();
+        if (capture > live) {
+            throw new ApiException(ErrorCode.CAPTURE_EXCEEDS_HOLD, (hold.amount() - live)
+                    + " of the held points expired during the hold; at most " + live + " can be captured");
+        }
         List<LotUse> spent = new ArrayList<>();
         List<LotUse> rest = new ArrayList<>();
         long left = capture;
-        for (LotUse lot : dao.lots(hold.id())) {
-            long take = Math.min(left, lot.points());
+        for (LotUse lot : held) {
+            long take = lot.expiresAt().isAfter(now) ? Math.min(left, lot.points()) : 0;
             if (take > 0) {
                 spent.add(new LotUse(lot.lotId(), take, lot.expiresAt()));
             }
@@ -214,11 +225,11 @@ public final class Holds {
             left -= take;
         }
         Restored restored = points.restore(rest);
-        ledger.post(EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), List.of(
+        List<Line> lines = new ArrayList<>(List.of(
                 Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount()),
-                Line.system(Accounts.REDEEMED, Accounts.POINTS, capture),
-                Line.wallet(Accounts.points(hold.customerId()), Accounts.POINTS, restored.live()),
-                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
+                Line.system(Accounts.REDEEMED, Accounts.POINTS, capture)));
+        lines.addAll(Points.restoreLines(hold.customerId(), restored));
+        ledger.post(EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), lines);
         return redemptions.record(caller, "points", hold.customerId(), null, hold.id(), hold.orderRef(), Accounts.POINTS,
                 capture, null, null, spent);
     }
@@ -247,10 +258,10 @@ public final class Holds {
         if (hold.isPoints()) {
             points.lock(hold.customerId());
             Restored restored = points.restore(dao.lots(hold.id()));
-            ledger.post(EntryKind.HOLD_RELEASED, new EntryContext(hold.customerId(), null, null, apiKeyId), List.of(
-                    Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount()),
-                    Line.wallet(Accounts.points(hold.customerId()), Accounts.POINTS, restored.live()),
-                    Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
+            List<Line> lines = new ArrayList<>(List.of(
+                    Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount())));
+            lines.addAll(Points.restoreLines(hold.customerId(), restored));
+            ledger.post(EntryKind.HOLD_RELEASED, new EntryContext(hold.customerId(), null, null, apiKeyId), lines);
         } else {
             VoucherRow voucher = vouchers.lock(hold.voucherId());
             if (voucher.isAmount()) {

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The append-only journal. Every change of value is one entry of postings that balance per unit;
@@ -48,6 +49,11 @@ public final class Ledger {
      */
     public long lock(String account) {
         return dao.lock(account).orElseThrow(() -> new IllegalStateException("no account " + account));
+    }
+
+    /** Locks a wallet account if it has been opened, answering its balance. */
+    public Optional<Long> lockIfOpen(String account) {
+        return dao.lock(account);
     }
 
     public long balance(String account) {

@@ -12,6 +12,7 @@ public enum ErrorCode {
     IDEMPOTENCY_KEY_MISSING(400, "This request moves value and needs an Idempotency-Key header"),
     UNAUTHORIZED(401, "A valid API key is required"),
     FORBIDDEN(403, "This API key's role may not do that"),
+    SELF_APPROVAL(403, "The agent who asked for a grant may not decide it"),
     NOT_FOUND(404, "No such resource"),
     CUSTOMER_NOT_FOUND(404, "No such customer"),
     GRANT_NOT_FOUND(404, "No such grant"),
@@ -20,12 +21,15 @@ public enum ErrorCode {
     VOUCHER_NOT_FOUND(404, "No voucher has this code"),
     HOLD_NOT_FOUND(404, "No such hold"),
     REDEMPTION_NOT_FOUND(404, "No such redemption"),
+    POLICY_NOT_FOUND(404, "No such policy or budget"),
     METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "The requested media type is not available"),
     IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),
     REASON_CODE_EXISTS(409, "A reason code with that code exists already"),
     GRANT_NOT_REVOCABLE(409, "The grant is not in a state that can be revoked"),
     API_KEY_REVOKED(409, "The API key is revoked already"),
+    ALREADY_COMPENSATED(409, "This case was compensated already; say top_up to give more, with approval"),
+    GRANT_NOT_PENDING(409, "The grant is not waiting for approval"),
     HOLD_NOT_ACTIVE(409, "The hold was captured, released or expired already"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     URI_TOO_LONG(414, "The request URI is too long"),
@@ -35,6 +39,7 @@ public enum ErrorCode {
     REASON_CODE_UNKNOWN(422, "The reason code does not exist"),
     REASON_CODE_INACTIVE(422, "The reason code is not active"),
     INSUFFICIENT_BALANCE(422, "The balance is not sufficient"),
+    BUDGET_EXHAUSTED(422, "A hard budget does not have room for this grant"),
     INSUFFICIENT_POINTS(422, "The customer does not have enough points"),
     VOUCHER_CODE_MISTYPED(422, "The code's check character does not match: it was mistyped"),
     VOUCHER_EXPIRED(422, "The voucher has expired"),
@@ -63,6 +68,14 @@ public enum ErrorCode {
 
     public String title() {
         return title;
+    }
+
+    /**
+     * A refusal that says "not now" rather than "no": the same request may succeed later, so an
+     * idempotent retry must run again instead of being told the stored refusal.
+     */
+    public boolean retryable() {
+        return this == TOO_MANY_FAILED_LOOKUPS || this == IDEMPOTENCY_KEY_IN_USE;
     }
 
     /** The wire form, e.g. {@code insufficient_balance}. */

@@ -1,6 +1,7 @@
 package com.amends.platform;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
@@ -8,12 +9,15 @@ import jakarta.validation.constraints.PositiveOrZero;
 /** An amount in integer minor units of an ISO 4217 currency, e.g. 1000 EUR is 10.00 EUR. */
 @Schema(name = "Money")
 public record Money(
-        @NotNull @PositiveOrZero
+        @NotNull @PositiveOrZero @Max(MAX_AMOUNT)
         @Schema(description = "Integer minor units (cents)", example = "1000", requiredMode = Schema.RequiredMode.REQUIRED)
         Long amount,
         @NotNull @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
         @Schema(example = "EUR", requiredMode = Schema.RequiredMode.REQUIRED)
         String currency) {
+
+    /** 10 billion in major units: far above any order, far below where arithmetic on it could overflow. */
+    public static final long MAX_AMOUNT = 1_000_000_000_000L;
 
     /** Bean validation checks the shape; this checks the currency is one the world uses. */
     public static void requireKnownCurrency(String field, String currency) {

@@ -40,6 +40,9 @@ interface PointLotDao {
     @SqlQuery("SELECT id, remaining, expires_at FROM point_lots WHERE id = :id")
     Lot find(String id);
 
+    @SqlQuery("SELECT COUNT(*) > 0 FROM point_lots l JOIN grants g ON g.id = l.grant_id WHERE l.id = :id AND g.status = 'revoked'")
+    boolean grantRevoked(String id);
+
     @SqlUpdate("UPDATE point_lots SET remaining = remaining + :delta WHERE id = :id")
     void add(String id, long delta);
 

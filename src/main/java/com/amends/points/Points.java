@@ -52,7 +52,7 @@ public final class Points {
     /** Takes what is left of a grant's lot out of the wallet; spent points stay spent. */
     public long revokeGrantLot(EntryContext context) {
         String account = Accounts.points(context.customerId());
-        ledger.lock(account);
+        lockAndExpire(context.customerId(), context); // what already expired is breakage, not a revocation
         long remaining = lots.remainingOfGrant(context.grantId()).orElse(0L);
         if (remaining > 0) {
             lots.emptyLotOfGrant(context.grantId());
@@ -69,6 +69,10 @@ public final class Points {
      * account in the same transaction.
      */
     public List<LotUse> take(String customerId, long points, EntryContext context) {
+        if (ledger.lockIfOpen(Accounts.points(customerId)).isEmpty()) {
+            throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
+                    Map.of("available_points", 0));
+        }
         lockAndExpire(customerId, context);
         List<Lot> spendable = lots.spendable(customerId, clock.instant());
         long available = spendable.stream().mapToLong(Lot::remaining).sum();
@@ -92,23 +96,35 @@ public final class Points {
     }
 
     /**
-     * Gives points back to the lots they came from, keeping each lot's expiry. Points whose lot
-     * has expired meanwhile do not come back to life: they are answered as expired, and the
-     * caller posts them to the expired account. The customer's points account must be locked.
+     * Gives points back to the lots they came from, keeping each lot's expiry. Points do not
+     * come back to life: those whose lot has expired meanwhile are answered as expired, and
+     * those whose grant was revoked as revoked; the caller posts them to those accounts. The
+     * customer's points account must be locked.
      */
     public Restored restore(List<LotUse> uses) {
         Instant now = clock.instant();
         long live = 0;
         long expired = 0;
+        long revoked = 0;
         for (LotUse use : uses) {
-            if (use.expiresAt().isAfter(now)) {
+            if (!use.expiresAt().isAfter(now)) {
+                expired += use.points();
+            } else if (lots.grantRevoked(use.lotId())) {
+                revoked += use.points();
+            } else {
                 lots.add(use.lotId(), use.points());
                 live += use.points();
-            } else {
-                expired += use.points();
             }
         }
-        return new Restored(live, expired);
+        return new Restored(live, expired, revoked);
+    }
+
+    /** The lines that post restored points: live back to the wallet, the rest where it belongs. */
+    public static List<Line> restoreLines(String customerId, Restored restored) {
+        return List.of(
+                Line.wallet(Accounts.points(customerId), Accounts.POINTS, restored.live()),
+                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired()),
+                Line.system(Accounts.REVOKED, Accounts.POINTS, restored.revoked()));
     }
 
     public long lock(String customerId) {

@@ -171,11 +171,10 @@ public final class Redemptions {
             }
         }
         Restored restored = points.restore(giveBack);
-        ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
-                Line.system(Accounts.REDEEMED, Accounts.POINTS, -amount),
-                Line.wallet(Accounts.points(redemption.customerId()), Accounts.POINTS, restored.live()),
-                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired())));
-        return restored.expired();
+        List<Line> lines = new ArrayList<>(List.of(Line.system(Accounts.REDEEMED, Accounts.POINTS, -amount)));
+        lines.addAll(Points.restoreLines(redemption.customerId(), restored));
+        ledger.post(EntryKind.REDEMPTION_REVERSED, context, lines);
+        return restored.expired() + restored.revoked();
     }
 
     private long reverseVoucher(Caller caller, RedemptionRow redemption, long amount) {

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
@@ -39,7 +40,7 @@ public final class VoucherResource {
     public VoucherCheck validate(
             @Auth Caller caller,
             @PathParam("code") @Parameter(description = "As typed: case, spaces and hyphens do not matter") String code,
-            @QueryParam("order_total") @Min(1) @Parameter(description = "Order total in minor units") Long orderTotal,
+            @QueryParam("order_total") @Min(1) @Max(Money.MAX_AMOUNT) @Parameter(description = "Order total in minor units") Long orderTotal,
             @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
             @Parameter(description = "The order's currency; required with order_total") String currency) {
         if ((orderTotal == null) != (currency == null)) {

@@ -176,7 +176,12 @@ public final class Vouchers {
         }
         requireCurrency(voucher, orderTotal, "order_total.currency");
         requirePositive(orderTotal, "order_total");
-        return percentDiscount(voucher, orderTotal.amount());
+        long discount = percentDiscount(voucher, orderTotal.amount());
+        if (discount == 0) {
+            // Spending a single-use voucher on nothing would only use it up.
+            throw ApiException.invalid("order_total.amount", "is too small for this voucher to take anything off");
+        }
+        return discount;
     }
 
     private static void requirePositive(Money money, String field) {

@@ -27,8 +27,8 @@ import java.util.regex.Pattern;
  * retry sees the claim and gets 409 instead of waiting. The effect and the stored answer then
  * commit in one transaction: if the server dies before that commit, nothing happened and the
  * claim's lease lets a retry run it again; if it dies after, the retry gets the stored answer.
- * Refusals (4xx) are stored too, so a retry is told the same thing; unexpected failures release
- * the claim so that the retry runs afresh.
+ * Refusals (4xx) are stored too, so a retry is told the same thing, except "not now" ones such
+ * as 429; those and unexpected failures release the claim so that the retry runs afresh.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -84,6 +84,10 @@ public final class Idempotency {
         } catch (LostClaim lost) {
             throw inUse();
         } catch (ApiException refusal) {
+            if (refusal.errorCode().retryable()) {
+                tx.run(() -> dao.release(apiKeyId, key, owner));
+                throw refusal;
+            }
             String body = write(refusal.toProblem());
             tx.run(() -> dao.complete(apiKeyId, key, owner, refusal.errorCode().status(), body));
             throw refusal;
