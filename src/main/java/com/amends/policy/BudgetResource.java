@@ -47,7 +47,7 @@ public final class BudgetResource {
             @Auth Caller caller,
             @QueryParam("month") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2026-11")
             @Parameter(description = "Defaults to this month (UTC)") String month) {
-        return policies.budgets(month == null ? YearMonth.now(clock.withZone(ZoneOffset.UTC)) : YearMonth.parse(month));
+        return policies.budgets(month == null ? YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)) : YearMonth.parse(month));
     }
 
     @PUT

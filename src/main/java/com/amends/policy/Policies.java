@@ -119,7 +119,7 @@ public final class Policies {
             dao.deleteBudget(scope);
             dao.insertBudget(scope, amount, request.mode(), clock.instant());
         });
-        return budgetView(dao.budget(scope).orElseThrow(), YearMonth.now(clock.withZone(ZoneOffset.UTC)));
+        return budgetView(dao.budget(scope).orElseThrow(), YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)));
     }
 
     public void deleteBudget(String scope) {

@@ -13,6 +13,12 @@ import java.util.UUID;
 
 /** A small HTTP client for tests: JSON in, {@link Reply} out, authenticated with one key. */
 public final class Api {
+    static {
+        // Jetty closes idle connections after 30 s; a client that keeps them longer may send on
+        // one Jetty has just closed and read nothing back.
+        System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+    }
+
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     static final ObjectMapper JSON = new ObjectMapper();
 
