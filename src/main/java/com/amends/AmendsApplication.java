@@ -4,6 +4,10 @@ import com.amends.auth.ApiKeyAuth;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
 import com.amends.auth.CreateApiKeyCommand;
+import com.amends.campaign.CampaignResource;
+import com.amends.campaign.CampaignTask;
+import com.amends.campaign.CampaignWorker;
+import com.amends.campaign.Campaigns;
 import com.amends.customer.CustomerResource;
 import com.amends.customer.Customers;
 import com.amends.grant.GrantResource;
@@ -65,7 +69,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
             GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
             PointsRedemptionResource.class, RedemptionResource.class,
-            HoldResource.class, PolicyResource.class, BudgetResource.class, ReconciliationResource.class);
+            HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class);
 
     private final Clock clock;
 
@@ -122,9 +126,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         pointValues.requireSupported(config.getAccountingCurrency());
         Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), clock);
         Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, environment.getObjectMapper(),
-                ids, clock);
+                ids, clock, config.getApprovalTimeout().toJavaDuration());
         Redemptions redemptions = new Redemptions(tx, ledger, points, pointValues, vouchers, customers, ids, clock);
         Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
+        Campaigns campaigns = new Campaigns(tx, reasons, customers, grants, vouchers, policies,
+                environment.getObjectMapper(), ids, clock);
+        CampaignWorker campaignWorker = new CampaignWorker(tx, campaigns, clock);
         Expiry expiry = new Expiry(tx, holds, points, vouchers, grants, clock,
                 config.getApprovalTimeout().toJavaDuration());
 
@@ -147,6 +154,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new PointsRedemptionResource(redemptions, idempotency));
         jersey.register(new RedemptionResource(redemptions, idempotency));
         jersey.register(new HoldResource(holds, idempotency));
+        jersey.register(new CampaignResource(campaigns, idempotency));
+        environment.admin().addTask(new CampaignTask(campaignWorker));
         jersey.register(new PolicyResource(policies));
         jersey.register(new BudgetResource(policies, clock));
         jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
@@ -160,6 +169,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 1, 60, TimeUnit.MINUTES);
         long expiryEvery = config.getExpiryInterval().toMilliseconds();
         jobs.scheduleWithFixedDelay(() -> runQuietly("expiry", expiry::run), expiryEvery, expiryEvery, TimeUnit.MILLISECONDS);
+        long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
+                        campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
     }
 
     /** A periodic job that throws is never run again by its executor; log and carry on instead. */

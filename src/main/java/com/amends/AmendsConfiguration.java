@@ -37,6 +37,20 @@ public class AmendsConfiguration extends Configuration {
     @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}")
     private String accountingCurrency = "EUR";
 
+    /** How often each instance looks for campaign batches to credit in the background. */
+    @NotNull
+    private Duration campaignWorkerInterval = Duration.seconds(1);
+
+    @JsonProperty
+    public Duration getCampaignWorkerInterval() {
+        return campaignWorkerInterval;
+    }
+
+    @JsonProperty
+    public void setCampaignWorkerInterval(Duration campaignWorkerInterval) {
+        this.campaignWorkerInterval = campaignWorkerInterval;
+    }
+
     /** A grant waiting for approval longer than this expires. */
     @NotNull
     private Duration approvalTimeout = Duration.hours(72);

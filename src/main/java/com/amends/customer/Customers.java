@@ -10,6 +10,8 @@ import java.time.Instant;
 public final class Customers {
     public static final String ID_PATTERN = "[A-Za-z0-9._:@-]{1,64}";
     public static final String ID_MESSAGE = "must be 1 to 64 of A-Z, a-z, 0-9 and . _ : @ -";
+    /** Agent ids follow the same rule: they name people in keys and counters, so no separators or spaces. */
+    public static final String AGENT_ID_PATTERN = ID_PATTERN;
 
     private final CustomerDao dao;
     private final Clock clock;
@@ -21,6 +23,10 @@ public final class Customers {
 
     public void ensure(String customerId) {
         dao.ensure(customerId, clock.instant());
+    }
+
+    public void ensureAll(java.util.List<String> customerIds) {
+        dao.ensureAll(customerIds, clock.instant());
     }
 
     /**

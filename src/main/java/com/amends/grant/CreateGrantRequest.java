@@ -17,8 +17,8 @@ import java.time.Instant;
 public record CreateGrantRequest(
         @NotNull @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
         @Schema(example = "shop-cust-42", requiredMode = Schema.RequiredMode.REQUIRED) String customerId,
-        @NotBlank @Size(max = 64) @Schema(example = "agent-7", requiredMode = Schema.RequiredMode.REQUIRED)
-        String agentId,
+        @NotNull @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
+        @Schema(example = "agent-7", requiredMode = Schema.RequiredMode.REQUIRED) String agentId,
         @NotNull @Schema(example = "SHIPPING_DELAY", requiredMode = Schema.RequiredMode.REQUIRED) String reasonCode,
         @NotBlank @Size(max = 100) @Schema(example = "ZD-1234", description = "The helpdesk case this makes amends for",
                 requiredMode = Schema.RequiredMode.REQUIRED) String caseRef,

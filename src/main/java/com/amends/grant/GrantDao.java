@@ -4,7 +4,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -14,12 +16,29 @@ interface GrantDao {
     @SqlUpdate("""
             INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
                                 expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
-                                approval_reasons, usage_keys)
+                                approval_reasons, usage_keys, campaign_id)
             VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
                     :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
-                    :approvalReasons, :usageKeys)
+                    :approvalReasons, :usageKeys, :campaignId)
             """)
     void insert(@BindMethods GrantRow grant);
+
+    @SqlBatch("""
+            INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
+                                expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
+                                approval_reasons, usage_keys, campaign_id)
+            VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
+                    :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
+                    :approvalReasons, :usageKeys, :campaignId)
+            """)
+    void insertAll(@BindMethods List<GrantRow> grants);
+
+    /** Which of these customers this campaign has credited already. */
+    @SqlQuery("SELECT customer_id FROM grants WHERE campaign_id = :campaignId AND customer_id IN (<customerIds>)")
+    List<String> creditedBy(String campaignId, @BindList("customerIds") List<String> customerIds);
+
+    @SqlQuery("SELECT id FROM grants WHERE campaign_id = :campaignId AND status = 'issued' AND id > :after ORDER BY id LIMIT :limit")
+    List<String> issuedOfCampaign(String campaignId, String after, int limit);
 
     @SqlQuery("SELECT * FROM grants WHERE id = :id")
     Optional<GrantRow> find(String id);
@@ -38,6 +57,7 @@ interface GrantDao {
                AND (:status IS NULL OR status = :status)
                AND (:agentId IS NULL OR agent_id = :agentId)
                AND (:reasonCode IS NULL OR reason_code = :reasonCode)
+               AND (:campaignId IS NULL OR campaign_id = :campaignId)
                AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
                AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
              ORDER BY id DESC
@@ -52,6 +72,7 @@ interface GrantDao {
                AND (:customerId IS NULL OR customer_id = :customerId)
                AND (:agentId IS NULL OR agent_id = :agentId)
                AND (:reasonCode IS NULL OR reason_code = :reasonCode)
+               AND (:campaignId IS NULL OR campaign_id = :campaignId)
                AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
                AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
              ORDER BY id
@@ -72,6 +93,9 @@ interface GrantDao {
              WHERE id = :id AND status = 'pending_approval'
             """)
     int decide(String id, String status, String decidedBy, Instant now, String note);
+
+    @SqlUpdate("UPDATE grants SET usage_keys = :usageKeys WHERE id = :id")
+    void setUsageKeys(String id, String usageKeys);
 
     @SqlQuery("SELECT id FROM grants WHERE status = 'pending_approval' AND created_at <= :before ORDER BY id LIMIT :limit")
     List<String> pendingSince(Instant before, int limit);

@@ -93,7 +93,8 @@ public final class GrantResource {
             @Auth Caller caller,
             @QueryParam("customer_id") @NotNull @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
             String customerId,
-            @QueryParam("agent_id") @NotNull @Size(min = 1, max = 64) String agentId,
+            @QueryParam("agent_id") @NotNull @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
+            String agentId,
             @QueryParam("reason_code") @NotNull String reasonCode,
             @QueryParam("case_ref") @Size(max = 100) String caseRef) {
         return grants.allowance(caller, customerId, agentId.strip(), reasonCode, caseRef);
@@ -151,12 +152,13 @@ public final class GrantResource {
             String status,
             @QueryParam("agent_id") String agentId,
             @QueryParam("reason_code") String reasonCode,
+            @QueryParam("campaign_id") String campaignId,
             @QueryParam("from") @Parameter(description = "Created at or after (ISO-8601)") Instant from,
             @QueryParam("to") @Parameter(description = "Created before (ISO-8601)") Instant to,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") String cursor) {
         GrantFilter filter = new GrantFilter(customerId, status == null ? null : GrantStatus.fromQuery(status).wire(),
-                agentId, reasonCode, from, to);
+                agentId, reasonCode, campaignId, from, to);
         return grants.list(filter, limit, cursor);
     }
 

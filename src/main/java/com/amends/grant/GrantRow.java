@@ -27,7 +27,8 @@ public record GrantRow(
         String decidedBy,
         Instant decidedAt,
         String decisionNote,
-        String usageKeys) {
+        String usageKeys,
+        String campaignId) {
 
     boolean is(GrantStatus status) {
         return status.wire().equals(this.status);

@@ -4,6 +4,7 @@ import com.amends.platform.Money;
 import com.amends.voucher.VoucherView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.amends.policy.RecentGoodwill;
+import com.amends.reward.Reward;
 import com.amends.policy.Violation;
 import java.time.Instant;
 import java.util.List;
@@ -20,6 +21,7 @@ public record GrantView(
         @Schema(nullable = true) String note,
         @Schema(nullable = true, example = "500", description = "Points granted, for a points grant") Long points,
         @Schema(nullable = true, description = "The voucher issued, for a voucher grant") VoucherView voucher,
+        @Schema(description = "The reward granted, or asked for while the grant waits for approval") Reward reward,
         Instant expiresAt,
         Instant createdAt,
         @Schema(nullable = true, description = "What the grant is worth in the accounting currency; null when it cannot be valued")

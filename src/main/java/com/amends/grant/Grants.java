@@ -49,9 +49,11 @@ public final class Grants {
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
+    private final Duration approvalTimeout;
 
     public Grants(Transactor tx, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  Policies policies, ObjectMapper mapper, Ids ids, Clock clock) {
+                  Policies policies, ObjectMapper mapper, Ids ids, Clock clock, Duration approvalTimeout) {
+        this.approvalTimeout = approvalTimeout;
         this.tx = tx;
         this.dao = tx.onDemand(GrantDao.class);
         this.reasons = reasons;
@@ -86,7 +88,7 @@ public final class Grants {
                     ? request.expiresAt() : now.plus(Duration.ofDays(reason.defaultValidityDays()));
             String customer = request.customerId();
             String caseRef = request.caseRef().strip();
-            String agent = request.agentId().strip();
+            String agent = request.agentId();
             customers.ensureAndLock(customer);
             Optional<String> earlier = dao.compensating(customer, caseRef);
             if (earlier.isPresent() && !request.isTopUp()) {
@@ -103,13 +105,59 @@ public final class Grants {
                     status.wire(), reward.points(), expiresAt, caller.keyId(), now, null, null, null, null, value,
                     reason.category(), earlier.isPresent(), write(reward),
                     judgement.needsApproval() ? write(judgement.violations()) : null, null, null, null,
-                    String.join(";", judgement.usageKeys())));
+                    String.join(";", judgement.usageKeys()), null));
             if (status == GrantStatus.ISSUED) {
                 issue(reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
             }
             return get(id);
         });
     }
+
+    /** Which of these customers a campaign has credited already. */
+    public List<String> creditedBy(String campaignId, List<String> customerIds) {
+        return customerIds.isEmpty() ? List.of() : dao.creditedBy(campaignId, customerIds);
+    }
+
+    /**
+     * Issues one campaign grant to each customer, in the caller's transaction and with batched
+     * statements; the campaign is the case of each. Answers the grant ids (and voucher codes,
+     * for a voucher reward) by customer.
+     */
+    public Map<String, CampaignCredit> creditAll(CampaignGrants campaign, List<String> customerIds) {
+        Instant now = clock.instant();
+        Map<String, CampaignCredit> credits = new java.util.LinkedHashMap<>();
+        List<GrantRow> rows = new java.util.ArrayList<>();
+        List<EntryContext> contexts = new java.util.ArrayList<>();
+        String reward = write(campaign.reward());
+        for (String customer : customerIds) {
+            String id = ids.next("grt");
+            rows.add(new GrantRow(id, customer, campaign.agentId(), campaign.reasonCode(), campaign.campaignId(),
+                    Channel.PROACTIVE.wire(), campaign.note(), GrantStatus.ISSUED.wire(), campaign.reward().points(),
+                    campaign.expiresAt(), campaign.apiKeyId(), now, null, null, null, null, campaign.unitValue(),
+                    campaign.category(), false, reward, null, null, null, null, null, campaign.campaignId()));
+            contexts.add(new EntryContext(customer, id, campaign.reasonCode(), campaign.apiKeyId()));
+            credits.put(customer, new CampaignCredit(id, null));
+        }
+        dao.insertAll(rows);
+        if (campaign.reward().points() != null) {
+            points.issueAll(campaign.reward().points(), campaign.expiresAt(), contexts);
+        } else {
+            Map<String, String> codes = vouchers.issueAll(campaign.reward().voucher(), campaign.expiresAt(), contexts);
+            credits.replaceAll((customer, credit) -> new CampaignCredit(credit.grantId(), codes.get(credit.grantId())));
+        }
+        return credits;
+    }
+
+    /** The campaign's issued grants after {@code after}, for revoking what nobody spent. */
+    public List<String> issuedOfCampaign(String campaignId, String after, int limit) {
+        return dao.issuedOfCampaign(campaignId, after, limit);
+    }
+
+    /** What every grant of one campaign shares. */
+    public record CampaignGrants(String campaignId, String reasonCode, String category, String agentId, String note,
+                                 Reward reward, Long unitValue, Instant expiresAt, String apiKeyId) {}
+
+    public record CampaignCredit(String grantId, String voucherCode) {}
 
     private void issue(Reward reward, Instant expiresAt, EntryContext context) {
         if (reward.points() != null) {
@@ -123,10 +171,12 @@ public final class Grants {
     public GrantView approve(Caller caller, String id, DecisionRequest decision) {
         return tx.inTransaction(() -> {
             GrantRow grant = lockPending(id, decision);
-            policies.recheckHardBudgets(grant.category(), grant.createdAt());
+            String usage = policies.countOnApproval(grant.category(), grant.createdAt(), grant.valueAmount(),
+                    grant.usageKeys());
+            dao.setUsageKeys(id, usage);
             issue(read(grant.reward(), Reward.class), grant.expiresAt(),
                     new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
-            dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId().strip(), clock.instant(), decision.note());
+            dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId(), clock.instant(), decision.note());
             return get(id);
         });
     }
@@ -137,7 +187,7 @@ public final class Grants {
         }
         return tx.inTransaction(() -> {
             GrantRow grant = lockPending(id, decision);
-            dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId().strip(), clock.instant(), decision.note());
+            dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
             policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
             return get(id);
         });
@@ -166,7 +216,16 @@ public final class Grants {
         if (!grant.is(GrantStatus.PENDING_APPROVAL)) {
             throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " is " + grant.status());
         }
-        if (grant.agentId().equalsIgnoreCase(decision.agentId().strip())) {
+        Instant now = clock.instant();
+        if (!grant.createdAt().plus(approvalTimeout).isAfter(now)) {
+            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " waited longer than "
+                    + approvalTimeout.toHours() + " hours and has expired");
+        }
+        if (!grant.expiresAt().isAfter(now)) {
+            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + "'s reward expired at "
+                    + grant.expiresAt() + " while it waited");
+        }
+        if (grant.agentId().equals(decision.agentId())) {
             throw new ApiException(ErrorCode.SELF_APPROVAL,
                     "Agent " + grant.agentId() + " asked for this grant, so another supervisor must decide it");
         }
@@ -174,7 +233,7 @@ public final class Grants {
     }
 
     public Allowance allowance(Caller caller, String customerId, String agentId, String reasonCode, String caseRef) {
-        ReasonCode reason = reasons.get(reasonCode);
+        ReasonCode reason = reasons.requireActive(reasonCode);
         String compensatedBy = caseRef == null ? null : dao.compensating(customerId, caseRef.strip()).orElse(null);
         return policies.allowance(new Policies.Subject(caller.role(), agentId, customerId, reason.category(), null,
                 clock.instant(), compensatedBy != null), reason.suggestedReward(), compensatedBy);
@@ -217,6 +276,9 @@ public final class Grants {
                 revokedAmount = vouchers.revoke(voucher.id(), context);
             }
             dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
+            // A revoked grant is no longer issued, so it no longer counts against budgets or daily totals.
+            policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+            dao.setUsageKeys(id, null);
             return get(id);
         });
     }
@@ -241,13 +303,10 @@ public final class Grants {
                 ? List.of() : read(row.approvalReasons(), new TypeReference<List<Violation>>() { });
         GrantView.Approval approval = reasons.isEmpty() && row.decidedAt() == null ? null
                 : new GrantView.Approval(reasons, row.decidedBy(), row.decidedAt(), row.decisionNote());
-        Long points = row.points();
-        if (points == null && row.reward() != null && voucher == null) {
-            points = read(row.reward(), Reward.class).points(); // a pending points grant shows what it would give
-        }
+        Reward reward = row.reward() == null ? null : read(row.reward(), Reward.class);
         return new GrantView(row.id(), GrantStatus.fromWire(row.status()), row.customerId(), row.agentId(),
                 row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
-                row.note(), points, voucher, row.expiresAt(), row.createdAt(),
+                row.note(), reward == null ? row.points() : reward.points(), voucher, reward, row.expiresAt(), row.createdAt(),
                 row.valueAmount() == null ? null : new Money(row.valueAmount(), policies.currency()),
                 row.topUp(), approval, recent, revocation);
     }

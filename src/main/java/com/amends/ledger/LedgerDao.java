@@ -26,6 +26,26 @@ interface LedgerDao {
             """)
     void insertEntry(String id, String kind, @BindMethods EntryContext context, Instant createdAt);
 
+    @SqlBatch("""
+            INSERT INTO accounts (id, kind, unit, customer_id, balance, created_at)
+            VALUES (:id, :kind, :unit, :customerId, 0, :now)
+            ON CONFLICT DO NOTHING
+            """)
+    void openAll(@BindMethods List<NewAccount> accounts, Instant now);
+
+    @SqlBatch("""
+            INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
+            VALUES (:id, :kind, :customerId, :grantId, :reasonCode, :apiKeyId, :createdAt)
+            """)
+    void insertEntries(@BindMethods List<NewEntry> entries, Instant createdAt);
+
+    @SqlBatch("UPDATE accounts SET balance = balance + :amount WHERE id = :id AND balance + :amount >= 0")
+    int[] moveAll(@BindMethods List<Move> moves);
+
+    @SqlQuery("SELECT id, balance AS amount FROM accounts WHERE id IN (<ids>)")
+    @RegisterConstructorMapper(Move.class)
+    List<Move> balances(@BindList("ids") List<String> ids);
+
     /** The guard of invariant 3: a movement that would take the balance below zero updates nothing. */
     @SqlUpdate("UPDATE accounts SET balance = balance + :amount WHERE id = :id AND balance + :amount >= 0")
     int move(String id, long amount);
@@ -41,6 +61,13 @@ interface LedgerDao {
             VALUES (:entryId, :line, :accountId, :unit, :amount, :balanceAfter)
             """)
     void insertPostings(@BindMethods List<PostingRow> postings);
+
+    record NewAccount(String id, String kind, String unit, String customerId) {}
+
+    record NewEntry(String id, String kind, String customerId, String grantId, String reasonCode, String apiKeyId) {}
+
+    /** An amount for an account: a movement to apply, or a balance read back. */
+    record Move(String id, long amount) {}
 
     @SqlQuery("""
             SELECT seq, id, kind, customer_id, grant_id, reason_code, created_at

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -16,6 +18,14 @@ interface PointLotDao {
             VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :createdAt)
             """)
     void insert(String id, String customerId, String grantId, long points, Instant expiresAt, Instant createdAt);
+
+    @SqlBatch("""
+            INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, created_at)
+            VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :createdAt)
+            """)
+    void insertAll(@BindMethods List<NewLot> lots, long points, Instant expiresAt, Instant createdAt);
+
+    record NewLot(String id, String customerId, String grantId) {}
 
     @SqlQuery("SELECT remaining FROM point_lots WHERE grant_id = :grantId")
     Optional<Long> remainingOfGrant(String grantId);

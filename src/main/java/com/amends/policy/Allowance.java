@@ -11,6 +11,7 @@ public record Allowance(
         @Schema(nullable = true, description = "The most this agent can grant now without approval; null when nothing limits it")
         Money maxWithoutApproval,
         @Schema(nullable = true, example = "daily_total", description = "The rule that sets that maximum") String limitedBy,
-        @Schema(description = "Whether the suggested reward could be granted now without approval") boolean suggestedNeedsApproval,
+        @Schema(description = "Whether the suggested reward would need approval now") boolean suggestedNeedsApproval,
+        @Schema(description = "Whether the suggested reward would be refused now (a hard budget)") boolean suggestedRefused,
         @Schema(nullable = true, description = "The grant that already compensated this case, if any") String compensatedBy,
         RecentGoodwill recentGoodwill) {}

@@ -232,6 +232,38 @@ public final class Policies {
         return new Judgement(violations, usage);
     }
 
+    /**
+     * Counts {@code wanted} grants of {@code unitValue} each against the month's budgets, as many
+     * as the hard budgets have room for; answers how many fit. A campaign's supervisor has
+     * approved the campaign, so soft budgets count the grants but do not stop them.
+     */
+    public long commitBulk(String category, Instant at, long unitValue, long wanted) {
+        if (wanted == 0 || unitValue == 0) {
+            return wanted;
+        }
+        String month = YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
+        List<PolicyDao.BudgetRow> budgets = budgetsFor(category);
+        long fit = wanted;
+        for (PolicyDao.BudgetRow budget : budgets) {
+            dao.ensureBudgetUsage(budget.scope(), month);
+            dao.addBudgetUsage(budget.scope(), month, 0); // lock the row before reading it
+            if (budget.mode().equals("hard")) {
+                long room = budget.amount() - dao.budgetCommitted(budget.scope(), month);
+                fit = Math.min(fit, Math.max(0, room / unitValue));
+            }
+        }
+        for (PolicyDao.BudgetRow budget : budgets) {
+            dao.addBudgetUsage(budget.scope(), month, Math.multiplyExact(fit, unitValue));
+        }
+        return fit;
+    }
+
+    /** Room under each budget this month for a category, for a campaign preview. */
+    public List<BudgetView> budgetsOf(String category, Instant at) {
+        YearMonth month = YearMonth.from(at.atZone(ZoneOffset.UTC));
+        return budgetsFor(category).stream().map(b -> budgetView(b, month)).toList();
+    }
+
     /** Takes back what a grant counted, when it is rejected or its approval expires. */
     public void release(String usageKeys, long value) {
         if (usageKeys == null || usageKeys.isEmpty()) {
@@ -247,10 +279,22 @@ public final class Policies {
         }
     }
 
-    /** On approval: refuses when a hard budget the grant counts in is over (an admin may have lowered it). */
-    public void recheckHardBudgets(String category, Instant createdAt) {
+    /**
+     * On approval: counts the grant against budgets set since it was made, and refuses when a
+     * hard budget it counts in is over (an admin may have lowered it). Answers the usage keys
+     * the grant now has.
+     */
+    public String countOnApproval(String category, Instant createdAt, Long value, String usageKeys) {
         String month = YearMonth.from(createdAt.atZone(ZoneOffset.UTC)).toString();
+        List<String> keys = new ArrayList<>(usageKeys == null || usageKeys.isEmpty()
+                ? List.of() : List.of(usageKeys.split(";")));
         for (PolicyDao.BudgetRow budget : budgetsFor(category)) {
+            String key = "budget|" + budget.scope() + "|" + month;
+            if (value != null && !keys.contains(key)) {
+                dao.ensureBudgetUsage(budget.scope(), month);
+                dao.addBudgetUsage(budget.scope(), month, value);
+                keys.add(key);
+            }
             long committed = dao.budgetCommitted(budget.scope(), month);
             if (budget.mode().equals("hard") && committed > budget.amount()) {
                 throw new ApiException(ErrorCode.BUDGET_EXHAUSTED, "The " + budget.scope() + " budget for " + month
@@ -258,6 +302,7 @@ public final class Policies {
                         List.of(), Map.of("scope", budget.scope(), "limit", money(budget.amount()), "value", money(committed)));
             }
         }
+        return String.join(";", keys);
     }
 
     public RecentGoodwill recentGoodwill(String customerId) {
@@ -308,10 +353,12 @@ public final class Policies {
             by = "top_up";
         }
         Long suggestedValue = suggested == null ? null : value(suggested).orElse(null);
-        boolean suggestedNeedsApproval = suggested != null && (compensatedBy != null
-                || (suggestedValue == null ? max != null : max != null && suggestedValue > max));
+        boolean overMax = suggested != null
+                && (suggestedValue == null ? max != null : max != null && suggestedValue > max);
+        boolean refused = overMax && "budget_hard".equals(by) && compensatedBy == null;
+        boolean suggestedNeedsApproval = suggested != null && !refused && (compensatedBy != null || overMax);
         return new Allowance(suggested, money(suggestedValue), max == null ? null : money(Math.max(0, max)), by,
-                suggestedNeedsApproval, compensatedBy, recentGoodwill(probe.customerId()));
+                suggestedNeedsApproval, refused, compensatedBy, recentGoodwill(probe.customerId()));
     }
 
     private List<PolicyDao.BudgetRow> budgetsFor(String category) {

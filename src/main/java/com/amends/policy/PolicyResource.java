@@ -1,5 +1,7 @@
 package com.amends.policy;
 
+import jakarta.validation.constraints.Pattern;
+import com.amends.customer.Customers;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
@@ -10,7 +12,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -52,7 +53,9 @@ public final class PolicyResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "setAgentLimits", summary = "Set one agent's own limits; they beat the role's")
     @Refusals(ErrorCode.CURRENCY_MISMATCH)
-    public PolicyView setAgent(@Auth Caller caller, @PathParam("agent_id") @Size(min = 1, max = 64) String agentId,
+    public PolicyView setAgent(@Auth Caller caller,
+                               @PathParam("agent_id") @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
+                               String agentId,
                                @NotNull @Valid Limits limits) {
         return policies.setAgentLimits(agentId, limits);
     }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -25,6 +26,14 @@ interface VoucherDao {
                     :maxDiscount, :status, :expiresAt, :createdAt)
             """)
     void insert(@BindMethods VoucherRow voucher);
+
+    @SqlBatch("""
+            INSERT INTO vouchers (id, code, customer_id, grant_id, type, currency, initial_amount, percent_off,
+                                  max_discount, status, expires_at, created_at)
+            VALUES (:id, :code, :customerId, :grantId, :type, :currency, :initialAmount, :percentOff,
+                    :maxDiscount, :status, :expiresAt, :createdAt)
+            """)
+    void insertAll(@BindMethods List<VoucherRow> vouchers);
 
     @SqlQuery(SELECT + " WHERE v.id = :id")
     Optional<VoucherRow> find(String id);

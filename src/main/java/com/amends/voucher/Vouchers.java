@@ -67,6 +67,34 @@ public final class Vouchers {
         return get(id);
     }
 
+    /**
+     * Issues one voucher on each of many grants at once (a campaign's chunk), with batched
+     * statements; answers the codes, as customers read them, by grant id.
+     */
+    public Map<String, String> issueAll(VoucherTerms terms, Instant expiresAt, List<EntryContext> grants) {
+        Instant now = clock.instant();
+        boolean amount = terms.type() == VoucherType.AMOUNT;
+        List<VoucherRow> rows = grants.stream().map(g -> new VoucherRow(ids.next("vch"), codes.next(), g.customerId(),
+                g.grantId(), terms.type().wire(), terms.currency(), amount ? terms.value().amount() : null,
+                terms.percentOff(), terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt,
+                now, null, null)).toList();
+        dao.insertAll(rows);
+        if (amount) {
+            long value = terms.value().amount();
+            ledger.openVoucherAccounts(rows.stream().map(VoucherRow::id).toList(),
+                    rows.stream().map(VoucherRow::customerId).toList(), terms.currency());
+            List<Ledger.Entry> entries = new java.util.ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                EntryContext g = grants.get(i);
+                entries.add(new Ledger.Entry(EntryKind.GRANT_ISSUED, g, List.of(
+                        Line.system(Accounts.goodwill(g.reasonCode()), terms.currency(), -value),
+                        Line.wallet(Accounts.voucher(rows.get(i).id()), terms.currency(), value))));
+            }
+            ledger.postAll(entries);
+        }
+        return rows.stream().collect(Collectors.toMap(VoucherRow::grantId, r -> VoucherCodes.display(r.code())));
+    }
+
     public VoucherView get(String id) {
         return view(row(id));
     }

@@ -25,7 +25,7 @@ class ErrorShapeApiTest {
 
     @Test
     void shouldRefuseBodiesOverTheLimit_BeforeReadingThem() {
-        String big = "{\"note\":\"" + "x".repeat(200_000) + "\"}";
+        String big = "{\"note\":\"" + "x".repeat(3_000_000) + "\"}";
         agent.raw("POST", "/v1/grants", "application/json", big, "Idempotency-Key", "big").expectProblem(413, "payload_too_large");
     }
 

@@ -220,6 +220,46 @@ class ControlsApiTest {
             assertThat(agent.get("/v1/grants/" + pending).expect(200).path("status").asText()).isEqualTo("pending_approval");
         }
 
+        @Test
+        void shouldFreeTheBudget_WhenAGrantIsRevoked() {
+            admin.raw("PUT", "/v1/budgets/" + category, "application/json",
+                    "{\"amount\": {\"amount\": 1000, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+            String id = agent.post("/v1/grants", grantFor(1000)).expect(201).path("id").asText();
+            supervisor.post("/v1/grants/" + id + "/revoke", Map.of("reason", "mistake")).expect(200);
+
+            assertThat(budgetOf(category).path("committed").path("amount").asLong()).isZero();
+            agent.post("/v1/grants", with(grantFor(1000), "case_ref", "other-case")).expect(201);
+        }
+
+        @Test
+        void shouldCountAPendingGrantAgainstABudgetSetWhileItWaited() {
+            admin.raw("PUT", "/v1/policies/roles/agent", "application/json",
+                    "{\"max_grant\": {\"amount\": 500, \"currency\": \"EUR\"}}").expect(200);
+            String id = agent.post("/v1/grants", grantFor(900)).expect(201).path("id").asText();
+            admin.raw("PUT", "/v1/budgets/" + category, "application/json",
+                    "{\"amount\": {\"amount\": 500, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+
+            supervisor.post("/v1/grants/" + id + "/approve", Map.of("agent_id", "lead-1")).expectProblem(422, "budget_exhausted");
+            assertThat(budgetOf(category).path("committed").path("amount").asLong()).isZero();
+
+            admin.raw("PUT", "/v1/budgets/" + category, "application/json",
+                    "{\"amount\": {\"amount\": 5000, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+            supervisor.post("/v1/grants/" + id + "/approve", Map.of("agent_id", "lead-1")).expect(200);
+            assertThat(budgetOf(category).path("committed").path("amount").asLong()).isEqualTo(900);
+        }
+
+        @Test
+        void shouldSayTheSuggestionWouldBeRefused_WhenAHardBudgetIsShort() {
+            admin.patch("/v1/reason-codes/" + reason, Map.of("suggested_reward", Map.of("points", 800))).expect(200);
+            admin.raw("PUT", "/v1/budgets/" + category, "application/json",
+                    "{\"amount\": {\"amount\": 500, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+            JsonNode allowance = agent.get("/v1/grants/allowance?customer_id=" + customer + "&agent_id=" + agentId
+                    + "&reason_code=" + reason).expect(200);
+            assertThat(allowance.path("suggested_refused").asBoolean()).isTrue();
+            assertThat(allowance.path("suggested_needs_approval").asBoolean()).isFalse();
+            agent.post("/v1/grants", with(grantFor(1), "points", null)).expectProblem(422, "budget_exhausted");
+        }
+
         private JsonNode budgetOf(String scope) {
             for (JsonNode budget : admin.get("/v1/budgets").expect(200)) {
                 if (budget.path("scope").asText().equals(scope)) {
@@ -252,6 +292,26 @@ class ControlsApiTest {
             assertThat(new Checkout(server).available(customer)).isEqualTo(900);
             supervisor.post("/v1/grants/" + id + "/approve", Map.of("agent_id", "lead-1")).expectProblem(409, "grant_not_pending");
             Books.assertReconciled(server);
+        }
+
+        @Test
+        void shouldRefuseApproval_OnceTheWaitOrTheRewardHasRunOut() {
+            String waited = agent.post("/v1/grants", grant(900)).expect(201).path("id").asText();
+            String shortLived = agent.post("/v1/grants", with(grant(901), "expires_at",
+                    server.clock().instant().plus(Duration.ofHours(1)).toString())).expect(201).path("id").asText();
+            server.clock().advance(Duration.ofHours(2));
+            supervisor.post("/v1/grants/" + shortLived + "/approve", Map.of("agent_id", "lead-1"))
+                    .expectProblem(409, "grant_not_pending");
+
+            server.clock().advance(Duration.ofHours(72));
+            supervisor.post("/v1/grants/" + waited + "/approve", Map.of("agent_id", "lead-1"))
+                    .expectProblem(409, "grant_not_pending");
+        }
+
+        @Test
+        void shouldRefuseAgentIdsThatCouldNotBeCountedApart() {
+            agent.post("/v1/grants", with(grant(10), "agent_id", "a;b|c")).expectProblem(422, "validation_failed");
+            supervisor.post("/v1/grants/grt_x/approve", Map.of("agent_id", "lead 1")).expectProblem(422, "validation_failed");
         }
 
         @Test

@@ -1,0 +1,6 @@
+package com.amends.campaign;
+
+import java.time.Instant;
+
+public record BatchRow(String id, String campaignId, int rowCount, String status, String leaseOwner, Instant leaseUntil,
+                       Instant createdAt, Instant finishedAt) {}

@@ -1,0 +1,107 @@
+package com.amends.campaign;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.Bind;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(CampaignRow.class)
+interface CampaignDao {
+
+    @SqlUpdate("""
+            INSERT INTO campaigns (id, name, incident_ref, reason_code, category, agent_id, reward, unit_value, expires_at,
+                                   cost_cap, message_subject, message_body, status, api_key_id, created_at)
+            VALUES (:id, :name, :incidentRef, :reasonCode, :category, :agentId, :reward, :unitValue, :expiresAt,
+                    :costCap, :messageSubject, :messageBody, :status, :apiKeyId, :createdAt)
+            """)
+    void insert(@BindMethods CampaignRow campaign);
+
+    @SqlQuery("SELECT * FROM campaigns WHERE id = :id")
+    Optional<CampaignRow> find(String id);
+
+    /** Batches of one campaign are credited one chunk at a time: this lock is what makes them take turns. */
+    @SqlQuery("SELECT * FROM campaigns WHERE id = :id FOR UPDATE")
+    Optional<CampaignRow> lock(String id);
+
+    @SqlUpdate("UPDATE campaigns SET received = received + :rows, finished_at = NULL WHERE id = :id")
+    void addReceived(String id, long rows);
+
+    @SqlUpdate("""
+            UPDATE campaigns SET credited = credited + :credited, skipped = skipped + :skipped, failed = failed + :failed,
+                                 started_at = COALESCE(started_at, :now)
+             WHERE id = :id
+            """)
+    void addProgress(String id, long credited, long skipped, long failed, Instant now);
+
+    @SqlUpdate("UPDATE campaigns SET finished_at = :now WHERE id = :id")
+    void finished(String id, Instant now);
+
+    @SqlUpdate("UPDATE campaigns SET status = 'closed', closed_at = :now WHERE id = :id AND status = 'open'")
+    int close(String id, Instant now);
+
+    @SqlUpdate("""
+            INSERT INTO campaign_batches (id, campaign_id, row_count, status, created_at)
+            VALUES (:id, :campaignId, :rowCount, 'queued', :now)
+            """)
+    void insertBatch(String id, String campaignId, int rowCount, Instant now);
+
+    @SqlQuery("SELECT campaign_id FROM campaign_batches WHERE id = :id")
+    String batchCampaign(String id);
+
+    @SqlQuery("SELECT * FROM campaign_batches WHERE id = :id AND campaign_id = :campaignId")
+    @RegisterConstructorMapper(BatchRow.class)
+    Optional<BatchRow> batch(String campaignId, String id);
+
+    @SqlBatch("""
+            INSERT INTO campaign_recipients (batch_id, line, campaign_id, customer_id, order_ref, status, detail)
+            VALUES (:batchId, :line, :campaignId, :customerId, :orderRef, :status, :detail)
+            """)
+    void insertRecipients(@BindMethods List<RecipientRow> rows);
+
+    @SqlQuery("""
+            SELECT * FROM campaign_recipients WHERE batch_id = :batchId AND status = 'queued' ORDER BY line LIMIT :limit
+            """)
+    @RegisterConstructorMapper(RecipientRow.class)
+    List<RecipientRow> queued(String batchId, int limit);
+
+    @SqlBatch("""
+            UPDATE campaign_recipients SET status = :status, detail = :detail, grant_id = :grantId
+             WHERE batch_id = :batchId AND line = :line AND status = 'queued'
+            """)
+    int[] settle(@BindMethods List<RecipientRow> rows);
+
+    @SqlQuery("SELECT * FROM campaign_recipients WHERE batch_id = :batchId ORDER BY line")
+    @RegisterConstructorMapper(RecipientRow.class)
+    List<RecipientRow> results(String batchId);
+
+    @SqlQuery("SELECT status, COUNT(*) AS count FROM campaign_recipients WHERE batch_id = :batchId GROUP BY status")
+    @RegisterConstructorMapper(StatusCount.class)
+    List<StatusCount> counts(String batchId);
+
+    @SqlQuery("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = :campaignId AND status = 'queued'")
+    long queuedOfCampaign(String campaignId);
+
+    @SqlUpdate("UPDATE campaign_batches SET status = 'done', finished_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :id")
+    void batchDone(String id, Instant now);
+
+    /** Batches that still have rows to credit and nobody working on them (or whose worker died). */
+    @SqlQuery("""
+            SELECT id FROM campaign_batches
+             WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < :now)
+             ORDER BY created_at, id LIMIT :limit
+            """)
+    List<String> claimable(Instant now, int limit);
+
+    @SqlUpdate("""
+            UPDATE campaign_batches SET lease_owner = :owner, lease_until = :until
+             WHERE id = :id AND status = 'queued' AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)
+            """)
+    int lease(@Bind("id") String id, @Bind("owner") String owner, @Bind("until") Instant until, @Bind("now") Instant now);
+
+    record StatusCount(String status, long count) {}
+}

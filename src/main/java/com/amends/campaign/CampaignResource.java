@@ -1,0 +1,146 @@
+package com.amends.campaign;
+
+import com.amends.auth.Caller;
+import com.amends.auth.Role;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.idempotency.Idempotency;
+import com.amends.platform.idempotency.Outcome;
+import com.amends.platform.openapi.Refusals;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.Map;
+
+@Path("/v1/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Campaigns")
+public final class CampaignResource {
+    private static final String CSV = "text/csv";
+
+    private final Campaigns campaigns;
+    private final Idempotency idempotency;
+
+    public CampaignResource(Campaigns campaigns, Idempotency idempotency) {
+        this.campaigns = campaigns;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "createCampaign", summary = "Start a proactive campaign for one incident",
+            responses = @ApiResponse(responseCode = "201", description = "The campaign",
+                    content = @Content(schema = @Schema(implementation = CampaignView.class))))
+    @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
+    public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
+        return Response.status(201).entity(campaigns.create(caller, request)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
+    @Operation(operationId = "getCampaign", summary = "A campaign with its progress and cost so far")
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public CampaignView get(@Auth Caller caller, @PathParam("id") String id) {
+        return campaigns.get(id);
+    }
+
+    @POST
+    @Path("/{id}/recipients")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "addCampaignRecipients",
+            summary = "Send up to 10,000 affected customers; each is credited at most once per campaign",
+            description = "Batches of up to 1,000 rows are credited before the answer (201, with per-row results); "
+                    + "larger ones in the background (202): follow GET /v1/campaigns/{id}/batches/{batch_id}.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "The batch, credited",
+                            content = @Content(schema = @Schema(implementation = BatchView.class))),
+                    @ApiResponse(responseCode = "202", description = "The batch, queued for crediting",
+                            content = @Content(schema = @Schema(implementation = BatchView.class)))})
+    @Refusals({ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_CLOSED})
+    public Response add(@Auth Caller caller, @PathParam("id") String id,
+                        @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
+                        @NotNull @Valid RecipientsRequest request) {
+        return receive(caller, id, idempotencyKey, request.recipients());
+    }
+
+    @POST
+    @Path("/{id}/recipients")
+    @Consumes(CSV)
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "addCampaignRecipientsCsv",
+            summary = "The same as CSV: customer_id[,order_ref] a line, an optional header line first")
+    @Refusals({ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_CLOSED})
+    public Response addCsv(@Auth Caller caller, @PathParam("id") String id,
+                           @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
+                           @NotNull String csv) {
+        return receive(caller, id, idempotencyKey, Campaigns.parseCsv(csv));
+    }
+
+    private Response receive(Caller caller, String id, String idempotencyKey, List<Recipient> recipients) {
+        return idempotency.execute(caller.keyId(), idempotencyKey, "addCampaignRecipients",
+                Map.of("campaign_id", id, "recipients", recipients), () -> {
+                    BatchView batch = campaigns.receive(caller, id, recipients);
+                    return new Outcome(batch.status().equals("done") ? 201 : 202, batch);
+                });
+    }
+
+    @GET
+    @Path("/{id}/batches/{batch_id}")
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
+    @Operation(operationId = "getCampaignBatch", summary = "A batch's counts, and its per-row results once done")
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public BatchView batch(@Auth Caller caller, @PathParam("id") String id, @PathParam("batch_id") String batchId) {
+        return campaigns.batch(id, batchId);
+    }
+
+    @POST
+    @Path("/{id}/preview")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "previewCampaignRecipients",
+            summary = "What a batch would do: new and already credited customers, cost, and the limits it would hit")
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public PreviewView preview(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid RecipientsRequest request) {
+        return campaigns.preview(id, request.recipients());
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
+        return campaigns.close(id);
+    }
+
+    @POST
+    @Path("/{id}/revoke-unused")
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "revokeUnusedCampaignCredit",
+            summary = "Revoke what nobody has spent of the campaign's grants, through the ledger",
+            responses = @ApiResponse(responseCode = "200", description = "How many grants were revoked, and the campaign",
+                    content = @Content(schema = @Schema(implementation = Campaigns.RevokeSummary.class))))
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
+                                 @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
+        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
+                () -> Outcome.ok(campaigns.revokeUnused(caller, id)));
+    }
+}

@@ -1,0 +1,47 @@
+package com.amends.campaign;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Credits queued batches in the background. Any instance may run it: a batch is leased before
+ * its chunks are credited and the lease is renewed per chunk, so a batch whose worker died is
+ * taken over once its lease runs out, and resumes at its first unsettled row.
+ */
+public final class CampaignWorker {
+    private static final Duration LEASE = Duration.ofMinutes(2);
+
+    private final CampaignDao dao;
+    private final Campaigns campaigns;
+    private final Clock clock;
+    private final String owner = UUID.randomUUID().toString();
+
+    public CampaignWorker(com.amends.platform.Transactor tx, Campaigns campaigns, Clock clock) {
+        this.dao = tx.onDemand(CampaignDao.class);
+        this.campaigns = campaigns;
+        this.clock = clock;
+    }
+
+    /** Credits up to {@code maxChunks} chunks (all there are when negative); answers how many it credited. */
+    public int run(int maxChunks) {
+        int chunks = 0;
+        for (String batch : dao.claimable(clock.instant(), 20)) {
+            while (maxChunks < 0 || chunks < maxChunks) {
+                Instant now = clock.instant();
+                if (dao.lease(batch, owner, now.plus(LEASE), now) == 0) {
+                    break; // someone else has it, or it is done
+                }
+                if (!campaigns.creditChunk(batch)) {
+                    break;
+                }
+                chunks++;
+            }
+            if (maxChunks >= 0 && chunks >= maxChunks) {
+                break;
+            }
+        }
+        return chunks;
+    }
+}

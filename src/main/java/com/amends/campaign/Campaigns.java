@@ -1,0 +1,423 @@
+package com.amends.campaign;
+
+import com.amends.auth.Caller;
+import com.amends.customer.Customers;
+import com.amends.grant.Grants;
+import com.amends.grant.RevokeGrantRequest;
+import com.amends.platform.ApiException;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
+import com.amends.platform.Money;
+import com.amends.platform.Transactor;
+import com.amends.policy.Policies;
+import com.amends.reason.ReasonCode;
+import com.amends.reason.ReasonCodes;
+import com.amends.reward.Reward;
+import com.amends.voucher.Vouchers;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Proactive campaigns: one apology to many customers, each credited at most once. A batch is
+ * stored as rows first (invalid ones settled at once), then credited a chunk at a time, each
+ * chunk one transaction of batched statements under the campaign's row lock. Small batches are
+ * credited before the answer; large ones by the worker, which any instance may run and which
+ * picks up where a dead one stopped: a row is settled in the same transaction that credits it.
+ */
+public final class Campaigns {
+    public static final int MAX_BATCH = 10_000;
+    public static final int INLINE_BATCH = 1_000;
+    static final int CHUNK = 1_000;
+    private static final Pattern CUSTOMER_ID = Pattern.compile(Customers.ID_PATTERN);
+    private static final Set<String> PLACEHOLDERS = Set.of("customer_id", "points", "voucher_code", "expires_at",
+            "campaign_name");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{\\s*([a-z_]+)\\s*}}");
+
+    private final Transactor tx;
+    private final CampaignDao dao;
+    private final ReasonCodes reasons;
+    private final Customers customers;
+    private final Grants grants;
+    private final Vouchers vouchers;
+    private final Policies policies;
+    private final ObjectMapper mapper;
+    private final Ids ids;
+    private final Clock clock;
+
+    public Campaigns(Transactor tx, ReasonCodes reasons, Customers customers, Grants grants, Vouchers vouchers,
+                     Policies policies, ObjectMapper mapper, Ids ids, Clock clock) {
+        this.tx = tx;
+        this.dao = tx.onDemand(CampaignDao.class);
+        this.reasons = reasons;
+        this.customers = customers;
+        this.grants = grants;
+        this.vouchers = vouchers;
+        this.policies = policies;
+        this.mapper = mapper;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    public CampaignView create(Caller caller, CreateCampaignRequest request) {
+        ReasonCode reason = reasons.requireActive(request.reasonCode());
+        Reward reward = request.reward() != null ? request.reward() : reason.suggestedReward();
+        if (reward == null) {
+            throw ApiException.invalid("reward", "is required: reason code " + reason.code() + " suggests none");
+        }
+        reward.check("reward.");
+        Instant now = clock.instant();
+        Instant expiresAt = request.expiresAt() != null ? request.expiresAt()
+                : now.plus(Duration.ofDays(reason.defaultValidityDays()));
+        if (!expiresAt.isAfter(now) || expiresAt.isAfter(now.plus(Duration.ofDays(3660)))) {
+            throw ApiException.invalid("expires_at", "must be in the future and within 3660 days");
+        }
+        Long unitValue = policies.value(reward).orElse(null);
+        Long costCap = null;
+        if (request.costCap() != null) {
+            if (!request.costCap().currency().equals(policies.currency())) {
+                throw ApiException.field(ErrorCode.CURRENCY_MISMATCH, "cost_cap.currency", "must be " + policies.currency());
+            }
+            if (unitValue == null) {
+                throw ApiException.invalid("cost_cap", "needs a reward that can be valued in " + policies.currency());
+            }
+            costCap = request.costCap().amount();
+        }
+        MessageTemplate message = request.message();
+        if (message != null) {
+            checkPlaceholders("message.subject", message.subject());
+            checkPlaceholders("message.body", message.body());
+        }
+        String id = ids.next("cmp");
+        dao.insert(new CampaignRow(id, request.name().strip(), request.incidentRef().strip(), reason.code(),
+                reason.category(), request.agentId().strip(), write(reward), unitValue, expiresAt, costCap,
+                message == null ? null : message.subject(), message == null ? null : message.body(), "open", 0, 0, 0, 0,
+                caller.keyId(), now, null, null, null));
+        return get(id);
+    }
+
+    private static void checkPlaceholders(String field, String text) {
+        if (text == null) {
+            return;
+        }
+        var matcher = PLACEHOLDER.matcher(text);
+        while (matcher.find()) {
+            if (!PLACEHOLDERS.contains(matcher.group(1))) {
+                throw ApiException.invalid(field, "has an unknown placeholder {{" + matcher.group(1) + "}}; known: "
+                        + String.join(", ", PLACEHOLDERS.stream().sorted().toList()));
+            }
+        }
+    }
+
+    public CampaignView get(String id) {
+        CampaignRow row = find(id);
+        long queued = dao.queuedOfCampaign(id);
+        Money unit = row.unitValue() == null ? null : new Money(row.unitValue(), policies.currency());
+        return new CampaignView(row.id(), row.name(), row.incidentRef(), row.reasonCode(), row.agentId(),
+                read(row.reward()), row.expiresAt(),
+                row.costCap() == null ? null : new Money(row.costCap(), policies.currency()),
+                row.messageSubject() == null && row.messageBody() == null ? null
+                        : new MessageTemplate(row.messageSubject(), row.messageBody()),
+                row.status(), new CampaignView.Progress(row.received(), row.credited(), row.skipped(), row.failed(), queued),
+                unit == null ? null : new Money(Math.multiplyExact(row.credited(), row.unitValue()), policies.currency()),
+                unit, row.createdAt(), row.startedAt(), row.finishedAt(), row.closedAt());
+    }
+
+    /** Stores a batch and, when it is small, credits it before answering. */
+    public BatchView receive(Caller caller, String campaignId, List<Recipient> recipients) {
+        if (recipients.isEmpty() || recipients.size() > MAX_BATCH) {
+            throw ApiException.invalid("recipients", "must hold 1 to " + MAX_BATCH + " rows");
+        }
+        String batchId = ids.next("cbt");
+        tx.run(() -> {
+            CampaignRow campaign = dao.lock(campaignId).orElseThrow(() -> notFound(campaignId));
+            if (campaign.status().equals("closed")) {
+                throw new ApiException(ErrorCode.CAMPAIGN_CLOSED, "Campaign " + campaignId + " is closed");
+            }
+            dao.insertBatch(batchId, campaignId, recipients.size(), clock.instant());
+            List<RecipientRow> rows = new ArrayList<>(recipients.size());
+            long invalid = 0;
+            for (int i = 0; i < recipients.size(); i++) {
+                Recipient recipient = recipients.get(i);
+                String problem = problem(recipient);
+                invalid += problem == null ? 0 : 1;
+                String customer = recipient == null || recipient.customerId() == null ? "" : recipient.customerId();
+                rows.add(new RecipientRow(batchId, i + 1, campaignId, truncate(customer, 100),
+                        recipient == null ? null : truncate(recipient.orderRef(), 100), problem == null ? "queued" : "invalid",
+                        problem, null));
+            }
+            dao.insertRecipients(rows);
+            dao.addReceived(campaignId, recipients.size());
+            dao.addProgress(campaignId, 0, 0, invalid, clock.instant());
+        });
+        if (recipients.size() <= INLINE_BATCH) {
+            while (creditChunk(batchId)) {
+                // until the batch is done
+            }
+        }
+        return batch(campaignId, batchId);
+    }
+
+    private static String problem(Recipient recipient) {
+        if (recipient == null || recipient.customerId() == null || recipient.customerId().isBlank()) {
+            return "customer_id is blank";
+        }
+        if (recipient.customerId().length() > 64) {
+            return "customer_id is longer than 64 characters";
+        }
+        if (!CUSTOMER_ID.matcher(recipient.customerId()).matches()) {
+            return "customer_id may only hold A-Z, a-z, 0-9 and . _ : @ -";
+        }
+        if (recipient.orderRef() != null && recipient.orderRef().length() > 100) {
+            return "order_ref is longer than 100 characters";
+        }
+        return null;
+    }
+
+    /**
+     * Credits the next chunk of a batch in one transaction; answers whether rows are left.
+     * Re-running it after a crash is safe: a row is settled in the transaction that credits it,
+     * and the unique (campaign, customer) index is the last word on "at most one grant".
+     */
+    public boolean creditChunk(String batchId) {
+        return tx.inTransaction(() -> {
+            String campaignId = dao.batchCampaign(batchId);
+            CampaignRow campaign = dao.lock(campaignId).orElseThrow();
+            List<RecipientRow> rows = dao.queued(batchId, CHUNK);
+            Instant now = clock.instant();
+            if (rows.isEmpty()) {
+                dao.batchDone(batchId, now);
+                if (dao.queuedOfCampaign(campaignId) == 0) {
+                    dao.finished(campaignId, now);
+                }
+                return false;
+            }
+            Map<String, RecipientRow> first = new LinkedHashMap<>();
+            List<RecipientRow> settled = new ArrayList<>(rows.size());
+            for (RecipientRow row : rows) {
+                if (first.putIfAbsent(row.customerId(), row) != null) {
+                    settled.add(settle(row, "already_credited", "listed twice", null));
+                }
+            }
+            Set<String> before = new HashSet<>(grants.creditedBy(campaignId, new ArrayList<>(first.keySet())));
+            List<String> creditable = new ArrayList<>();
+            for (RecipientRow row : first.values()) {
+                if (before.contains(row.customerId())) {
+                    settled.add(settle(row, "already_credited", "credited by this campaign before", null));
+                } else {
+                    creditable.add(row.customerId());
+                }
+            }
+            Room room = room(campaign, creditable.size(), now);
+            List<String> credit = creditable.subList(0, room.fit());
+            Map<String, Grants.CampaignCredit> credits = Map.of();
+            if (!credit.isEmpty()) {
+                customers.ensureAll(credit);
+                credits = grants.creditAll(new Grants.CampaignGrants(campaignId, campaign.reasonCode(),
+                        campaign.category(), campaign.agentId(), campaign.name(), read(campaign.reward()),
+                        campaign.unitValue(), campaign.expiresAt(), campaign.apiKeyId()), credit);
+            }
+            for (RecipientRow row : first.values()) {
+                Grants.CampaignCredit made = credits.get(row.customerId());
+                if (made != null) {
+                    settled.add(settle(row, "credited", null, made.grantId()));
+                } else if (!before.contains(row.customerId())) {
+                    settled.add(settle(row, room.status(), room.detail(), null));
+                }
+            }
+            dao.settle(settled);
+            dao.addProgress(campaignId, credits.size(), settled.size() - credits.size(), 0, now);
+            return true;
+        });
+    }
+
+    /** How many of {@code wanted} the cost cap and hard budgets leave room for, counting those against budgets. */
+    private Room room(CampaignRow campaign, int wanted, Instant now) {
+        if (wanted == 0 || campaign.unitValue() == null) {
+            return new Room(wanted, null, null);
+        }
+        long unit = campaign.unitValue();
+        long fit = wanted;
+        String status = null;
+        String detail = null;
+        if (campaign.costCap() != null && unit > 0) {
+            long left = campaign.costCap() - Math.multiplyExact(campaign.credited(), unit);
+            long byCap = Math.max(0, left / unit);
+            if (byCap < fit) {
+                fit = byCap;
+                status = "cost_cap";
+                detail = "the campaign's cost cap is reached";
+            }
+        }
+        long byBudget = policies.commitBulk(campaign.category(), now, unit, fit);
+        if (byBudget < fit) {
+            fit = byBudget;
+            status = "budget_exhausted";
+            detail = "a hard budget for " + campaign.category() + " is spent";
+        }
+        return new Room((int) fit, status, detail);
+    }
+
+    private record Room(int fit, String status, String detail) {}
+
+    private static RecipientRow settle(RecipientRow row, String status, String detail, String grantId) {
+        return new RecipientRow(row.batchId(), row.line(), row.campaignId(), row.customerId(), row.orderRef(), status,
+                detail, grantId);
+    }
+
+    public BatchView batch(String campaignId, String batchId) {
+        BatchRow batch = dao.batch(campaignId, batchId).orElseThrow(() ->
+                new ApiException(ErrorCode.CAMPAIGN_NOT_FOUND, "Campaign " + campaignId + " has no batch " + batchId));
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        dao.counts(batchId).forEach(c -> counts.put(c.status(), c.count()));
+        List<BatchView.RecipientResult> results = null;
+        if (batch.status().equals("done")) {
+            List<RecipientRow> rows = dao.results(batchId);
+            Map<String, String> codes = voucherCodes(rows);
+            results = rows.stream().map(r -> new BatchView.RecipientResult(r.line(), r.customerId(), r.status(),
+                    r.detail(), r.grantId(), r.grantId() == null ? null : codes.get(r.grantId()))).toList();
+        }
+        return new BatchView(batch.id(), campaignId, batch.status(), batch.rowCount(), counts, results,
+                batch.createdAt(), batch.finishedAt());
+    }
+
+    private Map<String, String> voucherCodes(List<RecipientRow> rows) {
+        List<String> grantIds = rows.stream().map(RecipientRow::grantId).filter(java.util.Objects::nonNull).toList();
+        Map<String, String> codes = new HashMap<>();
+        for (int from = 0; from < grantIds.size(); from += CHUNK) {
+            vouchers.ofGrants(grantIds.subList(from, Math.min(grantIds.size(), from + CHUNK)))
+                    .forEach((grant, voucher) -> codes.put(grant, voucher.code()));
+        }
+        return codes;
+    }
+
+    /** What a batch would do, computed without writing anything. */
+    public PreviewView preview(String campaignId, List<Recipient> recipients) {
+        CampaignRow campaign = find(campaignId);
+        long invalid = 0;
+        Set<String> unique = new java.util.LinkedHashSet<>();
+        long twice = 0;
+        for (Recipient recipient : recipients) {
+            if (problem(recipient) != null) {
+                invalid++;
+            } else if (!unique.add(recipient.customerId())) {
+                twice++;
+            }
+        }
+        List<String> ids = new ArrayList<>(unique);
+        long before = 0;
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            before += grants.creditedBy(campaignId, ids.subList(from, Math.min(ids.size(), from + CHUNK))).size();
+        }
+        long fresh = ids.size() - before;
+        List<String> breaks = new ArrayList<>();
+        long wouldCredit = fresh;
+        Money total = null;
+        var budgets = policies.budgetsOf(campaign.category(), clock.instant());
+        if (campaign.unitValue() != null) {
+            long unit = campaign.unitValue();
+            total = new Money(Math.multiplyExact(fresh, unit), policies.currency());
+            if (campaign.costCap() != null && unit > 0) {
+                long room = Math.max(0, (campaign.costCap() - campaign.credited() * unit) / unit);
+                if (room < fresh) {
+                    breaks.add("cost cap: room for " + room + " of " + fresh + " customers");
+                    wouldCredit = Math.min(wouldCredit, room);
+                }
+            }
+            for (var budget : budgets) {
+                long left = budget.remaining().amount();
+                if (Math.multiplyExact(fresh, unit) > left) {
+                    long room = unit == 0 ? fresh : Math.max(0, left / unit);
+                    breaks.add(budget.mode() + " budget " + budget.scope() + ": room for " + room + " of " + fresh
+                            + " customers");
+                    if (budget.mode().equals("hard")) {
+                        wouldCredit = Math.min(wouldCredit, room);
+                    }
+                }
+            }
+        }
+        return new PreviewView(fresh, before + twice, invalid, total, wouldCredit, breaks, budgets);
+    }
+
+    public CampaignView close(String id) {
+        find(id);
+        dao.close(id, clock.instant());
+        return get(id);
+    }
+
+    /** Revokes, grant by grant, whatever of the campaign's grants nobody has spent. */
+    public RevokeSummary revokeUnused(Caller caller, String id) {
+        find(id);
+        long grantsRevoked = 0;
+        String after = "";
+        for (List<String> page = grants.issuedOfCampaign(id, after, CHUNK); !page.isEmpty();
+             page = grants.issuedOfCampaign(id, after, CHUNK)) {
+            for (String grant : page) {
+                grants.revoke(caller, grant, new RevokeGrantRequest("unused campaign credit"));
+                grantsRevoked++;
+            }
+            after = page.get(page.size() - 1);
+        }
+        return new RevokeSummary(grantsRevoked, get(id));
+    }
+
+    public record RevokeSummary(long grantsRevoked, CampaignView campaign) {}
+
+    /** A CSV batch: {@code customer_id[,order_ref]} a line; a first line naming the columns is skipped. */
+    public static List<Recipient> parseCsv(String csv) {
+        List<Recipient> recipients = new ArrayList<>();
+        String[] lines = csv.split("\r?\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (i == lines.length - 1 && line.isEmpty()) {
+                break; // the newline that ends the last line
+            }
+            if (i == 0 && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("customer_id")) {
+                continue;
+            }
+            int comma = line.indexOf(',');
+            String customer = (comma < 0 ? line : line.substring(0, comma)).strip();
+            String order = comma < 0 ? null : line.substring(comma + 1).strip();
+            recipients.add(new Recipient(customer, order == null || order.isEmpty() ? null : order));
+        }
+        return recipients;
+    }
+
+    private CampaignRow find(String id) {
+        return dao.find(id).orElseThrow(() -> notFound(id));
+    }
+
+    private static ApiException notFound(String id) {
+        return new ApiException(ErrorCode.CAMPAIGN_NOT_FOUND, "No campaign " + id);
+    }
+
+    private static String truncate(String value, int length) {
+        return value == null || value.length() <= length ? value : value.substring(0, length);
+    }
+
+    private String write(Reward reward) {
+        try {
+            return mapper.writeValueAsString(reward);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Reward read(String json) {
+        try {
+            return mapper.readValue(json, Reward.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
