@@ -1,0 +1,104 @@
+package com.amends.campaign;
+
+import static com.amends.testing.Bodies.newCustomer;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amends.auth.Role;
+import com.amends.testing.Books;
+import com.amends.testing.Reply;
+import com.amends.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** Large batches are credited in the background; a server that dies mid-way resumes without crediting anyone twice. */
+@ParameterizedClass
+@MethodSource("com.amends.testing.Servers#fresh")
+class CampaignWorkerTest {
+    @Parameter
+    TestServer server;
+
+    @AfterParameterizedClassInvocation
+    static void stop(TestServer server) {
+        server.close();
+    }
+
+    @Test
+    void shouldResumeAfterARestart_CreditingEveryoneExactlyOnce() {
+        String campaign = server.as(Role.SUPERVISOR).post("/v1/campaigns", Map.of("name", "Outage",
+                "incident_ref", "outage-" + UUID.randomUUID(), "reason_code", "PROACTIVE_APOLOGY", "agent_id", "lead-2",
+                "reward", Map.of("points", 100)), null).expect(201).path("id").asText();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 2_500; i++) {
+            rows.add(Map.of("customer_id", i == 2_499 ? rows.get(0).get("customer_id") : newCustomer()));
+        }
+
+        JsonNode queued = server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients",
+                Map.of("recipients", rows)).expect(202);
+        assertThat(queued.path("status").asText()).isEqualTo("queued");
+        assertThat(queued.path("counts").path("queued").asLong()).isEqualTo(2_500);
+
+        runWorker("?chunks=1");
+        assertThat(progress(campaign).path("credited").asLong()).isEqualTo(1_000);
+
+        server.stop(); // the worker dies with the server, a batch half done
+        server.start();
+        runWorker("");
+        assertThat(progress(campaign).path("credited").asLong()).as("the dead worker's lease still holds").isEqualTo(1_000);
+        server.clock().advance(Duration.ofMinutes(3));
+        runWorker("");
+
+        JsonNode progress = progress(campaign);
+        assertThat(progress.path("credited").asLong()).isEqualTo(2_499);
+        assertThat(progress.path("skipped").asLong()).isEqualTo(1);
+        assertThat(progress.path("queued").asLong()).isZero();
+        long grants = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(DISTINCT customer_id) FROM grants WHERE campaign_id = :c").bind("c", campaign)
+                .mapTo(Long.class).one());
+        long rowsOfGrants = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM grants WHERE campaign_id = :c").bind("c", campaign).mapTo(Long.class).one());
+        assertThat(grants).isEqualTo(2_499).isEqualTo(rowsOfGrants);
+        JsonNode batch = server.as(Role.SUPERVISOR).get("/v1/campaigns/" + campaign + "/batches/"
+                + queued.path("id").asText()).expect(200);
+        assertThat(batch.path("status").asText()).isEqualTo("done");
+        assertThat(batch.path("results")).hasSize(2_500);
+        Books.assertReconciled(server);
+    }
+
+    @Test
+    void shouldStopAtAHardBudget() {
+        String category = "cat_" + UUID.randomUUID().toString().substring(0, 8);
+        String reason = "C_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        server.as(Role.ADMIN).post("/v1/reason-codes", Map.of("code", reason, "name", "x", "category", category,
+                "default_validity_days", 30), null).expect(201);
+        server.as(Role.ADMIN).raw("PUT", "/v1/budgets/" + category, "application/json",
+                "{\"amount\": {\"amount\": 250, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+        String campaign = server.as(Role.SUPERVISOR).post("/v1/campaigns", Map.of("name", "x", "incident_ref", "i",
+                "reason_code", reason, "agent_id", "lead-2", "reward", Map.of("points", 100)), null)
+                .expect(201).path("id").asText();
+
+        JsonNode result = server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients",
+                Map.of("recipients", List.of(Map.of("customer_id", newCustomer()), Map.of("customer_id", newCustomer()),
+                        Map.of("customer_id", newCustomer())))).expect(201);
+
+        assertThat(result.path("counts").path("credited").asLong()).isEqualTo(2);
+        assertThat(result.path("counts").path("budget_exhausted").asLong()).isEqualTo(1);
+    }
+
+    private void runWorker(String query) {
+        Reply reply = server.adminPort().raw("POST", "/tasks/campaigns" + query, null, "");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
+    }
+
+    private JsonNode progress(String campaign) {
+        return server.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200).path("progress");
+    }
+}
