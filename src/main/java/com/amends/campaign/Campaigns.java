@@ -38,7 +38,7 @@ import java.util.regex.Pattern;
 public final class Campaigns {
     public static final int MAX_BATCH = 10_000;
     public static final int INLINE_BATCH = 1_000;
-    static final int CHUNK = 1_000;
+    static final int CHUNK = 2_000;
     private static final Pattern CUSTOMER_ID = Pattern.compile(Customers.ID_PATTERN);
     private static final Set<String> PLACEHOLDERS = Set.of("customer_id", "points", "voucher_code", "expires_at",
             "campaign_name");

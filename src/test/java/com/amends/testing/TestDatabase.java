@@ -45,7 +45,7 @@ public final class TestDatabase {
 
     public static TestDatabase h2File(java.nio.file.Path directory) {
         return h2Url("jdbc:h2:file:" + directory.resolve("amends").toAbsolutePath()
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=" + System.getProperty("amends.h2.writeDelay", "0"));
     }
 
     private static TestDatabase h2Url(String url) {
@@ -53,7 +53,11 @@ public final class TestDatabase {
     }
 
     public static TestDatabase postgres() {
-        String base = System.getenv(POSTGRES_URL_VARIABLE);
+        return postgres(System.getenv(POSTGRES_URL_VARIABLE));
+    }
+
+    /** A fresh schema on the PostgreSQL server at this JDBC URL. */
+    public static TestDatabase postgres(String base) {
         String schema = SCHEMA_PREFIX + System.currentTimeMillis() / 1000 + "_"
                 + UUID.randomUUID().toString().substring(0, 8);
         try (Connection connection = DriverManager.getConnection(base); Statement statement = connection.createStatement()) {
