@@ -45,7 +45,7 @@ public final class TestDatabase {
 
     public static TestDatabase h2File(java.nio.file.Path directory) {
         return h2Url("jdbc:h2:file:" + directory.resolve("amends").toAbsolutePath()
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=" + System.getProperty("amends.h2.writeDelay", "0"));
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
     private static TestDatabase h2Url(String url) {
