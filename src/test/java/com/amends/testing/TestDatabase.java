@@ -66,7 +66,8 @@ public final class TestDatabase {
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot reach PostgreSQL at " + POSTGRES_URL_VARIABLE, e);
         }
-        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema;
+        // Batched inserts as one multi-row statement each, as production should configure too.
+        String url = base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema + "&reWriteBatchedInserts=true";
         TestDatabase database = new TestDatabase("postgres", "org.postgresql.Driver", url, null, () -> {
             try (Connection connection = DriverManager.getConnection(base);
                  Statement statement = connection.createStatement()) {
