@@ -50,7 +50,8 @@ CREATE TABLE campaign_recipients (
     grant_id     VARCHAR(40),
     PRIMARY KEY (batch_id, line)
 );
-CREATE INDEX campaign_recipients_queue ON campaign_recipients (batch_id, status, line);
+-- No index on status: settling a row would then rewrite an index entry as well as the row;
+-- a chunk finds its queued rows by walking the batch in line order through the primary key.
 
 --changeset amends:005-campaign-grants
 ALTER TABLE grants ADD COLUMN campaign_id VARCHAR(40);

@@ -83,9 +83,6 @@ interface CampaignDao {
     @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> counts(String batchId);
 
-    @SqlQuery("SELECT COUNT(*) FROM campaign_recipients WHERE campaign_id = :campaignId AND status = 'queued'")
-    long queuedOfCampaign(String campaignId);
-
     @SqlUpdate("UPDATE campaign_batches SET status = 'done', finished_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :id")
     void batchDone(String id, Instant now);
 

@@ -121,7 +121,7 @@ public final class Campaigns {
 
     public CampaignView get(String id) {
         CampaignRow row = find(id);
-        long queued = dao.queuedOfCampaign(id);
+        long queued = queued(row);
         Money unit = row.unitValue() == null ? null : new Money(row.unitValue(), policies.currency());
         return new CampaignView(row.id(), row.name(), row.incidentRef(), row.reasonCode(), row.agentId(),
                 read(row.reward()), row.expiresAt(),
@@ -197,7 +197,7 @@ public final class Campaigns {
             Instant now = clock.instant();
             if (rows.isEmpty()) {
                 dao.batchDone(batchId, now);
-                if (dao.queuedOfCampaign(campaignId) == 0) {
+                if (queued(campaign) == 0) {
                     dao.finished(campaignId, now);
                 }
                 return false;
@@ -269,6 +269,11 @@ public final class Campaigns {
     }
 
     private record Room(int fit, String status, String detail) {}
+
+    /** Every row received is queued until it is settled one way or another. */
+    private static long queued(CampaignRow campaign) {
+        return campaign.received() - campaign.credited() - campaign.skipped() - campaign.failed();
+    }
 
     private static RecipientRow settle(RecipientRow row, String status, String detail, String grantId) {
         return new RecipientRow(row.batchId(), row.line(), row.campaignId(), row.customerId(), row.orderRef(), status,
