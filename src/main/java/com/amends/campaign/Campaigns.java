@@ -7,6 +7,7 @@ import com.amends.grant.RevokeGrantRequest;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
+import com.amends.platform.Json;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
 import com.amends.policy.Policies;
@@ -14,7 +15,6 @@ import com.amends.reason.ReasonCode;
 import com.amends.reason.ReasonCodes;
 import com.amends.reward.Reward;
 import com.amends.voucher.Vouchers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Duration;
@@ -100,7 +100,7 @@ public final class Campaigns {
         }
         String id = ids.next("cmp");
         dao.insert(new CampaignRow(id, request.name().strip(), request.incidentRef().strip(), reason.code(),
-                reason.category(), request.agentId().strip(), write(reward), unitValue, expiresAt, costCap,
+                reason.category(), request.agentId(), Json.write(mapper, reward), unitValue, expiresAt, costCap,
                 message == null ? null : message.subject(), message == null ? null : message.body(), "open", 0, 0, 0, 0,
                 caller.keyId(), now, null, null, null));
         return get(id);
@@ -124,7 +124,7 @@ public final class Campaigns {
         long queued = queued(row);
         Money unit = row.unitValue() == null ? null : new Money(row.unitValue(), policies.currency());
         return new CampaignView(row.id(), row.name(), row.incidentRef(), row.reasonCode(), row.agentId(),
-                read(row.reward()), row.expiresAt(),
+                Json.read(mapper, row.reward(), Reward.class), row.expiresAt(),
                 row.costCap() == null ? null : new Money(row.costCap(), policies.currency()),
                 row.messageSubject() == null && row.messageBody() == null ? null
                         : new MessageTemplate(row.messageSubject(), row.messageBody()),
@@ -224,8 +224,9 @@ public final class Campaigns {
             if (!credit.isEmpty()) {
                 customers.ensureAll(credit);
                 credits = grants.creditAll(new Grants.CampaignGrants(campaignId, campaign.reasonCode(),
-                        campaign.category(), campaign.agentId(), campaign.name(), read(campaign.reward()),
-                        campaign.unitValue(), campaign.expiresAt(), campaign.apiKeyId()), credit);
+                        campaign.category(), campaign.agentId(), campaign.name(),
+                        Json.read(mapper, campaign.reward(), Reward.class), campaign.unitValue(), campaign.expiresAt(),
+                        campaign.apiKeyId()), credit);
             }
             for (RecipientRow row : first.values()) {
                 Grants.CampaignCredit made = credits.get(row.customerId());
@@ -410,19 +411,5 @@ public final class Campaigns {
         return value == null || value.length() <= length ? value : value.substring(0, length);
     }
 
-    private String write(Reward reward) {
-        try {
-            return mapper.writeValueAsString(reward);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private Reward read(String json) {
-        try {
-            return mapper.readValue(json, Reward.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

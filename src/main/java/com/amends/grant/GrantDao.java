@@ -12,25 +12,20 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(GrantRow.class)
 interface GrantDao {
-
-    @SqlUpdate("""
+    String INSERT = """
             INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
                                 expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
                                 approval_reasons, usage_keys, campaign_id)
             VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
                     :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
                     :approvalReasons, :usageKeys, :campaignId)
-            """)
+            """;
+
+
+    @SqlUpdate(INSERT)
     void insert(@BindMethods GrantRow grant);
 
-    @SqlBatch("""
-            INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
-                                expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
-                                approval_reasons, usage_keys, campaign_id)
-            VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
-                    :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
-                    :approvalReasons, :usageKeys, :campaignId)
-            """)
+    @SqlBatch(INSERT)
     void insertAll(@BindMethods List<GrantRow> grants);
 
     /** Which of these customers this campaign has credited already. */

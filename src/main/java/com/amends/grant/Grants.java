@@ -7,6 +7,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
+import com.amends.platform.Json;
 import com.amends.platform.Money;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
@@ -20,7 +21,6 @@ import com.amends.reason.ReasonCodes;
 import com.amends.reward.Reward;
 import com.amends.voucher.VoucherView;
 import com.amends.voucher.Vouchers;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
@@ -103,8 +103,8 @@ public final class Grants {
             String id = ids.next("grt");
             dao.insert(new GrantRow(id, customer, agent, reason.code(), caseRef, request.channel().wire(), request.note(),
                     status.wire(), reward.points(), expiresAt, caller.keyId(), now, null, null, null, null, value,
-                    reason.category(), earlier.isPresent(), write(reward),
-                    judgement.needsApproval() ? write(judgement.violations()) : null, null, null, null,
+                    reason.category(), earlier.isPresent(), Json.write(mapper, reward),
+                    judgement.needsApproval() ? Json.write(mapper, judgement.violations()) : null, null, null, null,
                     String.join(";", judgement.usageKeys()), null));
             if (status == GrantStatus.ISSUED) {
                 issue(reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
@@ -128,7 +128,7 @@ public final class Grants {
         Map<String, CampaignCredit> credits = new java.util.LinkedHashMap<>();
         List<GrantRow> rows = new java.util.ArrayList<>();
         List<EntryContext> contexts = new java.util.ArrayList<>();
-        String reward = write(campaign.reward());
+        String reward = Json.write(mapper, campaign.reward());
         for (String customer : customerIds) {
             String id = ids.next("grt");
             rows.add(new GrantRow(id, customer, campaign.agentId(), campaign.reasonCode(), campaign.campaignId(),
@@ -174,7 +174,7 @@ public final class Grants {
             String usage = policies.countOnApproval(grant.category(), grant.createdAt(), grant.valueAmount(),
                     grant.usageKeys());
             dao.setUsageKeys(id, usage);
-            issue(read(grant.reward(), Reward.class), grant.expiresAt(),
+            issue(Json.read(mapper, grant.reward(), Reward.class), grant.expiresAt(),
                     new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
             dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId(), clock.instant(), decision.note());
             return get(id);
@@ -300,10 +300,10 @@ public final class Grants {
                 row.revokedAmount() == null || voucher == null || voucher.value() == null
                         ? null : new Money(row.revokedAmount(), voucher.value().currency()));
         List<Violation> reasons = row.approvalReasons() == null
-                ? List.of() : read(row.approvalReasons(), new TypeReference<List<Violation>>() { });
+                ? List.of() : Json.read(mapper, row.approvalReasons(), new TypeReference<List<Violation>>() { });
         GrantView.Approval approval = reasons.isEmpty() && row.decidedAt() == null ? null
                 : new GrantView.Approval(reasons, row.decidedBy(), row.decidedAt(), row.decisionNote());
-        Reward reward = row.reward() == null ? null : read(row.reward(), Reward.class);
+        Reward reward = row.reward() == null ? null : Json.read(mapper, row.reward(), Reward.class);
         return new GrantView(row.id(), GrantStatus.fromWire(row.status()), row.customerId(), row.agentId(),
                 row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
                 row.note(), reward == null ? row.points() : reward.points(), voucher, reward, row.expiresAt(), row.createdAt(),
@@ -311,27 +311,6 @@ public final class Grants {
                 row.topUp(), approval, recent, revocation);
     }
 
-    private String write(Object value) {
-        try {
-            return mapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String json, Class<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private <T> T read(String json, TypeReference<T> type) {
-        try {
-            return mapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -1,6 +1,8 @@
 package com.amends.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,6 +15,31 @@ import com.fasterxml.jackson.databind.type.LogicalType;
 /** The JSON rules of the API: snake_case, ISO-8601 times, no guessing at what a client meant. */
 public final class Json {
     private Json() {}
+
+    /** For JSON the server itself wrote and stores: failing here is a bug, not bad input. */
+    public static String write(ObjectMapper mapper, Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static <T> T read(ObjectMapper mapper, String json, Class<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is not readable as " + type.getSimpleName(), e);
+        }
+    }
+
+    public static <T> T read(ObjectMapper mapper, String json, TypeReference<T> type) {
+        try {
+            return mapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Stored JSON is not readable", e);
+        }
+    }
 
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);

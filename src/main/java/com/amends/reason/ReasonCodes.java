@@ -3,10 +3,10 @@ package com.amends.reason;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Json;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.amends.reward.Reward;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -55,7 +55,7 @@ public final class ReasonCodes {
         }
         Instant now = clock.instant();
         ReasonCodeRow row = new ReasonCodeRow(request.code(), request.name().strip(), request.category(),
-                request.active() == null || request.active(), write(request.suggestedReward()),
+                request.active() == null || request.active(), writeReward(request.suggestedReward()),
                 request.defaultValidityDays(), now, now);
         try {
             dao.insert(row);
@@ -79,7 +79,7 @@ public final class ReasonCodes {
                     patch.name() == null ? current.name() : patch.name().strip(),
                     patch.category() == null ? current.category() : patch.category(),
                     patch.active() == null ? current.active() : patch.active(),
-                    patch.suggestedReward() == null ? current.suggestedReward() : write(patch.suggestedReward()),
+                    patch.suggestedReward() == null ? current.suggestedReward() : writeReward(patch.suggestedReward()),
                     patch.defaultValidityDays() == null ? current.defaultValidityDays() : patch.defaultValidityDays(),
                     current.createdAt(), clock.instant());
             dao.update(updated);
@@ -88,23 +88,14 @@ public final class ReasonCodes {
     }
 
     private ReasonCode view(ReasonCodeRow row) {
-        return new ReasonCode(row.code(), row.name(), row.category(), row.active(), read(row.suggestedReward()),
+        Reward suggested = row.suggestedReward() == null ? null : Json.read(mapper, row.suggestedReward(), Reward.class);
+        return new ReasonCode(row.code(), row.name(), row.category(), row.active(), suggested,
                 row.defaultValidityDays(), row.createdAt(), row.updatedAt());
     }
 
-    private String write(Reward reward) {
-        try {
-            return reward == null ? null : mapper.writeValueAsString(reward);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
-    private Reward read(String json) {
-        try {
-            return json == null ? null : mapper.readValue(json, Reward.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored suggested reward is not readable", e);
-        }
+
+    private String writeReward(Reward reward) {
+        return reward == null ? null : Json.write(mapper, reward);
     }
 }

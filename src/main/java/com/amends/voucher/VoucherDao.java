@@ -12,6 +12,13 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(VoucherRow.class)
 interface VoucherDao {
+    String INSERT = """
+            INSERT INTO vouchers (id, code, customer_id, grant_id, type, currency, initial_amount, percent_off,
+                                  max_discount, status, expires_at, created_at)
+            VALUES (:id, :code, :customerId, :grantId, :type, :currency, :initialAmount, :percentOff,
+                    :maxDiscount, :status, :expiresAt, :createdAt)
+            """;
+
     String SELECT = """
             SELECT v.*, a.balance AS remaining, g.reason_code
               FROM vouchers v
@@ -19,20 +26,10 @@ interface VoucherDao {
               LEFT JOIN grants g ON g.id = v.grant_id
             """;
 
-    @SqlUpdate("""
-            INSERT INTO vouchers (id, code, customer_id, grant_id, type, currency, initial_amount, percent_off,
-                                  max_discount, status, expires_at, created_at)
-            VALUES (:id, :code, :customerId, :grantId, :type, :currency, :initialAmount, :percentOff,
-                    :maxDiscount, :status, :expiresAt, :createdAt)
-            """)
+    @SqlUpdate(INSERT)
     void insert(@BindMethods VoucherRow voucher);
 
-    @SqlBatch("""
-            INSERT INTO vouchers (id, code, customer_id, grant_id, type, currency, initial_amount, percent_off,
-                                  max_discount, status, expires_at, created_at)
-            VALUES (:id, :code, :customerId, :grantId, :type, :currency, :initialAmount, :percentOff,
-                    :maxDiscount, :status, :expiresAt, :createdAt)
-            """)
+    @SqlBatch(INSERT)
     void insertAll(@BindMethods List<VoucherRow> vouchers);
 
     @SqlQuery(SELECT + " WHERE v.id = :id")

@@ -2,6 +2,7 @@ package com.amends.platform.idempotency;
 
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Json;
 import com.amends.platform.Problem;
 import com.amends.platform.Transactor;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -74,7 +75,7 @@ public final class Idempotency {
             String[] answer = new String[1];
             Outcome outcome = tx.inTransaction(() -> {
                 Outcome result = work.get();
-                answer[0] = write(result.body());
+                answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
                     throw new LostClaim();
                 }
@@ -88,7 +89,7 @@ public final class Idempotency {
                 tx.run(() -> dao.release(apiKeyId, key, owner));
                 throw refusal;
             }
-            String body = write(refusal.toProblem());
+            String body = Json.write(mapper, refusal.toProblem());
             tx.run(() -> dao.complete(apiKeyId, key, owner, refusal.errorCode().status(), body));
             throw refusal;
         } catch (RuntimeException | Error unexpected) {
@@ -157,13 +158,6 @@ public final class Idempotency {
         }
     }
 
-    private String write(Object body) {
-        try {
-            return mapper.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Deletes answers past their retention; called by a periodic job. */
     public int purgeExpired() {
