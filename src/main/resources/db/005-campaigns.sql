@@ -23,7 +23,11 @@ CREATE TABLE campaigns (
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     started_at       TIMESTAMP WITH TIME ZONE,
     finished_at      TIMESTAMP WITH TIME ZONE,
-    closed_at        TIMESTAMP WITH TIME ZONE
+    closed_at        TIMESTAMP WITH TIME ZONE,
+    -- revoke-unused asks the worker to revoke, grant by grant, what nobody has spent.
+    revoke_requested_at  TIMESTAMP WITH TIME ZONE,
+    revoke_finished_at   TIMESTAMP WITH TIME ZONE,
+    revoked_grants       BIGINT NOT NULL DEFAULT 0
 );
 
 CREATE TABLE campaign_batches (

@@ -96,6 +96,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         bootstrap.setConfigurationSourceProvider(new SubstitutingSourceProvider(
                 bootstrap.getConfigurationSourceProvider(), new EnvironmentVariableSubstitutor(false)));
         bootstrap.addCommand(new CreateApiKeyCommand());
+        bootstrap.getObjectMapper().registerModule(Json.strings());
     }
 
     @Override

@@ -22,7 +22,8 @@ public record BatchView(
             @Schema(description = "1-based row of the batch") int line,
             String customerId,
             @Schema(example = "credited",
-                    allowableValues = {"credited", "already_credited", "invalid", "cost_cap", "budget_exhausted", "queued"})
+                    allowableValues = {"credited", "already_credited", "invalid", "cost_cap", "budget_exhausted", "expired",
+                            "queued"})
             String status,
             @Schema(nullable = true, example = "is longer than 64 characters") String detail,
             @Schema(nullable = true) String grantId,

@@ -28,8 +28,10 @@ interface CampaignDao {
     @SqlQuery("SELECT * FROM campaigns WHERE id = :id FOR UPDATE")
     Optional<CampaignRow> lock(String id);
 
-    @SqlUpdate("UPDATE campaigns SET received = received + :rows, finished_at = NULL WHERE id = :id")
-    void addReceived(String id, long rows);
+    @SqlUpdate("""
+            UPDATE campaigns SET received = received + :rows, failed = failed + :failed, finished_at = NULL WHERE id = :id
+            """)
+    void addReceived(String id, long rows, long failed);
 
     @SqlUpdate("""
             UPDATE campaigns SET credited = credited + :credited, skipped = skipped + :skipped, failed = failed + :failed,
@@ -43,6 +45,21 @@ interface CampaignDao {
 
     @SqlUpdate("UPDATE campaigns SET status = 'closed', closed_at = :now WHERE id = :id AND status = 'open'")
     int close(String id, Instant now);
+
+    @SqlUpdate("""
+            UPDATE campaigns SET revoke_requested_at = COALESCE(revoke_requested_at, :now), revoke_finished_at = NULL
+             WHERE id = :id
+            """)
+    void requestRevoke(String id, Instant now);
+
+    @SqlQuery("SELECT id FROM campaigns WHERE revoke_requested_at IS NOT NULL AND revoke_finished_at IS NULL ORDER BY id")
+    List<String> revoking();
+
+    @SqlUpdate("UPDATE campaigns SET revoked_grants = revoked_grants + :count WHERE id = :id")
+    void addRevoked(String id, long count);
+
+    @SqlUpdate("UPDATE campaigns SET revoke_finished_at = :now WHERE id = :id")
+    void revokeFinished(String id, Instant now);
 
     @SqlUpdate("""
             INSERT INTO campaign_batches (id, campaign_id, row_count, status, created_at)

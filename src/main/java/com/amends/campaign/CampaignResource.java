@@ -122,6 +122,16 @@ public final class CampaignResource {
     }
 
     @POST
+    @Path("/{id}/preview")
+    @Consumes(CSV)
+    @RolesAllowed(Role.SUPERVISOR_NAME)
+    @Operation(operationId = "previewCampaignRecipientsCsv", summary = "The same preview, for a CSV batch")
+    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") String id, @NotNull String csv) {
+        return campaigns.preview(id, Campaigns.parseCsv(csv));
+    }
+
+    @POST
     @Path("/{id}/close")
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
@@ -134,13 +144,13 @@ public final class CampaignResource {
     @Path("/{id}/revoke-unused")
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Operation(operationId = "revokeUnusedCampaignCredit",
-            summary = "Revoke what nobody has spent of the campaign's grants, through the ledger",
-            responses = @ApiResponse(responseCode = "200", description = "How many grants were revoked, and the campaign",
-                    content = @Content(schema = @Schema(implementation = Campaigns.RevokeSummary.class))))
+            summary = "Close the campaign and revoke what nobody has spent of its grants, in the background",
+            responses = @ApiResponse(responseCode = "202", description = "The campaign; its revocation shows the progress",
+                    content = @Content(schema = @Schema(implementation = CampaignView.class))))
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
-                () -> Outcome.ok(campaigns.revokeUnused(caller, id)));
+                () -> new Outcome(202, campaigns.revokeUnused(id)));
     }
 }

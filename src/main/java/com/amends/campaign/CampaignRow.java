@@ -24,4 +24,7 @@ public record CampaignRow(
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant closedAt) {}
+        Instant closedAt,
+        Instant revokeRequestedAt,
+        Instant revokeFinishedAt,
+        long revokedGrants) {}

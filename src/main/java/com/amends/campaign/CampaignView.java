@@ -24,7 +24,12 @@ public record CampaignView(
         Instant createdAt,
         @Schema(nullable = true) Instant startedAt,
         @Schema(nullable = true, description = "When the last received row was handled") Instant finishedAt,
-        @Schema(nullable = true) Instant closedAt) {
+        @Schema(nullable = true) Instant closedAt,
+        @Schema(nullable = true, description = "Revoking what nobody spent, once asked for") Revocation revocation) {
+
+    @Schema(name = "CampaignRevocation")
+    public record Revocation(Instant requestedAt, @Schema(nullable = true) Instant finishedAt, long grantsRevoked) {}
+
 
     @Schema(name = "CampaignProgress")
     public record Progress(

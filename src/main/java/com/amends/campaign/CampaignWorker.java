@@ -1,5 +1,7 @@
 package com.amends.campaign;
 
+import com.amends.auth.Caller;
+import com.amends.auth.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -12,6 +14,8 @@ import java.util.UUID;
  */
 public final class CampaignWorker {
     private static final Duration LEASE = Duration.ofMinutes(2);
+    /** Revocations the worker makes are booked to no API key of a person. */
+    private static final Caller WORKER = new Caller("campaign-worker", "campaign worker", Role.SUPERVISOR);
 
     private final CampaignDao dao;
     private final Campaigns campaigns;
@@ -24,8 +28,23 @@ public final class CampaignWorker {
         this.clock = clock;
     }
 
-    /** Credits up to {@code maxChunks} chunks (all there are when negative); answers how many it credited. */
+    /**
+     * Credits up to {@code maxChunks} chunks (all there are when negative), then revokes what
+     * campaigns asked to; answers how many chunks it credited.
+     */
     public int run(int maxChunks) {
+        int chunks = credit(maxChunks);
+        if (maxChunks < 0) {
+            for (String campaign : campaigns.revoking()) {
+                while (campaigns.revokeChunk(WORKER, campaign)) {
+                    // one chunk of grants at a time, each revoked in its own transaction
+                }
+            }
+        }
+        return chunks;
+    }
+
+    private int credit(int maxChunks) {
         int chunks = 0;
         for (String batch : dao.claimable(clock.instant(), 20)) {
             while (maxChunks < 0 || chunks < maxChunks) {

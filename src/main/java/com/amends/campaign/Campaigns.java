@@ -39,6 +39,7 @@ public final class Campaigns {
     public static final int MAX_BATCH = 10_000;
     public static final int INLINE_BATCH = 1_000;
     static final int CHUNK = 2_000;
+    static final int REVOKE_CHUNK = 200;
     private static final Pattern CUSTOMER_ID = Pattern.compile(Customers.ID_PATTERN);
     private static final Set<String> PLACEHOLDERS = Set.of("customer_id", "points", "voucher_code", "expires_at",
             "campaign_name");
@@ -102,7 +103,7 @@ public final class Campaigns {
         dao.insert(new CampaignRow(id, request.name().strip(), request.incidentRef().strip(), reason.code(),
                 reason.category(), request.agentId(), Json.write(mapper, reward), unitValue, expiresAt, costCap,
                 message == null ? null : message.subject(), message == null ? null : message.body(), "open", 0, 0, 0, 0,
-                caller.keyId(), now, null, null, null));
+                caller.keyId(), now, null, null, null, null, null, 0));
         return get(id);
     }
 
@@ -130,7 +131,9 @@ public final class Campaigns {
                         : new MessageTemplate(row.messageSubject(), row.messageBody()),
                 row.status(), new CampaignView.Progress(row.received(), row.credited(), row.skipped(), row.failed(), queued),
                 unit == null ? null : new Money(Math.multiplyExact(row.credited(), row.unitValue()), policies.currency()),
-                unit, row.createdAt(), row.startedAt(), row.finishedAt(), row.closedAt());
+                unit, row.createdAt(), row.startedAt(), row.finishedAt(), row.closedAt(),
+                row.revokeRequestedAt() == null ? null : new CampaignView.Revocation(row.revokeRequestedAt(),
+                        row.revokeFinishedAt(), row.revokedGrants()));
     }
 
     /** Stores a batch and, when it is small, credits it before answering. */
@@ -144,6 +147,10 @@ public final class Campaigns {
             if (campaign.status().equals("closed")) {
                 throw new ApiException(ErrorCode.CAMPAIGN_CLOSED, "Campaign " + campaignId + " is closed");
             }
+            if (!campaign.expiresAt().isAfter(clock.instant())) {
+                throw new ApiException(ErrorCode.CAMPAIGN_CLOSED, "Campaign " + campaignId + "'s reward expired at "
+                        + campaign.expiresAt() + "; it credits nobody any more");
+            }
             dao.insertBatch(batchId, campaignId, recipients.size(), clock.instant());
             List<RecipientRow> rows = new ArrayList<>(recipients.size());
             long invalid = 0;
@@ -152,13 +159,13 @@ public final class Campaigns {
                 String problem = problem(recipient);
                 invalid += problem == null ? 0 : 1;
                 String customer = recipient == null || recipient.customerId() == null ? "" : recipient.customerId();
-                rows.add(new RecipientRow(batchId, i + 1, campaignId, truncate(customer, 100),
-                        recipient == null ? null : truncate(recipient.orderRef(), 100), problem == null ? "queued" : "invalid",
+                rows.add(new RecipientRow(batchId, i + 1, campaignId, truncate(printable(customer), 100),
+                        recipient == null ? null : truncate(printable(recipient.orderRef()), 100),
+                        problem == null ? "queued" : "invalid",
                         problem, null));
             }
             dao.insertRecipients(rows);
-            dao.addReceived(campaignId, recipients.size());
-            dao.addProgress(campaignId, 0, 0, invalid, clock.instant());
+            dao.addReceived(campaignId, recipients.size(), invalid);
         });
         if (recipients.size() <= INLINE_BATCH) {
             while (creditChunk(batchId)) {
@@ -181,7 +188,15 @@ public final class Campaigns {
         if (recipient.orderRef() != null && recipient.orderRef().length() > 100) {
             return "order_ref is longer than 100 characters";
         }
+        if (recipient.orderRef() != null && !recipient.orderRef().equals(printable(recipient.orderRef()))) {
+            return "order_ref holds control characters";
+        }
         return null;
+    }
+
+    /** What may be stored of a row as sent: control characters (NUL above all) become '?'. */
+    private static String printable(String value) {
+        return value == null ? null : value.replaceAll("\\p{Cntrl}", "?");
     }
 
     /**
@@ -202,19 +217,24 @@ public final class Campaigns {
                 }
                 return false;
             }
+            if (!campaign.expiresAt().isAfter(now)) {
+                List<RecipientRow> expired = rows.stream()
+                        .map(row -> settle(row, "expired", "the campaign's reward has expired", null)).toList();
+                dao.settle(expired);
+                dao.addProgress(campaignId, 0, expired.size(), 0, now);
+                return true;
+            }
             Map<String, RecipientRow> first = new LinkedHashMap<>();
-            List<RecipientRow> settled = new ArrayList<>(rows.size());
+            List<RecipientRow> twice = new ArrayList<>();
             for (RecipientRow row : rows) {
                 if (first.putIfAbsent(row.customerId(), row) != null) {
-                    settled.add(settle(row, "already_credited", "listed twice", null));
+                    twice.add(row);
                 }
             }
             Set<String> before = new HashSet<>(grants.creditedBy(campaignId, new ArrayList<>(first.keySet())));
             List<String> creditable = new ArrayList<>();
             for (RecipientRow row : first.values()) {
-                if (before.contains(row.customerId())) {
-                    settled.add(settle(row, "already_credited", "credited by this campaign before", null));
-                } else {
+                if (!before.contains(row.customerId())) {
                     creditable.add(row.customerId());
                 }
             }
@@ -226,15 +246,29 @@ public final class Campaigns {
                 credits = grants.creditAll(new Grants.CampaignGrants(campaignId, campaign.reasonCode(),
                         campaign.category(), campaign.agentId(), campaign.name(),
                         Json.read(mapper, campaign.reward(), Reward.class), campaign.unitValue(), campaign.expiresAt(),
-                        campaign.apiKeyId()), credit);
+                        campaign.apiKeyId(), room.usageKeys()), credit);
             }
+            Map<String, RecipientRow> outcome = new HashMap<>();
+            List<RecipientRow> settled = new ArrayList<>(rows.size());
             for (RecipientRow row : first.values()) {
                 Grants.CampaignCredit made = credits.get(row.customerId());
+                RecipientRow done;
                 if (made != null) {
-                    settled.add(settle(row, "credited", null, made.grantId()));
-                } else if (!before.contains(row.customerId())) {
-                    settled.add(settle(row, room.status(), room.detail(), null));
+                    done = settle(row, "credited", null, made.grantId());
+                } else if (before.contains(row.customerId())) {
+                    done = settle(row, "already_credited", "credited by this campaign before", null);
+                } else {
+                    done = settle(row, room.status(), room.detail(), null);
                 }
+                outcome.put(row.customerId(), done);
+                settled.add(done);
+            }
+            for (RecipientRow row : twice) {
+                // A repeat shares its first row's fate: credited once, or stopped by the same limit.
+                RecipientRow firstOutcome = outcome.get(row.customerId());
+                settled.add(firstOutcome.status().equals("credited") || firstOutcome.status().equals("already_credited")
+                        ? settle(row, "already_credited", "listed twice", null)
+                        : settle(row, firstOutcome.status(), firstOutcome.detail(), null));
             }
             dao.settle(settled);
             dao.addProgress(campaignId, credits.size(), settled.size() - credits.size(), 0, now);
@@ -244,14 +278,14 @@ public final class Campaigns {
 
     /** How many of {@code wanted} the cost cap and hard budgets leave room for, counting those against budgets. */
     private Room room(CampaignRow campaign, int wanted, Instant now) {
-        if (wanted == 0 || campaign.unitValue() == null) {
-            return new Room(wanted, null, null);
+        if (wanted == 0) {
+            return new Room(0, null, null, "");
         }
-        long unit = campaign.unitValue();
         long fit = wanted;
         String status = null;
         String detail = null;
-        if (campaign.costCap() != null && unit > 0) {
+        Long unit = campaign.unitValue();
+        if (campaign.costCap() != null && unit != null && unit > 0) {
             long left = campaign.costCap() - Math.multiplyExact(campaign.credited(), unit);
             long byCap = Math.max(0, left / unit);
             if (byCap < fit) {
@@ -260,16 +294,17 @@ public final class Campaigns {
                 detail = "the campaign's cost cap is reached";
             }
         }
-        long byBudget = policies.commitBulk(campaign.category(), now, unit, fit);
-        if (byBudget < fit) {
-            fit = byBudget;
+        Policies.Bulk bulk = policies.commitBulk(campaign.category(), now, unit, fit);
+        if (bulk.fit() < fit) {
+            fit = bulk.fit();
             status = "budget_exhausted";
-            detail = "a hard budget for " + campaign.category() + " is spent";
+            detail = unit == null ? "the reward cannot be valued against the hard budget for " + campaign.category()
+                    : "a hard budget for " + campaign.category() + " is spent";
         }
-        return new Room((int) fit, status, detail);
+        return new Room((int) fit, status, detail, bulk.usageKeys());
     }
 
-    private record Room(int fit, String status, String detail) {}
+    private record Room(int fit, String status, String detail, String usageKeys) {}
 
     /** Every row received is queued until it is settled one way or another. */
     private static long queued(CampaignRow campaign) {
@@ -333,15 +368,16 @@ public final class Campaigns {
         if (campaign.unitValue() != null) {
             long unit = campaign.unitValue();
             total = new Money(Math.multiplyExact(fresh, unit), policies.currency());
+            long queued = queued(campaign); // rows already waiting take the room first
             if (campaign.costCap() != null && unit > 0) {
-                long room = Math.max(0, (campaign.costCap() - campaign.credited() * unit) / unit);
+                long room = Math.max(0, (campaign.costCap() - (campaign.credited() + queued) * unit) / unit);
                 if (room < fresh) {
                     breaks.add("cost cap: room for " + room + " of " + fresh + " customers");
                     wouldCredit = Math.min(wouldCredit, room);
                 }
             }
             for (var budget : budgets) {
-                long left = budget.remaining().amount();
+                long left = budget.remaining().amount() - Math.multiplyExact(queued, unit);
                 if (Math.multiplyExact(fresh, unit) > left) {
                     long room = unit == 0 ? fresh : Math.max(0, left / unit);
                     breaks.add(budget.mode() + " budget " + budget.scope() + ": room for " + room + " of " + fresh
@@ -361,42 +397,89 @@ public final class Campaigns {
         return get(id);
     }
 
-    /** Revokes, grant by grant, whatever of the campaign's grants nobody has spent. */
-    public RevokeSummary revokeUnused(Caller caller, String id) {
-        find(id);
-        long grantsRevoked = 0;
-        String after = "";
-        for (List<String> page = grants.issuedOfCampaign(id, after, CHUNK); !page.isEmpty();
-             page = grants.issuedOfCampaign(id, after, CHUNK)) {
-            for (String grant : page) {
-                grants.revoke(caller, grant, new RevokeGrantRequest("unused campaign credit"));
-                grantsRevoked++;
-            }
-            after = page.get(page.size() - 1);
-        }
-        return new RevokeSummary(grantsRevoked, get(id));
+    /**
+     * Closes the campaign and asks the worker to revoke, grant by grant, whatever of its grants
+     * nobody has spent: a hundred thousand revocations do not fit in one request.
+     */
+    public CampaignView revokeUnused(String id) {
+        tx.run(() -> {
+            dao.lock(id).orElseThrow(() -> notFound(id));
+            dao.close(id, clock.instant());
+            dao.requestRevoke(id, clock.instant());
+        });
+        return get(id);
     }
 
-    public record RevokeSummary(long grantsRevoked, CampaignView campaign) {}
+    /** Revokes up to one chunk of a campaign's issued grants, each in its own transaction; answers whether any were left. */
+    public boolean revokeChunk(Caller worker, String campaignId) {
+        List<String> issued = grants.issuedOfCampaign(campaignId, "", REVOKE_CHUNK);
+        if (issued.isEmpty()) {
+            dao.revokeFinished(campaignId, clock.instant());
+            return false;
+        }
+        for (String grant : issued) {
+            tx.run(() -> {
+                grants.revoke(worker, grant, new RevokeGrantRequest("unused campaign credit"));
+                dao.addRevoked(campaignId, 1);
+            });
+        }
+        return true;
+    }
 
-    /** A CSV batch: {@code customer_id[,order_ref]} a line; a first line naming the columns is skipped. */
+    public List<String> revoking() {
+        return dao.revoking();
+    }
+
+    /**
+     * A CSV batch: {@code customer_id[,order_ref]} a line, fields optionally in double quotes; a
+     * first line whose first field is {@code customer_id} names the columns and is skipped, and
+     * a leading byte-order mark (as spreadsheets write) is dropped.
+     */
     public static List<Recipient> parseCsv(String csv) {
+        if (csv.startsWith("\uFEFF")) {
+            csv = csv.substring(1);
+        }
         List<Recipient> recipients = new ArrayList<>();
-        String[] lines = csv.split("\r?\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (i == lines.length - 1 && line.isEmpty()) {
-                break; // the newline that ends the last line
-            }
-            if (i == 0 && line.strip().toLowerCase(java.util.Locale.ROOT).startsWith("customer_id")) {
+        String[] lines = csv.split("\\r\\n|\\r|\\n", -1);
+        int last = lines.length > 0 && lines[lines.length - 1].isEmpty() ? lines.length - 1 : lines.length;
+        for (int i = 0; i < last; i++) {
+            List<String> fields = csvFields(lines[i]);
+            if (i == 0 && fields.get(0).strip().equalsIgnoreCase("customer_id")) {
                 continue;
             }
-            int comma = line.indexOf(',');
-            String customer = (comma < 0 ? line : line.substring(0, comma)).strip();
-            String order = comma < 0 ? null : line.substring(comma + 1).strip();
-            recipients.add(new Recipient(customer, order == null || order.isEmpty() ? null : order));
+            String order = fields.size() > 1 ? fields.get(1).strip() : null;
+            recipients.add(new Recipient(fields.get(0).strip(), order == null || order.isEmpty() ? null : order));
         }
         return recipients;
+    }
+
+    private static List<String> csvFields(String line) {
+        List<String> fields = new ArrayList<>();
+        StringBuilder field = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    field.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    field.append(c);
+                }
+            } else if (c == '"' && field.toString().isBlank()) {
+                field.setLength(0);
+                quoted = true;
+            } else if (c == ',') {
+                fields.add(field.toString());
+                field.setLength(0);
+            } else {
+                field.append(c);
+            }
+        }
+        fields.add(field.toString());
+        return fields;
     }
 
     private CampaignRow find(String id) {

@@ -134,7 +134,8 @@ public final class Grants {
             rows.add(new GrantRow(id, customer, campaign.agentId(), campaign.reasonCode(), campaign.campaignId(),
                     Channel.PROACTIVE.wire(), campaign.note(), GrantStatus.ISSUED.wire(), campaign.reward().points(),
                     campaign.expiresAt(), campaign.apiKeyId(), now, null, null, null, null, campaign.unitValue(),
-                    campaign.category(), false, reward, null, null, null, null, null, campaign.campaignId()));
+                    campaign.category(), false, reward, null, null, null, null, campaign.usageKeys(),
+                    campaign.campaignId()));
             contexts.add(new EntryContext(customer, id, campaign.reasonCode(), campaign.apiKeyId()));
             credits.put(customer, new CampaignCredit(id, null));
         }
@@ -155,7 +156,7 @@ public final class Grants {
 
     /** What every grant of one campaign shares. */
     public record CampaignGrants(String campaignId, String reasonCode, String category, String agentId, String note,
-                                 Reward reward, Long unitValue, Instant expiresAt, String apiKeyId) {}
+                                 Reward reward, Long unitValue, Instant expiresAt, String apiKeyId, String usageKeys) {}
 
     public record CampaignCredit(String grantId, String voucherCode) {}
 

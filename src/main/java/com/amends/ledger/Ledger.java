@@ -132,8 +132,10 @@ public final class Ledger {
             }
         }
         dao.insertEntries(rows, clock.instant());
+        // In account order, so two batches touching the same accounts lock them in the same order.
         List<LedgerDao.Move> byAccount = moves.entrySet().stream()
-                .map(m -> new LedgerDao.Move(m.getKey(), m.getValue())).toList();
+                .map(m -> new LedgerDao.Move(m.getKey(), m.getValue()))
+                .sorted(java.util.Comparator.comparing(LedgerDao.Move::id)).toList();
         int[] moved = dao.moveAll(byAccount);
         for (int i = 0; i < moved.length; i++) {
             if (moved[i] == 0) {

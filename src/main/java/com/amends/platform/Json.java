@@ -1,7 +1,13 @@
 package com.amends.platform;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import java.io.IOException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
@@ -41,6 +47,37 @@ public final class Json {
         }
     }
 
+    /**
+     * Text with a NUL character in it is refused as the request's fault: PostgreSQL cannot store
+     * one, and no name, note or reference needs one.
+     */
+    private static final class NoNulStrings extends StdScalarDeserializer<String> {
+        NoNulStrings() {
+            super(String.class);
+        }
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = StringDeserializer.instance.deserialize(parser, context);
+            if (value != null && value.indexOf('\0') >= 0) {
+                String field = parser.getParsingContext().getCurrentName();
+                throw ApiException.invalid(field == null ? "body" : SNAKE.translate(field), "must not contain NUL characters");
+            }
+            return value;
+        }
+    }
+
+    /**
+     * The text rules as a module. Register it before the mapper first reads anything: readers
+     * made earlier keep the deserializers they were made with.
+     */
+    public static SimpleModule strings() {
+        return new SimpleModule("amends-strings").addDeserializer(String.class, new NoNulStrings());
+    }
+
+    private static final PropertyNamingStrategies.NamingBase SNAKE =
+            (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
+
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE);
         mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
@@ -57,6 +94,7 @@ public final class Json {
         mapper.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
         mapper.coercionConfigFor(LogicalType.Boolean).setCoercion(CoercionInputShape.String, CoercionAction.Fail);
+        mapper.registerModule(strings());
         return mapper;
     }
 }

@@ -234,29 +234,36 @@ public final class Policies {
 
     /**
      * Counts {@code wanted} grants of {@code unitValue} each against the month's budgets, as many
-     * as the hard budgets have room for; answers how many fit. A campaign's supervisor has
-     * approved the campaign, so soft budgets count the grants but do not stop them.
+     * as the hard budgets have room for. A campaign's supervisor has approved the campaign, so
+     * soft budgets count the grants but do not stop them. A reward that cannot be valued fits
+     * under no hard budget.
      */
-    public long commitBulk(String category, Instant at, long unitValue, long wanted) {
-        if (wanted == 0 || unitValue == 0) {
-            return wanted;
-        }
+    public Bulk commitBulk(String category, Instant at, Long unitValue, long wanted) {
         String month = YearMonth.from(at.atZone(ZoneOffset.UTC)).toString();
         List<PolicyDao.BudgetRow> budgets = budgetsFor(category);
+        if (unitValue == null) {
+            boolean hard = budgets.stream().anyMatch(b -> b.mode().equals("hard"));
+            return new Bulk(hard ? 0 : wanted, "");
+        }
         long fit = wanted;
+        List<String> keys = new ArrayList<>();
         for (PolicyDao.BudgetRow budget : budgets) {
             dao.ensureBudgetUsage(budget.scope(), month);
             dao.addBudgetUsage(budget.scope(), month, 0); // lock the row before reading it
-            if (budget.mode().equals("hard")) {
+            if (budget.mode().equals("hard") && unitValue > 0) {
                 long room = budget.amount() - dao.budgetCommitted(budget.scope(), month);
                 fit = Math.min(fit, Math.max(0, room / unitValue));
             }
+            keys.add("budget|" + budget.scope() + "|" + month);
         }
         for (PolicyDao.BudgetRow budget : budgets) {
             dao.addBudgetUsage(budget.scope(), month, Math.multiplyExact(fit, unitValue));
         }
-        return fit;
+        return new Bulk(fit, String.join(";", keys));
     }
+
+    /** How many of a bulk request fit, and the usage rows each of them was counted in. */
+    public record Bulk(long fit, String usageKeys) {}
 
     /** Room under each budget this month for a category, for a campaign preview. */
     public List<BudgetView> budgetsOf(String category, Instant at) {

@@ -141,6 +141,36 @@ class CampaignApiTest {
         }
 
         @Test
+        void shouldReadCsvAsSpreadsheetsWriteIt() {
+            String id = campaign(Map.of()).path("id").asText();
+            String a = newCustomer();
+            String b = newCustomer();
+            String c = newCustomer();
+            JsonNode result = supervisor.raw("POST", "/v1/campaigns/" + id + "/recipients", "text/csv",
+                    "\uFEFFcustomer_id,order_ref\r\n\"" + a + "\",\"order, 1\"\r" + b + "\n" + c + ",o-3\n",
+                    "Idempotency-Key", "excel-" + id).expect(201);
+            assertThat(result.path("counts").path("credited").asLong()).isEqualTo(3);
+            assertThat(result.path("counts").has("invalid")).isFalse();
+        }
+
+        @Test
+        void shouldRefuseNulCharacters_InRowsAndBodies() {
+            String id = campaign(Map.of()).path("id").asText();
+            // In JSON a NUL is refused with the body, like a value of the wrong type.
+            supervisor.post("/v1/campaigns/" + id + "/recipients", Map.of("recipients", List.of(
+                    Map.of("customer_id", newCustomer(), "order_ref", "ord\u0000x")))).expectProblem(422, "validation_failed");
+            // In CSV it only spoils its own row.
+            String good = newCustomer();
+            JsonNode result = supervisor.raw("POST", "/v1/campaigns/" + id + "/recipients", "text/csv",
+                    good + "\n" + newCustomer() + ",ord\u0000x\nbad\u0000id\n", "Idempotency-Key", "nul-" + id).expect(201);
+            assertThat(result.path("counts").path("credited").asLong()).isEqualTo(1);
+            assertThat(result.path("counts").path("invalid").asLong()).isEqualTo(2);
+            server.as(Role.AGENT).post("/v1/grants", com.amends.testing.Bodies.with(
+                    com.amends.testing.Bodies.pointsGrant(newCustomer(), 5), "note", "a\u0000b"))
+                    .expectProblem(422, "validation_failed");
+        }
+
+        @Test
         void shouldTakeCsv() {
             String id = campaign(Map.of()).path("id").asText();
             String a = newCustomer();
@@ -163,9 +193,13 @@ class CampaignApiTest {
             Checkout checkout = new Checkout(server);
             checkout.redeemVoucher(code, 200).expect(201);
 
-            JsonNode revoked = supervisor.post("/v1/campaigns/" + id + "/revoke-unused", Map.of()).expect(200);
+            JsonNode asked = supervisor.post("/v1/campaigns/" + id + "/revoke-unused", Map.of()).expect(202);
+            assertThat(asked.path("status").asText()).isEqualTo("closed");
+            assertThat(server.adminPort().raw("POST", "/tasks/campaigns", null, "").status()).isEqualTo(200);
 
-            assertThat(revoked.path("grants_revoked").asLong()).isEqualTo(2);
+            JsonNode revocation = supervisor.get("/v1/campaigns/" + id).expect(200).path("revocation");
+            assertThat(revocation.path("grants_revoked").asLong()).isEqualTo(2);
+            assertThat(revocation.path("finished_at").asText()).isNotEmpty();
             assertThat(checkout.voucher(code).path("status").asText()).isEqualTo("revoked");
             assertThat(checkout.wallet(idle).path("vouchers")).isEmpty();
             Books.assertReconciled(server);
@@ -184,6 +218,25 @@ class CampaignApiTest {
             assertThat(result.path("results").get(4).path("detail").asText()).contains("cost cap");
             assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("cost").path("amount").asLong())
                     .isEqualTo(900);
+        }
+
+        @Test
+        void shouldGiveARepeatTheSameFateAsItsFirstRow() {
+            String id = campaign(Map.of("cost_cap", Map.of("amount", 300, "currency", "EUR"))).path("id").asText();
+            String first = newCustomer();
+            String second = newCustomer();
+            JsonNode result = supervisor.post("/v1/campaigns/" + id + "/recipients", batch(first, second, second))
+                    .expect(201);
+            assertThat(result.path("results").get(1).path("status").asText()).isEqualTo("cost_cap");
+            assertThat(result.path("results").get(2).path("status").asText()).isEqualTo("cost_cap");
+        }
+
+        @Test
+        void shouldCreditNobody_OnceTheRewardHasExpired() {
+            String id = campaign(Map.of("expires_at", server.clock().instant().plusSeconds(3600).toString()))
+                    .path("id").asText();
+            server.clock().advance(java.time.Duration.ofHours(2));
+            supervisor.post("/v1/campaigns/" + id + "/recipients", batch(newCustomer())).expectProblem(409, "campaign_closed");
         }
 
         @Test

@@ -93,6 +93,28 @@ class CampaignWorkerTest {
         assertThat(result.path("counts").path("budget_exhausted").asLong()).isEqualTo(1);
     }
 
+    @Test
+    void shouldFreeTheBudget_WhenUnusedCampaignCreditIsRevoked() {
+        String category = "cat_" + UUID.randomUUID().toString().substring(0, 8);
+        String reason = "V_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        server.as(Role.ADMIN).post("/v1/reason-codes", Map.of("code", reason, "name", "x", "category", category,
+                "default_validity_days", 30), null).expect(201);
+        server.as(Role.ADMIN).raw("PUT", "/v1/budgets/" + category, "application/json",
+                "{\"amount\": {\"amount\": 700, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+        String campaign = server.as(Role.SUPERVISOR).post("/v1/campaigns", Map.of("name", "x", "incident_ref", "i",
+                "reason_code", reason, "agent_id", "lead-2", "reward", Map.of("points", 300)), null)
+                .expect(201).path("id").asText();
+        server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients", Map.of("recipients",
+                List.of(Map.of("customer_id", newCustomer()), Map.of("customer_id", newCustomer())))).expect(201);
+
+        server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/revoke-unused", Map.of()).expect(202);
+        runWorker("");
+
+        JsonNode budget = server.as(Role.ADMIN).get("/v1/budgets").expect(200).get(0);
+        assertThat(budget.path("committed").path("amount").asLong()).isZero();
+        Books.assertReconciled(server);
+    }
+
     private void runWorker(String query) {
         Reply reply = server.adminPort().raw("POST", "/tasks/campaigns" + query, null, "");
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
