@@ -98,6 +98,11 @@ public final class TestDatabase {
         }
     }
 
+    /** Drops the schema now (it is also dropped when the JVM exits normally). */
+    public void drop() {
+        drop.run();
+    }
+
     public String kind() {
         return kind;
     }
