@@ -1,41 +1,21 @@
 package com.amends.hold;
 
-import static com.amends.testing.Bodies.newCustomer;
 import static com.amends.testing.Checkout.eur;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amends.auth.Role;
-import com.amends.testing.Api;
 import com.amends.testing.Books;
-import com.amends.testing.Checkout;
-import com.amends.testing.TestServer;
+import com.amends.testing.CheckoutFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
-class HoldApiTest {
-    @Parameter
-    TestServer server;
-
-    Api shop;
-    Checkout checkout;
-    String customer;
-
-    @BeforeEach
-    void setUp() {
-        shop = server.as(Role.STOREFRONT);
-        checkout = new Checkout(server);
-        customer = newCustomer();
-    }
-
+class HoldApiTest extends CheckoutFixture {
     @Nested
     class PointsHolds {
         @Test

@@ -1,6 +1,5 @@
 package com.amends.redemption;
 
-import static com.amends.testing.Bodies.newCustomer;
 import static com.amends.testing.Bodies.pointsGrant;
 import static com.amends.testing.Bodies.with;
 import static com.amends.testing.Checkout.eur;
@@ -9,35 +8,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.auth.Role;
 import com.amends.testing.Api;
 import com.amends.testing.Books;
-import com.amends.testing.Checkout;
-import com.amends.testing.TestServer;
+import com.amends.testing.CheckoutFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The corners of checkout where value could come back to life, or input could break the server. */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
-class CheckoutEdgeCasesApiTest {
-    @Parameter
-    TestServer server;
-
-    Api shop;
-    Checkout checkout;
-    String customer;
-
-    @BeforeEach
-    void setUp() {
-        shop = server.as(Role.STOREFRONT);
-        checkout = new Checkout(server);
-        customer = newCustomer();
-    }
-
+class CheckoutEdgeCasesApiTest extends CheckoutFixture {
     @Test
     void shouldNotBringRevokedPointsBack_WhenAHoldIsReleasedAfterTheRevocation() {
         String grant = checkout.points(customer, 500, Duration.ofDays(30)).path("id").asText();

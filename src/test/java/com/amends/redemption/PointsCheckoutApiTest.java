@@ -1,15 +1,13 @@
 package com.amends.redemption;
 
-import static com.amends.testing.Bodies.newCustomer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
-import com.amends.testing.Api;
 import com.amends.testing.Books;
+import com.amends.testing.CheckoutFixture;
 import com.amends.testing.Checkout;
 import com.amends.testing.Concurrently;
 import com.amends.testing.Reply;
-import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,30 +15,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
-class PointsCheckoutApiTest {
-    @Parameter
-    TestServer server;
-
-    Api shop;
-    Checkout checkout;
-    String customer;
-
-    @BeforeEach
-    void setUp() {
-        shop = server.as(Role.STOREFRONT);
-        checkout = new Checkout(server);
-        customer = newCustomer();
-    }
-
+class PointsCheckoutApiTest extends CheckoutFixture {
     @Nested
     class Redeeming {
         @Test
