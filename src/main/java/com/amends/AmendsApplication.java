@@ -1,5 +1,11 @@
 package com.amends;
 
+import com.amends.audit.Audit;
+import com.amends.audit.AuditChain;
+import com.amends.audit.AuditResource;
+import com.amends.audit.AuditTrail;
+import com.amends.audit.RequestContextFilter;
+import com.amends.audit.SealAuditTask;
 import com.amends.auth.ApiKeyAuth;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
@@ -41,6 +47,8 @@ import com.amends.redemption.RedemptionResource;
 import com.amends.redemption.VoucherRedemptionResource;
 import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
+import com.amends.report.ReportResource;
+import com.amends.report.Reports;
 import com.amends.reason.ReasonCodes;
 import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
@@ -69,7 +77,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
             GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
             PointsRedemptionResource.class, RedemptionResource.class,
-            HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class);
+            HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class,
+            ReportResource.class, AuditResource.class);
 
     private final Clock clock;
 
@@ -114,8 +123,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ids ids = new Ids(clock);
 
         ApiKeyService keys = new ApiKeyService(tx, ids, clock);
+        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock);
+        AuditChain auditChain = new AuditChain(tx, clock);
         Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
-                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
+                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration(), audit);
         ReasonCodes reasons = new ReasonCodes(tx, environment.getObjectMapper(), clock);
         Ledger ledger = new Ledger(tx, ids, clock);
         Customers customers = new Customers(tx, clock);
@@ -146,8 +157,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new BodySizeLimit(config.getMaxRequestBody().toBytes()));
         jersey.register(new InstantParamConverter());
         ApiKeyAuth.register(jersey, keys);
-        jersey.register(new ApiKeyResource(keys));
-        jersey.register(new ReasonCodeResource(reasons));
+        jersey.register(new RequestContextFilter());
+        jersey.register(new ApiKeyResource(keys, audit));
+        jersey.register(new ReasonCodeResource(reasons, audit));
         jersey.register(new GrantResource(grants, idempotency));
         jersey.register(new CustomerResource(customers, points, vouchers, grants, ledger, clock));
         jersey.register(new VoucherResource(vouchers));
@@ -155,12 +167,15 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new PointsRedemptionResource(redemptions, idempotency));
         jersey.register(new RedemptionResource(redemptions, idempotency));
         jersey.register(new HoldResource(holds, idempotency));
-        jersey.register(new CampaignResource(campaigns, idempotency));
+        jersey.register(new CampaignResource(campaigns, idempotency, audit));
         environment.admin().addTask(new CampaignTask(campaignWorker));
-        jersey.register(new PolicyResource(policies));
-        jersey.register(new BudgetResource(policies, clock));
+        jersey.register(new PolicyResource(policies, audit));
+        jersey.register(new BudgetResource(policies, clock, audit));
         jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
+        jersey.register(new ReportResource(new Reports(jdbi, pointValues, config.getAccountingCurrency()), clock));
         environment.admin().addTask(new ExpiryTask(expiry));
+        jersey.register(new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
+        environment.admin().addTask(new SealAuditTask(auditChain));
 
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
         jersey.register(new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
@@ -170,6 +185,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 1, 60, TimeUnit.MINUTES);
         long expiryEvery = config.getExpiryInterval().toMilliseconds();
         jobs.scheduleWithFixedDelay(() -> runQuietly("expiry", expiry::run), expiryEvery, expiryEvery, TimeUnit.MILLISECONDS);
+        long sealEvery = config.getAuditSealInterval().toMilliseconds();
+        jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
+                TimeUnit.MILLISECONDS);
         long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),

@@ -51,6 +51,20 @@ public class AmendsConfiguration extends Configuration {
         this.campaignWorkerInterval = campaignWorkerInterval;
     }
 
+    /** How often committed audit events are sealed into the hash chain. */
+    @NotNull
+    private Duration auditSealInterval = Duration.seconds(1);
+
+    @JsonProperty
+    public Duration getAuditSealInterval() {
+        return auditSealInterval;
+    }
+
+    @JsonProperty
+    public void setAuditSealInterval(Duration auditSealInterval) {
+        this.auditSealInterval = auditSealInterval;
+    }
+
     /** A grant waiting for approval longer than this expires. */
     @NotNull
     private Duration approvalTimeout = Duration.hours(72);

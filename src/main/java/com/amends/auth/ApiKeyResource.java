@@ -1,5 +1,6 @@
 package com.amends.auth;
 
+import com.amends.audit.Audit;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
@@ -35,9 +36,11 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(Role.ADMIN_NAME)
 public final class ApiKeyResource {
     private final ApiKeyService keys;
+    private final Audit audit;
 
-    public ApiKeyResource(ApiKeyService keys) {
+    public ApiKeyResource(ApiKeyService keys, Audit audit) {
         this.keys = keys;
+        this.audit = audit;
     }
 
     @POST
@@ -45,7 +48,8 @@ public final class ApiKeyResource {
             responses = @ApiResponse(responseCode = "201", description = "Created",
                     content = @Content(schema = @Schema(implementation = ApiKeyView.class))))
     public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
-        return Response.status(201).entity(keys.create(request.name(), request.role())).build();
+        return Response.status(201).entity(audit.change("createApiKey", "api_key", null, request, null,
+                () -> keys.create(request.name(), request.role()))).build();
     }
 
     @GET
@@ -63,6 +67,6 @@ public final class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
     @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
     public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
-        return keys.revoke(id);
+        return audit.change("revokeApiKey", "api_key", id, null, () -> keys.get(id), () -> keys.revoke(id));
     }
 }

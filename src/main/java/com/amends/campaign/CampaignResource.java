@@ -1,5 +1,6 @@
 package com.amends.campaign;
 
+import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
@@ -37,8 +38,10 @@ public final class CampaignResource {
 
     private final Campaigns campaigns;
     private final Idempotency idempotency;
+    private final Audit audit;
 
-    public CampaignResource(Campaigns campaigns, Idempotency idempotency) {
+    public CampaignResource(Campaigns campaigns, Idempotency idempotency, Audit audit) {
+        this.audit = audit;
         this.campaigns = campaigns;
         this.idempotency = idempotency;
     }
@@ -50,7 +53,8 @@ public final class CampaignResource {
                     content = @Content(schema = @Schema(implementation = CampaignView.class))))
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
     public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
-        return Response.status(201).entity(campaigns.create(caller, request)).build();
+        return Response.status(201).entity(audit.change("createCampaign", "campaign", null, request, null,
+                () -> campaigns.create(caller, request))).build();
     }
 
     @GET
@@ -137,7 +141,7 @@ public final class CampaignResource {
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
-        return campaigns.close(id);
+        return audit.change("closeCampaign", "campaign", id, null, () -> campaigns.get(id), () -> campaigns.close(id));
     }
 
     @POST
@@ -150,7 +154,7 @@ public final class CampaignResource {
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
+        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id), () -> campaigns.get(id),
                 () -> new Outcome(202, campaigns.revokeUnused(id)));
     }
 }

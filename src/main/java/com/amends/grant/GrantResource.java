@@ -112,6 +112,7 @@ public final class GrantResource {
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid DecisionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "approveGrant", Map.of("grant_id", id, "body", request),
+                () -> grants.get(id),
                 () -> Outcome.ok(grants.approve(caller, id, request)));
     }
 
@@ -126,6 +127,7 @@ public final class GrantResource {
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid DecisionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "rejectGrant", Map.of("grant_id", id, "body", request),
+                () -> grants.get(id),
                 () -> Outcome.ok(grants.reject(caller, id, request)));
     }
 
@@ -174,6 +176,7 @@ public final class GrantResource {
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid RevokeGrantRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "revokeGrant", Map.of("grant_id", id, "body", request),
+                () -> grants.get(id),
                 () -> Outcome.ok(grants.revoke(caller, id, request)));
     }
 }

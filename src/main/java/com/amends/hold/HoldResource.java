@@ -77,6 +77,7 @@ public final class HoldResource {
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid CaptureRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "captureHold", Map.of("id", id, "body", request),
+                () -> holds.get(id),
                 () -> Outcome.ok(holds.capture(caller, id, request)));
     }
 
@@ -89,7 +90,7 @@ public final class HoldResource {
     @Refusals({ErrorCode.HOLD_NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE})
     public Response release(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "releaseHold", Map.of("id", id),
+        return idempotency.execute(caller.keyId(), idempotencyKey, "releaseHold", Map.of("id", id), () -> holds.get(id),
                 () -> Outcome.ok(holds.release(caller, id)));
     }
 }

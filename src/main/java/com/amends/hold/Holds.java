@@ -225,9 +225,8 @@ public final class Holds {
             left -= take;
         }
         Restored restored = points.restore(rest);
-        List<Line> lines = new ArrayList<>(List.of(
-                Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount()),
-                Line.system(Accounts.REDEEMED, Accounts.POINTS, capture)));
+        List<Line> lines = new ArrayList<>(List.of(Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount())));
+        lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(spent)));
         lines.addAll(Points.restoreLines(hold.customerId(), restored));
         ledger.post(EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), lines);
         return redemptions.record(caller, "points", hold.customerId(), null, hold.id(), hold.orderRef(), Accounts.POINTS,

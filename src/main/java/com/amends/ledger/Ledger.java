@@ -7,6 +7,7 @@ import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -71,7 +72,8 @@ public final class Ledger {
         }
         requireBalanced(lines);
         String entryId = ids.next("jre");
-        dao.insertEntry(entryId, kind.wire(), context, clock.instant());
+        Instant now = clock.instant();
+        dao.insertEntry(entryId, kind.wire(), context, now);
         List<PostingRow> postings = new ArrayList<>(lines.size());
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -85,7 +87,8 @@ public final class Ledger {
                 }
                 balanceAfter = dao.balance(line.account()).orElseThrow();
             }
-            postings.add(new PostingRow(entryId, i + 1, line.account(), line.unit(), line.amount(), balanceAfter));
+            postings.add(new PostingRow(entryId, i + 1, line.account(), line.unit(), line.amount(), balanceAfter,
+                    grantOf(line, context), now));
         }
         dao.insertPostings(postings);
         return entryId;
@@ -131,7 +134,8 @@ public final class Ledger {
                 }
             }
         }
-        dao.insertEntries(rows, clock.instant());
+        Instant now = clock.instant();
+        dao.insertEntries(rows, now);
         // In account order, so two batches touching the same accounts lock them in the same order.
         List<LedgerDao.Move> byAccount = moves.entrySet().stream()
                 .map(m -> new LedgerDao.Move(m.getKey(), m.getValue()))
@@ -161,11 +165,16 @@ public final class Ledger {
                     after = balance.get(line.account());
                     balance.put(line.account(), after - line.amount());
                 }
-                postings.add(new PostingRow(rows.get(e).id(), i + 1, line.account(), line.unit(), line.amount(), after));
+                postings.add(new PostingRow(rows.get(e).id(), i + 1, line.account(), line.unit(), line.amount(), after,
+                        grantOf(line, entries.get(e).context()), now));
             }
         }
         java.util.Collections.reverse(postings);
         dao.insertPostings(postings);
+    }
+
+    private static String grantOf(Line line, EntryContext context) {
+        return line.grantId() != null ? line.grantId() : context.grantId();
     }
 
     static void requireBalanced(List<Line> lines) {

@@ -57,8 +57,8 @@ interface LedgerDao {
     Optional<Long> lock(String id);
 
     @SqlBatch("""
-            INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after)
-            VALUES (:entryId, :line, :accountId, :unit, :amount, :balanceAfter)
+            INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
+            VALUES (:entryId, :line, :accountId, :unit, :amount, :balanceAfter, :grantId, :createdAt)
             """)
     void insertPostings(@BindMethods List<PostingRow> postings);
 
@@ -80,7 +80,7 @@ interface LedgerDao {
     List<EntryRow> entriesOf(String customerId, long beforeSeq, int limit);
 
     @SqlQuery("""
-            SELECT entry_id, line, account_id, unit, amount, balance_after
+            SELECT entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at
               FROM postings WHERE entry_id IN (<entryIds>) ORDER BY entry_id, line
             """)
     @RegisterConstructorMapper(PostingRow.class)

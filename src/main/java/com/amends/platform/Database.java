@@ -1,5 +1,7 @@
 package com.amends.platform;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -25,10 +27,13 @@ public final class Database {
                 return (position, statement, ctx) -> statement.setObject(position, value.atOffset(ZoneOffset.UTC));
             }
         });
-        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> {
-            OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
-            return time == null ? null : time.toInstant();
-        });
+        jdbi.registerColumnMapper(Instant.class, (rs, column, ctx) -> instant(rs, column));
         return jdbi;
+    }
+
+    /** Reads a TIMESTAMP WITH TIME ZONE column as an instant, for hand-written row mappers. */
+    public static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime time = rs.getObject(column, OffsetDateTime.class);
+        return time == null ? null : time.toInstant();
     }
 }

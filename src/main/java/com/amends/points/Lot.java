@@ -2,4 +2,4 @@ package com.amends.points;
 
 import java.time.Instant;
 
-public record Lot(String id, long remaining, Instant expiresAt) {}
+public record Lot(String id, String grantId, long remaining, Instant expiresAt) {}

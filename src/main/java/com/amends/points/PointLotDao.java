@@ -2,6 +2,10 @@ package com.amends.points;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.sqlobject.config.KeyColumn;
+import org.jdbi.v3.sqlobject.config.ValueColumn;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
@@ -35,23 +39,28 @@ interface PointLotDao {
 
     /** Lots that can be spent, the soonest to expire first. */
     @SqlQuery("""
-            SELECT id, remaining, expires_at FROM point_lots
+            SELECT id, grant_id, remaining, expires_at FROM point_lots
              WHERE customer_id = :customerId AND remaining > 0 AND expires_at > :now
              ORDER BY expires_at, id
             """)
     List<Lot> spendable(String customerId, Instant now);
 
     @SqlQuery("""
-            SELECT id, remaining, expires_at FROM point_lots
+            SELECT id, grant_id, remaining, expires_at FROM point_lots
              WHERE customer_id = :customerId AND remaining > 0 AND expires_at <= :now
             """)
     List<Lot> due(String customerId, Instant now);
 
-    @SqlQuery("SELECT id, remaining, expires_at FROM point_lots WHERE id = :id")
+    @SqlQuery("SELECT id, grant_id, remaining, expires_at FROM point_lots WHERE id = :id")
     Lot find(String id);
 
     @SqlQuery("SELECT COUNT(*) > 0 FROM point_lots l JOIN grants g ON g.id = l.grant_id WHERE l.id = :id AND g.status = 'revoked'")
     boolean grantRevoked(String id);
+
+    @SqlQuery("SELECT id, grant_id FROM point_lots WHERE id IN (<ids>)")
+    @KeyColumn("id")
+    @ValueColumn("grant_id")
+    Map<String, String> grantsOf(@BindList("ids") List<String> ids);
 
     @SqlUpdate("UPDATE point_lots SET remaining = remaining + :delta WHERE id = :id")
     void add(String id, long delta);

@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -113,14 +114,16 @@ public final class Points {
      */
     public Restored restore(List<LotUse> uses) {
         Instant now = clock.instant();
+        Map<String, String> grants = grantsOf(uses);
         long live = 0;
-        long expired = 0;
-        long revoked = 0;
+        Map<String, Long> expired = new LinkedHashMap<>();
+        Map<String, Long> revoked = new LinkedHashMap<>();
         for (LotUse use : uses) {
+            String grant = grants.get(use.lotId());
             if (!use.expiresAt().isAfter(now)) {
-                expired += use.points();
+                expired.merge(grant, use.points(), Long::sum);
             } else if (lots.grantRevoked(use.lotId())) {
-                revoked += use.points();
+                revoked.merge(grant, use.points(), Long::sum);
             } else {
                 lots.add(use.lotId(), use.points());
                 live += use.points();
@@ -131,10 +134,31 @@ public final class Points {
 
     /** The lines that post restored points: live back to the wallet, the rest where it belongs. */
     public static List<Line> restoreLines(String customerId, Restored restored) {
-        return List.of(
-                Line.wallet(Accounts.points(customerId), Accounts.POINTS, restored.live()),
-                Line.system(Accounts.EXPIRED, Accounts.POINTS, restored.expired()),
-                Line.system(Accounts.REVOKED, Accounts.POINTS, restored.revoked()));
+        List<Line> lines = new ArrayList<>();
+        lines.add(Line.wallet(Accounts.points(customerId), Accounts.POINTS, restored.live()));
+        lines.addAll(perGrant(Accounts.EXPIRED, restored.expiredByGrant()));
+        lines.addAll(perGrant(Accounts.REVOKED, restored.revokedByGrant()));
+        return lines;
+    }
+
+    /** Lines to a system account, one per grant whose points they are. */
+    public static List<Line> perGrant(String account, Map<String, Long> pointsByGrant) {
+        return pointsByGrant.entrySet().stream()
+                .map(e -> Line.system(account, Accounts.POINTS, e.getValue()).forGrant(e.getKey())).toList();
+    }
+
+    /** How many of these points belong to each grant, through the lots they came from. */
+    public Map<String, Long> byGrant(List<LotUse> uses) {
+        Map<String, String> grants = grantsOf(uses);
+        Map<String, Long> byGrant = new LinkedHashMap<>();
+        for (LotUse use : uses) {
+            byGrant.merge(grants.get(use.lotId()), use.points(), Long::sum);
+        }
+        return byGrant;
+    }
+
+    private Map<String, String> grantsOf(List<LotUse> uses) {
+        return uses.isEmpty() ? Map.of() : lots.grantsOf(uses.stream().map(LotUse::lotId).distinct().toList());
     }
 
     public long lock(String customerId) {
@@ -146,13 +170,15 @@ public final class Points {
         lock(customerId);
         List<Lot> due = lots.due(customerId, clock.instant());
         long total = 0;
+        Map<String, Long> byGrant = new LinkedHashMap<>();
         for (Lot lot : due) {
             lots.add(lot.id(), -lot.remaining());
             total += lot.remaining();
+            byGrant.merge(lot.grantId(), lot.remaining(), Long::sum);
         }
-        ledger.post(EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), List.of(
-                Line.wallet(Accounts.points(customerId), Accounts.POINTS, -total),
-                Line.system(Accounts.EXPIRED, Accounts.POINTS, total)));
+        List<Line> lines = new ArrayList<>(List.of(Line.wallet(Accounts.points(customerId), Accounts.POINTS, -total)));
+        lines.addAll(perGrant(Accounts.EXPIRED, byGrant));
+        ledger.post(EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), lines);
         return total;
     }
 

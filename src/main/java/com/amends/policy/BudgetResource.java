@@ -1,5 +1,6 @@
 package com.amends.policy;
 
+import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
@@ -34,9 +35,11 @@ import java.util.List;
 public final class BudgetResource {
     private final Policies policies;
     private final Clock clock;
+    private final Audit audit;
 
-    public BudgetResource(Policies policies, Clock clock) {
+    public BudgetResource(Policies policies, Clock clock, Audit audit) {
         this.policies = policies;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -59,7 +62,7 @@ public final class BudgetResource {
                           @PathParam("scope") @Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be overall or a category")
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
-        return policies.setBudget(scope, request);
+        return audit.change("setBudget", "budget", scope, request, () -> budget(scope), () -> policies.setBudget(scope, request));
     }
 
     @DELETE
@@ -68,7 +71,15 @@ public final class BudgetResource {
     @Operation(operationId = "deleteBudget", summary = "Drop a budget")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        policies.deleteBudget(scope);
+        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), () -> {
+            policies.deleteBudget(scope);
+            return null;
+        });
         return Response.noContent().build();
+    }
+
+    private BudgetView budget(String scope) {
+        return policies.budgets(YearMonth.from(clock.instant().atZone(ZoneOffset.UTC))).stream()
+                .filter(b -> b.scope().equals(scope)).findFirst().orElse(null);
     }
 }

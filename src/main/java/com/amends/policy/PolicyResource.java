@@ -2,6 +2,7 @@ package com.amends.policy;
 
 import jakarta.validation.constraints.Pattern;
 import com.amends.customer.Customers;
+import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
@@ -27,9 +28,11 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Policies")
 public final class PolicyResource {
     private final Policies policies;
+    private final Audit audit;
 
-    public PolicyResource(Policies policies) {
+    public PolicyResource(Policies policies, Audit audit) {
         this.policies = policies;
+        this.audit = audit;
     }
 
     @GET
@@ -45,7 +48,8 @@ public final class PolicyResource {
     @Operation(operationId = "setRoleLimits", summary = "Set the default limits of a role (agent or supervisor)")
     @Refusals({ErrorCode.POLICY_NOT_FOUND, ErrorCode.CURRENCY_MISMATCH})
     public PolicyView setRole(@Auth Caller caller, @PathParam("role") String role, @NotNull @Valid Limits limits) {
-        return policies.setRoleLimits(role, limits);
+        return audit.change("setRoleLimits", "role_limits", role, limits, policies::view,
+                () -> policies.setRoleLimits(role, limits));
     }
 
     @PUT
@@ -57,7 +61,8 @@ public final class PolicyResource {
                                @PathParam("agent_id") @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
                                String agentId,
                                @NotNull @Valid Limits limits) {
-        return policies.setAgentLimits(agentId, limits);
+        return audit.change("setAgentLimits", "agent_limits", agentId, limits, policies::view,
+                () -> policies.setAgentLimits(agentId, limits));
     }
 
     @DELETE
@@ -66,7 +71,8 @@ public final class PolicyResource {
     @Operation(operationId = "deleteAgentLimits", summary = "Drop one agent's own limits; the role's apply again")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public PolicyView deleteAgent(@Auth Caller caller, @PathParam("agent_id") String agentId) {
-        return policies.deleteAgentLimits(agentId);
+        return audit.change("deleteAgentLimits", "agent_limits", agentId, null, policies::view,
+                () -> policies.deleteAgentLimits(agentId));
     }
 
     @PUT
@@ -75,7 +81,8 @@ public final class PolicyResource {
     @Operation(operationId = "setCustomerCap", summary = "Set the goodwill one customer may receive in a rolling window")
     @Refusals(ErrorCode.CURRENCY_MISMATCH)
     public PolicyView setCap(@Auth Caller caller, @NotNull @Valid CustomerCap cap) {
-        return policies.setCustomerCap(cap);
+        return audit.change("setCustomerCap", "customer_cap", null, cap, policies::view,
+                () -> policies.setCustomerCap(cap));
     }
 
     @DELETE
@@ -83,6 +90,7 @@ public final class PolicyResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteCustomerCap", summary = "Drop the per-customer cap")
     public PolicyView deleteCap(@Auth Caller caller) {
-        return policies.deleteCustomerCap();
+        return audit.change("deleteCustomerCap", "customer_cap", null, null, policies::view,
+                policies::deleteCustomerCap);
     }
 }

@@ -1,5 +1,6 @@
 package com.amends.reason;
 
+import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
@@ -36,9 +37,11 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Reason codes")
 public final class ReasonCodeResource {
     private final ReasonCodes reasons;
+    private final Audit audit;
 
-    public ReasonCodeResource(ReasonCodes reasons) {
+    public ReasonCodeResource(ReasonCodes reasons, Audit audit) {
         this.reasons = reasons;
+        this.audit = audit;
     }
 
     @GET
@@ -69,7 +72,8 @@ public final class ReasonCodeResource {
                     content = @Content(schema = @Schema(implementation = ReasonCode.class))))
     @Refusals(ErrorCode.REASON_CODE_EXISTS)
     public Response create(@Auth Caller caller, @NotNull @Valid CreateReasonCodeRequest request) {
-        return Response.status(201).entity(reasons.create(request)).build();
+        return Response.status(201).entity(audit.change("createReasonCode", "reason_code", request.code(), request, null,
+                () -> reasons.create(request))).build();
     }
 
     @PATCH
@@ -79,6 +83,7 @@ public final class ReasonCodeResource {
     @Refusals(ErrorCode.REASON_CODE_NOT_FOUND)
     public ReasonCode update(@Auth Caller caller, @PathParam("code") String code,
                              @NotNull @Valid UpdateReasonCodeRequest request) {
-        return reasons.update(code, request);
+        return audit.change("updateReasonCode", "reason_code", code, request, () -> reasons.get(code),
+                () -> reasons.update(code, request));
     }
 }

@@ -62,6 +62,7 @@ public final class RedemptionResource {
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid ReversalRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "reverseRedemption", Map.of("id", id, "body", request),
+                () -> redemptions.get(id),
                 () -> Outcome.created(redemptions.reverse(caller, id, request)));
     }
 }

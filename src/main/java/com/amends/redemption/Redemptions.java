@@ -21,6 +21,7 @@ import com.amends.voucher.Vouchers;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Spending at checkout and giving back on refund. A redemption records what was spent and, for
@@ -81,9 +82,10 @@ public final class Redemptions {
             customers.require(customerId);
             EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
             List<LotUse> uses = points.take(customerId, request.points(), context);
-            ledger.post(EntryKind.POINTS_REDEEMED, context, List.of(
-                    Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points()),
-                    Line.system(Accounts.REDEEMED, Accounts.POINTS, request.points())));
+            List<Line> lines = new ArrayList<>(List.of(
+                    Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points())));
+            lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(uses)));
+            ledger.post(EntryKind.POINTS_REDEEMED, context, lines);
             String id = record(caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
                     request.points(), null, value, uses);
             return get(id);
@@ -170,8 +172,10 @@ public final class Redemptions {
                 left -= back;
             }
         }
+        Map<String, Long> byGrant = points.byGrant(giveBack);
         Restored restored = points.restore(giveBack);
-        List<Line> lines = new ArrayList<>(List.of(Line.system(Accounts.REDEEMED, Accounts.POINTS, -amount)));
+        List<Line> lines = new ArrayList<>();
+        byGrant.forEach((grant, back) -> lines.add(Line.system(Accounts.REDEEMED, Accounts.POINTS, -back).forGrant(grant)));
         lines.addAll(Points.restoreLines(redemption.customerId(), restored));
         ledger.post(EntryKind.REDEMPTION_REVERSED, context, lines);
         return restored.expired() + restored.revoked();

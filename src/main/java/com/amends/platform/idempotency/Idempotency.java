@@ -1,5 +1,6 @@
 package com.amends.platform.idempotency;
 
+import com.amends.audit.Audit;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
@@ -43,9 +44,11 @@ public final class Idempotency {
     private final Clock clock;
     private final Duration retention;
     private final Duration lease;
+    private final Audit audit;
 
-    public Idempotency(Transactor tx, ObjectMapper mapper, Clock clock, Duration retention, Duration lease) {
+    public Idempotency(Transactor tx, ObjectMapper mapper, Clock clock, Duration retention, Duration lease, Audit audit) {
         this.tx = tx;
+        this.audit = audit;
         this.dao = tx.onDemand(IdempotencyDao.class);
         this.mapper = mapper;
         this.clock = clock;
@@ -58,6 +61,15 @@ public final class Idempotency {
      *                the same key with a different request is refused
      */
     public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<Outcome> work) {
+        return execute(apiKeyId, key, operation, request, null, work);
+    }
+
+    /**
+     * The same, for a change to something that exists: {@code before} reads it, inside the
+     * change's transaction, for the audit event that the change writes with its answer.
+     */
+    public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<?> before,
+                            Supplier<Outcome> work) {
         if (key == null || key.isBlank()) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING,
                     "Send an Idempotency-Key header (e.g. a UUID) so that a retry cannot apply this twice");
@@ -74,7 +86,9 @@ public final class Idempotency {
         try {
             String[] answer = new String[1];
             Outcome outcome = tx.inTransaction(() -> {
+                Object was = before == null ? null : before.get();
                 Outcome result = work.get();
+                audit.record(operation, null, null, request, was, result.body());
                 answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
                     throw new LostClaim();

@@ -1,0 +1,135 @@
+package com.amends.audit;
+
+import com.amends.platform.Transactor;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * Tamper evidence for the audit trail. Each sealed event carries a SHA-256 over its content, its
+ * place in the chain and the previous event's hash, so editing or deleting a row breaks the chain
+ * at that row.
+ *
+ * <p>Events are written unsealed by the changes they record; hashing them there would make every
+ * write in the system queue on the chain's last hash. The sealer instead appends committed events
+ * to the chain afterwards, in the order they were written, under a lock only it takes. An event
+ * that commits late (a long transaction) simply joins the chain at the next seal.
+ */
+public final class AuditChain {
+    private static final int BATCH = 1_000;
+
+    private final Transactor tx;
+    private final AuditDao dao;
+    private final ObjectMapper plain = new ObjectMapper();
+    private final Clock clock;
+
+    public AuditChain(Transactor tx, Clock clock) {
+        this.tx = tx;
+        this.dao = tx.onDemand(AuditDao.class);
+        this.clock = clock;
+    }
+
+    /** Seals every committed event not yet in the chain; answers how many. Safe on many instances at once. */
+    public int seal() {
+        int total = 0;
+        while (true) {
+            int sealed = tx.inTransaction(() -> {
+                AuditDao.ChainHead head = dao.lockHead();
+                List<AuditEventRow> events = dao.unsealed(BATCH);
+                if (events.isEmpty()) {
+                    return 0;
+                }
+                long position = head.position();
+                String hash = head.lastHash();
+                List<AuditEventRow> sealedRows = new ArrayList<>(events.size());
+                for (AuditEventRow event : events) {
+                    position++;
+                    hash = hash(hash, position, event);
+                    sealedRows.add(withChain(event, position, hash));
+                }
+                if (Arrays.stream(dao.seal(sealedRows)).anyMatch(n -> n != 1)) {
+                    throw new IllegalStateException("an audit event was sealed by someone else while the chain was locked");
+                }
+                dao.advance(new AuditDao.ChainHead(position, hash, clock.instant()));
+                return events.size();
+            });
+            total += sealed;
+            if (sealed < BATCH) {
+                return total;
+            }
+        }
+    }
+
+    /** Walks the sealed chain from its start and names the first event that does not match. */
+    public ChainVerification verify() {
+        AuditDao.ChainHead head = tx.inTransaction(dao::head);
+        long unsealed = tx.inTransaction(dao::countUnsealed);
+        String headEvent = tx.inTransaction(() -> dao.idAt(head.position()).orElse(null));
+        long expected = 0;
+        String hash = genesis();
+        String lastEventId = null;
+        while (expected < head.position()) {
+            long after = expected;
+            List<AuditEventRow> events = tx.inTransaction(() -> dao.chainAfter(after, BATCH));
+            if (events.isEmpty()) {
+                return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, null,
+                        "the chain ends at position " + expected + " but its head says " + head.position()
+                                + ": events at the end were deleted");
+            }
+            for (AuditEventRow event : events) {
+                if (event.chainPosition() > head.position()) {
+                    break; // sealed after this walk began
+                }
+                if (event.chainPosition() != expected + 1) {
+                    return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, event.id(),
+                            "position " + (expected + 1) + " is missing: an event was deleted before " + event.id());
+                }
+                String recomputed = hash(hash, event.chainPosition(), event);
+                if (!recomputed.equals(event.hash())) {
+                    return ChainVerification.broken(expected, head, unsealed, headEvent, event.chainPosition(),
+                            event.id(), "the event's content or its predecessor does not match its hash");
+                }
+                hash = recomputed;
+                expected = event.chainPosition();
+                lastEventId = event.id();
+            }
+        }
+        if (!hash.equals(head.lastHash())) {
+            return ChainVerification.broken(expected, head, unsealed, headEvent, expected, lastEventId,
+                    "the last sealed event does not match the chain's recorded head");
+        }
+        return ChainVerification.valid(expected, head, unsealed, headEvent);
+    }
+
+    static String genesis() {
+        return "0".repeat(64);
+    }
+
+    private String hash(String previous, long position, AuditEventRow e) {
+        try {
+            byte[] content = plain.writeValueAsBytes(new Object[] {position, e.id(), e.occurredAt().toString(),
+                    e.apiKeyId(), e.apiKeyName(), e.role(), e.agentId(), e.action(), e.targetType(), e.targetId(),
+                    e.requestId(), e.clientAddress(), e.beforeState(), e.afterState()});
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
+            sha.update((byte) '\n');
+            sha.update(content);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (JsonProcessingException | NoSuchAlgorithmException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    private static AuditEventRow withChain(AuditEventRow e, long position, String hash) {
+        return new AuditEventRow(e.seq(), e.id(), e.occurredAt(), e.apiKeyId(), e.apiKeyName(), e.role(), e.agentId(),
+                e.action(), e.targetType(), e.targetId(), e.requestId(), e.clientAddress(), e.beforeState(),
+                e.afterState(), position, hash);
+    }
+}

@@ -1,0 +1,67 @@
+package com.amends.audit;
+
+import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlBatch;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(AuditEventRow.class)
+interface AuditDao {
+    @SqlUpdate("""
+            INSERT INTO audit_events (id, occurred_at, api_key_id, api_key_name, role, agent_id, action, target_type,
+                target_id, request_id, client_address, before_state, after_state)
+            VALUES (:id, :occurredAt, :apiKeyId, :apiKeyName, :role, :agentId, :action, :targetType, :targetId,
+                :requestId, :clientAddress, :beforeState, :afterState)
+            """)
+    void insert(@BindMethods AuditEventRow event);
+
+    /** Newest first; the casts tell PostgreSQL the type of a parameter only compared with NULL. */
+    @SqlQuery("""
+            SELECT * FROM audit_events
+             WHERE seq < :before
+               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :from)
+               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :to)
+               AND (CAST(:apiKeyId AS VARCHAR(40)) IS NULL OR api_key_id = :apiKeyId)
+               AND (CAST(:action AS VARCHAR(60)) IS NULL OR action = :action)
+               AND (CAST(:targetId AS VARCHAR(100)) IS NULL OR target_id = :targetId)
+             ORDER BY seq DESC
+             LIMIT :limit
+            """)
+    List<AuditEventRow> list(@BindMethods AuditFilter filter, long before, int limit);
+
+    @SqlQuery("SELECT * FROM audit_events WHERE id = :id")
+    java.util.Optional<AuditEventRow> find(String id);
+
+    /** Committed events not yet in the chain, in the order they were written. */
+    @SqlQuery("SELECT * FROM audit_events WHERE chain_position IS NULL ORDER BY seq LIMIT :limit")
+    List<AuditEventRow> unsealed(int limit);
+
+    @SqlQuery("SELECT id FROM audit_events WHERE chain_position = :position")
+    java.util.Optional<String> idAt(long position);
+
+    @SqlQuery("SELECT COUNT(*) FROM audit_events WHERE chain_position IS NULL")
+    long countUnsealed();
+
+    @SqlQuery("SELECT * FROM audit_events WHERE chain_position > :after ORDER BY chain_position LIMIT :limit")
+    List<AuditEventRow> chainAfter(long after, int limit);
+
+    @SqlBatch("UPDATE audit_events SET chain_position = :chainPosition, hash = :hash WHERE seq = :seq AND chain_position IS NULL")
+    int[] seal(@BindMethods List<AuditEventRow> events);
+
+    /** Only the sealer takes this lock, so the writers of events never wait for it. */
+    @SqlQuery("SELECT position, last_hash, sealed_at FROM audit_chain WHERE id = 1 FOR UPDATE")
+    @RegisterConstructorMapper(ChainHead.class)
+    ChainHead lockHead();
+
+    @SqlQuery("SELECT position, last_hash, sealed_at FROM audit_chain WHERE id = 1")
+    @RegisterConstructorMapper(ChainHead.class)
+    ChainHead head();
+
+    @SqlUpdate("UPDATE audit_chain SET position = :position, last_hash = :lastHash, sealed_at = :sealedAt WHERE id = 1")
+    void advance(@BindMethods ChainHead head);
+
+    record ChainHead(long position, String lastHash, Instant sealedAt) {}
+}

@@ -1,0 +1,59 @@
+package com.amends.audit;
+
+import com.amends.auth.Caller;
+import com.amends.auth.Role;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Page;
+import com.amends.platform.PageLimit;
+import com.amends.platform.openapi.Refusals;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.time.Instant;
+
+@Path("/v1/audit-events")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Audit")
+@RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
+public final class AuditResource {
+    private final AuditTrail trail;
+    private final AuditChain chain;
+
+    public AuditResource(AuditTrail trail, AuditChain chain) {
+        this.trail = trail;
+        this.chain = chain;
+    }
+
+    @GET
+    @Operation(operationId = "listAuditEvents", summary = "Who changed what, when, with which key; newest first")
+    @Refusals(ErrorCode.INVALID_CURSOR)
+    public Page<AuditEventView> list(
+            @Auth Caller caller,
+            @QueryParam("from") @Parameter(description = "At or after (ISO-8601)") Instant from,
+            @QueryParam("to") @Parameter(description = "Before (ISO-8601)") Instant to,
+            @QueryParam("api_key_id") String apiKeyId,
+            @QueryParam("action") @Parameter(description = "An operationId, e.g. createGrant") String action,
+            @QueryParam("target_id") String targetId,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
+            @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
+        return trail.list(new AuditFilter(from, to, apiKeyId, action, targetId), limit, cursor);
+    }
+
+    @GET
+    @Path("/verify")
+    @Operation(operationId = "verifyAuditChain",
+            summary = "Walk the hash chain and name the first event that does not match; says how far it is sealed")
+    public ChainVerification verify(@Auth Caller caller) {
+        return chain.verify();
+    }
+}

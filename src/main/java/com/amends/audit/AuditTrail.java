@@ -1,0 +1,38 @@
+package com.amends.audit;
+
+import com.amends.platform.Cursor;
+import com.amends.platform.Json;
+import com.amends.platform.Page;
+import com.amends.platform.Transactor;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+
+/** Reads the audit trail. */
+public final class AuditTrail {
+    private final Transactor tx;
+    private final AuditDao dao;
+    private final ObjectMapper mapper;
+
+    public AuditTrail(Transactor tx, ObjectMapper mapper) {
+        this.tx = tx;
+        this.dao = tx.onDemand(AuditDao.class);
+        this.mapper = mapper;
+    }
+
+    public Page<AuditEventView> list(AuditFilter filter, int limit, String cursor) {
+        long before = Cursor.decodeLong(cursor);
+        List<AuditEventRow> rows = tx.inTransaction(() -> dao.list(filter, before, limit + 1));
+        return Page.of(rows, limit, row -> Long.toString(row.seq()), this::view);
+    }
+
+    private AuditEventView view(AuditEventRow row) {
+        return new AuditEventView(row.id(), row.occurredAt(), row.apiKeyId(), row.apiKeyName(), row.role(),
+                row.agentId(), row.action(), row.targetType(), row.targetId(), row.requestId(), row.clientAddress(),
+                tree(row.beforeState()), tree(row.afterState()), row.chainPosition(), row.hash());
+    }
+
+    private JsonNode tree(String json) {
+        return json == null ? null : Json.read(mapper, json, JsonNode.class);
+    }
+}

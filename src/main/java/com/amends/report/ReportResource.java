@@ -1,0 +1,240 @@
+package com.amends.report;
+
+import com.amends.auth.Caller;
+import com.amends.auth.Role;
+import com.amends.platform.ErrorCode;
+import com.amends.platform.Money;
+import com.amends.platform.PageLimit;
+import com.amends.platform.openapi.Refusals;
+import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * Finance reports. Each answers JSON, or CSV with {@code Accept: text/csv}: a header row, ISO
+ * times, money in decimal major units beside its currency, columns in a fixed order, streamed.
+ */
+@Path("/v1/reports")
+@Produces({MediaType.APPLICATION_JSON, Reports.CSV})
+@Tag(name = "Reports")
+@RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
+public final class ReportResource {
+    private static final MediaType CSV = MediaType.valueOf(Reports.CSV);
+    private final Reports reports;
+    private final Clock clock;
+
+    public ReportResource(Reports reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @GET
+    @Path("/goodwill-spend")
+    @Operation(operationId = "goodwillSpendReport", summary = "Goodwill issued in a period, grouped by one or two of "
+            + "reason, category, agent, channel, campaign and day/week/month",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpendReport.class)),
+                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string",
+                            example = "reason,month,unit,amount,value,value_currency\r\nSHIPPING_DELAY,2026-11,points,500,5.00,EUR\r\n"))}))
+    @Refusals(ErrorCode.VALIDATION_FAILED)
+    public Response spend(@Auth Caller caller, @Context HttpHeaders headers,
+                          @QueryParam("from") @Parameter(required = true, description = "At or after (ISO-8601)") Instant from,
+                          @QueryParam("to") @Parameter(required = true, description = "Before (ISO-8601)") Instant to,
+                          @QueryParam("group_by") @Parameter(required = true, example = "reason,month",
+                                  description = "One or two of reason, category, agent, channel, campaign, day, week, month")
+                          String groupBy) {
+        List<Dimension> dimensions = Dimension.parse(groupBy, Reports.SPEND_DIMENSIONS, 2);
+        SpendReport report = reports.spend(from, to, dimensions);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return csv("goodwill-spend", csv -> {
+            List<Object> header = new ArrayList<>(report.groupBy());
+            header.addAll(List.of("unit", "amount", "value", "value_currency"));
+            csv.row(header);
+            report.rows().forEach(row -> csv.row(amountRow(row)));
+        });
+    }
+
+    @GET
+    @Path("/liability")
+    @Operation(operationId = "liabilityReport", summary = "What customers could still spend at a moment, and how it moved: "
+            + "opening + issued - redeemed - expired - revoked = closing",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiabilityReport.class)),
+                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+    @Refusals(ErrorCode.VALIDATION_FAILED)
+    public Response liability(@Auth Caller caller, @Context HttpHeaders headers,
+                              @QueryParam("as_of") @Parameter(description = "Any past moment (ISO-8601); defaults to now")
+                              Instant asOf,
+                              @QueryParam("from") @Parameter(description = "Start of the movement; defaults to the start "
+                                      + "of as_of's month (UTC)") Instant from) {
+        Instant at = asOf != null ? asOf : clock.instant();
+        Instant start = from != null ? from
+                : YearMonth.from(at.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        LiabilityReport report = reports.liability(start, at);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return csv("liability", csv -> {
+            csv.row(List.of("from", "as_of", "unit", "opening", "issued", "redeemed", "expired", "revoked", "closing",
+                    "held", "closing_value", "value_currency"));
+            for (LiabilityReport.Movement m : report.units()) {
+                String u = m.unit();
+                csv.row(List.of(report.from(), report.asOf(), u, Csv.amount(m.opening(), u), Csv.amount(m.issued(), u),
+                        Csv.amount(m.redeemed(), u), Csv.amount(m.expired(), u), Csv.amount(m.revoked(), u),
+                        Csv.amount(m.closing(), u), Csv.amount(m.held(), u),
+                        Csv.amount(m.closingValue().amount(), m.closingValue().currency()), m.closingValue().currency()));
+            }
+        });
+    }
+
+    @GET
+    @Path("/breakage")
+    @Operation(operationId = "breakageReport", summary = "Value that expired unspent in a period, by reason and campaign",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakageReport.class)),
+                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+    @Refusals(ErrorCode.VALIDATION_FAILED)
+    public Response breakage(@Auth Caller caller, @Context HttpHeaders headers,
+                             @QueryParam("from") @Parameter(required = true) Instant from,
+                             @QueryParam("to") @Parameter(required = true) Instant to) {
+        BreakageReport report = reports.breakage(from, to);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return csv("breakage", csv -> {
+            csv.row(List.of("reason", "campaign", "unit", "amount", "value", "value_currency"));
+            report.rows().forEach(row -> csv.row(amountRow(row)));
+        });
+    }
+
+    @GET
+    @Path("/effectiveness")
+    @Operation(operationId = "effectivenessReport", summary = "Share of goodwill redeemed and median time from grant to "
+            + "first redemption, for grants made in a period",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectivenessReport.class)),
+                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+    @Refusals(ErrorCode.VALIDATION_FAILED)
+    public Response effectiveness(@Auth Caller caller, @Context HttpHeaders headers,
+                                  @QueryParam("from") @Parameter(required = true) Instant from,
+                                  @QueryParam("to") @Parameter(required = true) Instant to,
+                                  @QueryParam("group_by") @Parameter(required = true, example = "reason",
+                                          description = "One or two of reason, category, agent, channel, campaign")
+                                  String groupBy) {
+        List<Dimension> dimensions = Dimension.parse(groupBy, Reports.EFFECTIVENESS_DIMENSIONS, 2);
+        EffectivenessReport report = reports.effectiveness(from, to, dimensions);
+        if (!wantsCsv(headers)) {
+            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return csv("effectiveness", csv -> {
+            List<Object> header = new ArrayList<>(report.groupBy());
+            header.addAll(List.of("grants", "redeemed_grants", "issued_value", "redeemed_value", "value_currency",
+                    "redemption_rate", "median_seconds_to_first_redemption"));
+            csv.row(header);
+            for (EffectivenessReport.Row row : report.rows()) {
+                List<Object> cells = new ArrayList<>(row.group().values());
+                String currency = row.issuedValue().currency();
+                cells.addAll(List.of(row.grants(), row.redeemedGrants(), Csv.amount(row.issuedValue().amount(), currency),
+                        Csv.amount(row.redeemedValue().amount(), currency), currency));
+                cells.add(row.redemptionRate());
+                cells.add(row.medianSecondsToFirstRedemption());
+                csv.row(cells);
+            }
+        });
+    }
+
+    @GET
+    @Path("/journal")
+    @Operation(operationId = "journalExport", summary = "The journal as a general-ledger export: one line per posting, "
+            + "in the order written; JSON pages, or all of the period as streamed CSV",
+            responses = @ApiResponse(responseCode = "200", description = "Journal lines", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalPage.class)),
+                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string",
+                            example = "entry_id,line,time,kind,account,debit,credit,unit,reason_code,grant_id,customer_id\r\n"))}))
+    @Refusals({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_CURSOR})
+    public Response journal(@Auth Caller caller, @Context HttpHeaders headers,
+                            @QueryParam("from") @Parameter(required = true) Instant from,
+                            @QueryParam("to") @Parameter(required = true) Instant to,
+                            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
+                            @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page (JSON only)")
+                            String cursor) {
+        if (!wantsCsv(headers)) {
+            return Response.ok(reports.journal(from, to, limit, cursor), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        Reports.requireRange(from, to);
+        return csv("journal", csv -> {
+            csv.row(List.of("entry_id", "line", "time", "kind", "account", "debit", "credit", "unit", "reason_code",
+                    "grant_id", "customer_id"));
+            reports.streamJournal(from, to, l -> csv.row(java.util.Arrays.asList(l.entryId(), l.line(), l.time(), l.kind(),
+                    l.account(), Csv.amount(l.debit(), l.unit()), Csv.amount(l.credit(), l.unit()), l.unit(),
+                    l.reasonCode(), l.grantId(), l.customerId())));
+        });
+    }
+
+    /** The OpenAPI shape of a journal page. */
+    @Schema(name = "JournalPage")
+    public record JournalPage(List<JournalLine> data, @Schema(nullable = true) String nextCursor) {}
+
+    private static List<Object> amountRow(GroupedAmount row) {
+        List<Object> cells = new ArrayList<>(row.group().values());
+        Money value = row.value();
+        cells.addAll(List.of(row.unit(), Csv.amount(row.amount(), row.unit()), Csv.amount(value.amount(), value.currency()),
+                value.currency()));
+        return cells;
+    }
+
+    /** CSV when the client ranks it above JSON in Accept; JSON otherwise. */
+    private static boolean wantsCsv(HttpHeaders headers) {
+        for (MediaType type : headers.getAcceptableMediaTypes()) {
+            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
+                return false;
+            }
+            if (type.isCompatible(CSV) && !type.isWildcardType() && !type.isWildcardSubtype()) {
+                return true;
+            }
+            if (type.isWildcardType()) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private static Response csv(String name, Consumer<Csv> body) {
+        StreamingOutput stream = output -> {
+            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
+            body.accept(new Csv(writer));
+            writer.flush();
+        };
+        return Response.ok(stream, CSV.withCharset("utf-8"))
+                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+    }
+}

@@ -1,0 +1,186 @@
+package com.amends.audit;
+
+import static com.amends.testing.Bodies.amountVoucherGrant;
+import static com.amends.testing.Bodies.newCustomer;
+import static com.amends.testing.Bodies.pointsGrant;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.amends.auth.Role;
+import com.amends.testing.Api;
+import com.amends.testing.Concurrently;
+import com.amends.testing.Reply;
+import com.amends.testing.TestServer;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.AfterParameterizedClassInvocation;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The audit trail: one event per change, in the change's transaction, sealed into a hash chain that shows tampering. */
+@ParameterizedClass
+@MethodSource("com.amends.testing.Servers#fresh")
+class AuditApiTest {
+    @Parameter
+    TestServer server;
+
+    @AfterParameterizedClassInvocation
+    static void stop(TestServer server) {
+        server.close();
+    }
+
+    private JsonNode eventsFor(String targetId) {
+        return server.as(Role.FINANCE).get("/v1/audit-events?target_id=" + targetId).expect(200).path("data");
+    }
+
+    private void seal() {
+        Reply reply = server.adminPort().raw("POST", "/tasks/seal-audit", null, "");
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    @Test
+    void aGrant_ShouldBeRecordedWithWhoWhenAndWhat_AndTheVoucherCodeMasked() {
+        String requestId = "req-" + UUID.randomUUID();
+        Reply created = server.as(Role.AGENT).raw("POST", "/v1/grants", "application/json",
+                json(amountVoucherGrant(newCustomer(), 1000, "EUR")),
+                "Idempotency-Key", UUID.randomUUID().toString(), "X-Request-Id", requestId);
+        JsonNode grant = created.expect(201);
+        assertThat(created.header("X-Request-Id")).isEqualTo(requestId);
+        String code = grant.path("voucher").path("code").asText();
+
+        JsonNode events = eventsFor(grant.path("id").asText());
+        assertThat(events).hasSize(1);
+        JsonNode event = events.get(0);
+        assertThat(event.path("action").asText()).isEqualTo("createGrant");
+        assertThat(event.path("target_type").asText()).isEqualTo("grant");
+        assertThat(event.path("role").asText()).isEqualTo("agent");
+        assertThat(event.path("api_key_id").asText()).startsWith("key_");
+        assertThat(event.path("api_key_name").asText()).isNotBlank();
+        assertThat(event.path("agent_id").asText()).isEqualTo("agent-7");
+        assertThat(event.path("request_id").asText()).isEqualTo(requestId);
+        assertThat(event.path("client_address").asText()).isEqualTo("127.0.0.1");
+        assertThat(event.path("occurred_at").asText()).isEqualTo(server.clock().instant().toString());
+        assertThat(event.path("before").isNull()).isTrue();
+        assertThat(event.path("after").path("status").asText()).isEqualTo("issued");
+        assertThat(event.path("after").path("voucher").path("code").asText()).isEqualTo("****-" + code.substring(code.length() - 4));
+        assertThat(event.toString()).doesNotContain(code);
+    }
+
+    @Test
+    void aRevocation_ShouldKeepTheStateBeforeAndAfter() {
+        String grant = server.as(Role.AGENT).post("/v1/grants", pointsGrant(newCustomer(), 300)).expect(201).path("id").asText();
+        server.as(Role.SUPERVISOR).post("/v1/grants/" + grant + "/revoke", Map.of("reason", "wrong customer")).expect(200);
+        JsonNode revoke = server.as(Role.FINANCE).get("/v1/audit-events?target_id=" + grant + "&action=revokeGrant")
+                .expect(200).path("data").get(0);
+        assertThat(revoke.path("role").asText()).isEqualTo("supervisor");
+        assertThat(revoke.path("before").path("status").asText()).isEqualTo("issued");
+        assertThat(revoke.path("after").path("status").asText()).isEqualTo("revoked");
+    }
+
+    @Test
+    void refusedAndReadOnlyRequests_ShouldWriteNoEvent_AndKeySecretsShouldNeverBeKept() {
+        long before = count();
+        server.as(Role.AGENT).post("/v1/grants", Map.of("customer_id", "x")).expectProblem(422, "validation_failed");
+        server.as(Role.STOREFRONT).post("/v1/grants", pointsGrant(newCustomer(), 5)).expectProblem(403, "forbidden");
+        server.as(Role.FINANCE).get("/v1/reports/reconciliation").expect(200);
+        assertThat(count()).isEqualTo(before);
+
+        JsonNode key = server.as(Role.ADMIN).post("/v1/api-keys", Map.of("name", "till 4", "role", "storefront"), null).expect(201);
+        String secret = key.path("secret").asText();
+        assertThat(secret).isNotBlank();
+        JsonNode event = eventsFor(key.path("id").asText()).get(0);
+        assertThat(event.path("action").asText()).isEqualTo("createApiKey");
+        assertThat(event.toString()).doesNotContain(secret);
+        server.as(Role.ADMIN).delete("/v1/api-keys/" + key.path("id").asText()).expect(200);
+        assertThat(eventsFor(key.path("id").asText())).extracting(e -> e.path("action").asText())
+                .containsExactly("revokeApiKey", "createApiKey");
+        server.as(Role.ADMIN).patch("/v1/reason-codes/LONG_WAIT", Map.of("name", "Kept waiting too long")).expect(200);
+        JsonNode reason = server.as(Role.FINANCE).get("/v1/audit-events?target_id=LONG_WAIT").expect(200).path("data").get(0);
+        assertThat(reason.path("before").path("name").asText()).isEqualTo("Kept waiting for an answer");
+        assertThat(reason.path("after").path("name").asText()).isEqualTo("Kept waiting too long");
+    }
+
+    private long count() {
+        return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_events").mapTo(Long.class).one());
+    }
+
+    @Test
+    void theTrail_ShouldFilterAndPage() {
+        String customer = newCustomer();
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            grants.add(server.as(Role.AGENT).post("/v1/grants", pointsGrant(customer, 10 + i)).expect(201).path("id").asText());
+        }
+        Api finance = server.as(Role.FINANCE);
+        JsonNode agentKeyEvent = eventsFor(grants.get(0)).get(0);
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = finance.get("/v1/audit-events?action=createGrant&limit=2&api_key_id="
+                    + agentKeyEvent.path("api_key_id").asText() + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+            page.path("data").forEach(e -> seen.add(e.path("target_id").asText()));
+            cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+        } while (cursor != null);
+        assertThat(seen).containsSubsequence(grants.get(4), grants.get(3), grants.get(2), grants.get(1), grants.get(0));
+        assertThat(finance.get("/v1/audit-events?from=" + server.clock().instant().plusSeconds(1)).expect(200).path("data"))
+                .isEmpty();
+        finance.get("/v1/audit-events?cursor=nonsense").expectProblem(400, "invalid_cursor");
+        server.as(Role.ADMIN).get("/v1/audit-events?limit=1").expect(200);
+        for (Role role : List.of(Role.AGENT, Role.STOREFRONT, Role.SUPERVISOR)) {
+            server.as(role).get("/v1/audit-events").expectProblem(403, "forbidden");
+            server.as(role).get("/v1/audit-events/verify").expectProblem(403, "forbidden");
+        }
+        server.withSecret("sk_nope.nope").get("/v1/audit-events").expectProblem(401, "unauthorized");
+    }
+
+    @Test
+    void theChain_ShouldSealConcurrentWrites_AndNameTheFirstEventEditedOrDeletedBehindTheApi() {
+        Concurrently.run(16, i -> server.as(Role.AGENT).post("/v1/grants", pointsGrant(newCustomer(), 1 + i)).expect(201));
+        seal();
+        JsonNode clean = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        assertThat(clean.path("valid").asBoolean()).isTrue();
+        assertThat(clean.path("unsealed_events").asLong()).isZero();
+        assertThat(clean.path("checked_events").asLong()).isEqualTo(clean.path("sealed_through_position").asLong())
+                .isEqualTo(count());
+        Set<Long> positions = new HashSet<>(server.jdbi().withHandle(h ->
+                h.createQuery("SELECT chain_position FROM audit_events").mapTo(Long.class).list()));
+        assertThat(positions).hasSize((int) count());
+
+        // Unsealed events are said to be so, and a later seal adds them.
+        server.as(Role.AGENT).post("/v1/grants", pointsGrant(newCustomer(), 7)).expect(201);
+        assertThat(server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200).path("unsealed_events").asLong())
+                .isEqualTo(1);
+        seal();
+
+        String victim = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM audit_events WHERE chain_position = 5").mapTo(String.class).one());
+        server.jdbi().useHandle(h -> h.execute(
+                "UPDATE audit_events SET agent_id = 'someone-else' WHERE id = ?", victim));
+        JsonNode edited = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        assertThat(edited.path("valid").asBoolean()).isFalse();
+        assertThat(edited.path("first_mismatch").path("event_id").asText()).isEqualTo(victim);
+        assertThat(edited.path("first_mismatch").path("position").asLong()).isEqualTo(5);
+
+        String deleted = server.jdbi().withHandle(h -> h.createQuery(
+                "SELECT id FROM audit_events WHERE chain_position = 3").mapTo(String.class).one());
+        server.jdbi().useHandle(h -> h.execute("DELETE FROM audit_events WHERE id = ?", deleted));
+        JsonNode gap = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        assertThat(gap.path("valid").asBoolean()).isFalse();
+        assertThat(gap.path("first_mismatch").path("position").asLong()).isEqualTo(3);
+        assertThat(gap.path("first_mismatch").path("problem").asText()).contains("missing");
+    }
+
+    private static String json(Object body) {
+        try {
+            return new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(body);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
