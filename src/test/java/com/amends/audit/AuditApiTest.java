@@ -106,6 +106,51 @@ class AuditApiTest {
         assertThat(reason.path("after").path("name").asText()).isEqualTo("Kept waiting too long");
     }
 
+    @Test
+    void everyKindOfChange_ShouldLeaveItsEvent() {
+        com.amends.testing.Checkout checkout = new com.amends.testing.Checkout(server);
+        Api shop = server.as(Role.STOREFRONT);
+        Api admin = server.as(Role.ADMIN);
+        Api supervisor = server.as(Role.SUPERVISOR);
+        String customer = newCustomer();
+        checkout.points(customer, 500, java.time.Duration.ofDays(30));
+        String code = checkout.amountVoucher(customer, 1000);
+        String redemption = checkout.redeemVoucher(code, 300).expect(201).path("id").asText();
+        shop.post("/v1/redemptions/" + redemption + "/reversals", Map.of()).expect(201);
+        String hold = shop.post("/v1/holds", Map.of("customer_id", customer, "order_ref", "o-1", "points", 100))
+                .expect(201).path("id").asText();
+        shop.post("/v1/holds/" + hold + "/capture", Map.of("points", 60)).expect(200);
+        String other = shop.post("/v1/holds", Map.of("customer_id", customer, "order_ref", "o-2", "points", 50))
+                .expect(201).path("id").asText();
+        shop.post("/v1/holds/" + other + "/release", Map.of()).expect(200);
+        checkout.redeemPoints(customer, 10);
+        admin.raw("PUT", "/v1/policies/agents/audit-probe", "application/json",
+                "{\"max_grant\": {\"amount\": 5000, \"currency\": \"EUR\"}}").expect(200);
+        admin.delete("/v1/policies/agents/audit-probe").expect(200);
+        admin.raw("PUT", "/v1/budgets/proactive", "application/json",
+                "{\"amount\": {\"amount\": 900000, \"currency\": \"EUR\"}, \"mode\": \"soft\"}").expect(200);
+        admin.delete("/v1/budgets/proactive").expect(204);
+        String campaign = supervisor.post("/v1/campaigns", Map.of("name", "audit", "incident_ref", "inc-" + UUID.randomUUID(),
+                "reason_code", "PROACTIVE_APOLOGY", "agent_id", "lead-1", "reward", Map.of("points", 10)), null)
+                .expect(201).path("id").asText();
+        supervisor.post("/v1/campaigns/" + campaign + "/recipients", Map.of("recipients",
+                List.of(Map.of("customer_id", newCustomer())))).expect(201);
+        supervisor.post("/v1/campaigns/" + campaign + "/close", Map.of(), null).expect(200);
+
+        Set<String> actions = new HashSet<>(server.jdbi().withHandle(h ->
+                h.createQuery("SELECT DISTINCT action FROM audit_events").mapTo(String.class).list()));
+        assertThat(actions).contains("createGrant", "redeemVoucher", "reverseRedemption", "createHold", "captureHold",
+                "releaseHold", "redeemPoints", "setAgentLimits", "deleteAgentLimits", "setBudget", "deleteBudget",
+                "createCampaign", "addCampaignRecipients", "closeCampaign");
+        JsonNode deleted = server.as(Role.FINANCE).get("/v1/audit-events?action=deleteBudget").expect(200).path("data").get(0);
+        assertThat(deleted.path("target_id").asText()).isEqualTo("proactive");
+        assertThat(deleted.path("before").path("budget").path("amount").asLong()).isEqualTo(900000);
+        assertThat(deleted.path("after").isNull()).isTrue();
+        JsonNode captured = server.as(Role.FINANCE).get("/v1/audit-events?target_id=" + hold).expect(200).path("data");
+        assertThat(captured).extracting(e -> e.path("action").asText()).containsExactly("captureHold", "createHold");
+        assertThat(captured.get(0).path("before").path("status").asText()).isEqualTo("active");
+    }
+
     private long count() {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_events").mapTo(Long.class).one());
     }

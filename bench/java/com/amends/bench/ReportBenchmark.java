@@ -1,0 +1,184 @@
+package com.amends.bench;
+
+import com.amends.auth.Role;
+import com.amends.testing.Reply;
+import com.amends.testing.TestDatabase;
+import com.amends.testing.TestServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.function.Supplier;
+
+/**
+ * Loads a year of journal entries (1,000,000 by default: points and voucher grants over nine
+ * reasons) and times the spend report (by reason and month) and the liability report through
+ * the API, beside a plain {@code SELECT SUM(amount) FROM postings} over the same table, in the
+ * same run. Usage:
+ *
+ * <pre>bench/reports.sh [--postgres jdbc:postgresql://...] [--entries N]</pre>
+ */
+public final class ReportBenchmark {
+    private static final String[] REASONS = {"SHIPPING_DELAY", "LOST_PARCEL", "DAMAGED_ITEM", "WRONG_ITEM",
+            "MISSING_ITEM", "BILLING_ERROR", "SERVICE_FAILURE", "LONG_WAIT", "PROACTIVE_APOLOGY"};
+    private static final int ROUNDS = 5;
+
+    public static void main(String[] args) throws Exception {
+        int entries = 1_000_000;
+        String postgres = null;
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--entries")) {
+                entries = Integer.parseInt(args[++i]);
+            } else if (args[i].equals("--postgres")) {
+                postgres = args[++i];
+            }
+        }
+        Path directory = Files.createTempDirectory("amends-bench");
+        TestDatabase database = postgres != null ? TestDatabase.postgres(postgres) : TestDatabase.h2File(directory);
+        try (TestServer server = new TestServer(database).start()) {
+            Instant end = server.clock().instant();
+            Instant start = end.minus(Duration.ofDays(365));
+            long loadStart = System.nanoTime();
+            load(database, entries, start, end);
+            double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
+
+            String range = "from=" + start.minusSeconds(1) + "&to=" + end.plusSeconds(1);
+            Supplier<Object> sum = () -> plainSum(database);
+            Supplier<Object> spend = () -> get(server, "/v1/reports/goodwill-spend?" + range + "&group_by=reason,month");
+            Supplier<Object> liability = () -> get(server, "/v1/reports/liability?as_of=" + end + "&from="
+                    + end.minus(Duration.ofDays(30)));
+            List<Supplier<Object>> runs = List.of(sum, spend, liability);
+            for (Supplier<Object> run : runs) {
+                run.get(); // warm the JIT and the database's cache
+            }
+            // Interleaved, so that a noisy neighbour slows all three alike; the best of five of each.
+            double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+            for (int round = 0; round < ROUNDS; round++) {
+                for (int r = 0; r < runs.size(); r++) {
+                    long t = System.nanoTime();
+                    runs.get(r).get();
+                    best[r] = Math.min(best[r], (System.nanoTime() - t) / 1e9);
+                }
+            }
+            System.out.println();
+            System.out.printf(Locale.ROOT, "Finance reports over %,d journal entries (%,d postings), %s, %d cores, Java %s;"
+                            + " loaded in %.1f s%n", entries, 2L * entries, database.kind(),
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), loadSeconds);
+            System.out.println("| query | best of 5 (s) | ratio to plain SUM | target |");
+            System.out.println("|---|---:|---:|---|");
+            System.out.printf(Locale.ROOT, "| plain SELECT SUM(amount) FROM postings | %.3f | 1.00 | |%n", best[0]);
+            System.out.printf(Locale.ROOT, "| spend report, by reason and month (HTTP) | %.3f | %.2f | within 3x: %s |%n",
+                    best[1], best[1] / best[0], best[1] / best[0] <= 3 ? "met" : "NOT met");
+            System.out.printf(Locale.ROOT, "| liability report with 30-day movement (HTTP) | %.3f | %.2f | within 3x: %s |%n",
+                    best[2], best[2] / best[0], best[2] / best[0] <= 3 ? "met" : "NOT met");
+        } finally {
+            database.drop();
+        }
+    }
+
+    private static Object get(TestServer server, String path) {
+        Reply reply = server.as(Role.FINANCE).get(path);
+        if (reply.status() != 200) {
+            throw new IllegalStateException(path + " answered " + reply.status() + ": " + reply.text());
+        }
+        return reply.text();
+    }
+
+    private static Object plainSum(TestDatabase database) {
+        try (Connection c = database.connect(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT SUM(amount) FROM postings")) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Grants spread evenly over the year: two thirds points to 50,000 customers, a third amount
+     * vouchers in EUR. Each is one entry of two postings, as the ledger writes them.
+     */
+    static void load(TestDatabase database, int entries, Instant start, Instant end) throws Exception {
+        Random random = new Random(42);
+        long span = Duration.between(start, end).toMillis();
+        try (Connection c = database.connect()) {
+            c.setAutoCommit(false);
+            List<String> customers = new ArrayList<>();
+            try (PreparedStatement account = c.prepareStatement("""
+                    INSERT INTO accounts (id, kind, unit, customer_id, balance, created_at)
+                    VALUES (?, 'customer_points', 'points', ?, 0, ?)""")) {
+                for (int i = 0; i < 50_000; i++) {
+                    String customer = "bench-" + i;
+                    customers.add(customer);
+                    account.setString(1, "points:" + customer);
+                    account.setString(2, customer);
+                    account.setObject(3, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+                    account.addBatch();
+                }
+                account.executeBatch();
+            }
+            try (PreparedStatement entry = c.prepareStatement("""
+                    INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
+                    VALUES (?, 'grant_issued', ?, ?, ?, 'key_bench', ?)""");
+                 PreparedStatement posting = c.prepareStatement("""
+                    INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (int i = 0; i < entries; i++) {
+                    String id = String.format(Locale.ROOT, "jre_bench%010d", i);
+                    String grant = String.format(Locale.ROOT, "grt_bench%010d", i);
+                    String customer = customers.get(random.nextInt(customers.size()));
+                    String reason = REASONS[random.nextInt(REASONS.length)];
+                    OffsetDateTime at = OffsetDateTime.ofInstant(start.plusMillis(span * i / entries), ZoneOffset.UTC);
+                    boolean points = i % 3 != 0;
+                    String unit = points ? "points" : "EUR";
+                    long amount = 100 + random.nextInt(900);
+                    String wallet = points ? "points:" + customer : "voucher:bench" + i;
+                    entry.setString(1, id);
+                    entry.setString(2, customer);
+                    entry.setString(3, grant);
+                    entry.setString(4, reason);
+                    entry.setObject(5, at);
+                    entry.addBatch();
+                    for (int line = 1; line <= 2; line++) {
+                        posting.setString(1, id);
+                        posting.setInt(2, line);
+                        posting.setString(3, line == 1 ? "goodwill:" + reason : wallet);
+                        posting.setString(4, unit);
+                        posting.setLong(5, line == 1 ? -amount : amount);
+                        if (line == 1) {
+                            posting.setNull(6, java.sql.Types.BIGINT);
+                        } else {
+                            posting.setLong(6, amount);
+                        }
+                        posting.setString(7, grant);
+                        posting.setObject(8, at);
+                        posting.addBatch();
+                    }
+                    if ((i + 1) % 5_000 == 0 || i == entries - 1) {
+                        entry.executeBatch();
+                        posting.executeBatch();
+                        c.commit();
+                    }
+                }
+            }
+            c.commit();
+            if (database.kind().equals("postgres")) {
+                try (Statement s = c.createStatement()) {
+                    c.setAutoCommit(true);
+                    s.execute("VACUUM ANALYZE postings");
+                    s.execute("VACUUM ANALYZE journal_entries");
+                }
+            }
+        }
+    }
+}
