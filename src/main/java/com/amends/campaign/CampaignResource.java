@@ -41,9 +41,9 @@ public final class CampaignResource {
     private final Audit audit;
 
     public CampaignResource(Campaigns campaigns, Idempotency idempotency, Audit audit) {
-        this.audit = audit;
         this.campaigns = campaigns;
         this.idempotency = idempotency;
+        this.audit = audit;
     }
 
     @POST
@@ -154,7 +154,7 @@ public final class CampaignResource {
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id), () -> campaigns.get(id),
-                () -> new Outcome(202, campaigns.revokeUnused(id)));
+        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
+                () -> campaigns.get(id), () -> new Outcome(202, campaigns.revokeUnused(id)));
     }
 }

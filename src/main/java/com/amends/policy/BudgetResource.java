@@ -62,7 +62,8 @@ public final class BudgetResource {
                           @PathParam("scope") @Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be overall or a category")
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
-        return audit.change("setBudget", "budget", scope, request, () -> budget(scope), () -> policies.setBudget(scope, request));
+        return audit.change("setBudget", "budget", scope, request, () -> budget(scope),
+                () -> policies.setBudget(scope, request));
     }
 
     @DELETE
