@@ -72,10 +72,7 @@ public final class ReportResource {
                           String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Reports.SPEND_DIMENSIONS, 2);
         SpendReport report = reports.spend(from, to, dimensions);
-        if (!wantsCsv(headers)) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return csv("goodwill-spend", csv -> {
+        return answer(headers, report, "goodwill-spend", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("unit", "amount", "value", "value_currency"));
             csv.row(header);
@@ -100,10 +97,7 @@ public final class ReportResource {
         Instant start = from != null ? from
                 : YearMonth.from(at.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         LiabilityReport report = reports.liability(start, at);
-        if (!wantsCsv(headers)) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return csv("liability", csv -> {
+        return answer(headers, report, "liability", csv -> {
             csv.row(List.of("from", "as_of", "unit", "opening", "issued", "redeemed", "expired", "revoked", "closing",
                     "held", "closing_value", "value_currency"));
             for (LiabilityReport.Movement m : report.units()) {
@@ -127,10 +121,7 @@ public final class ReportResource {
                              @QueryParam("from") @Parameter(required = true) Instant from,
                              @QueryParam("to") @Parameter(required = true) Instant to) {
         BreakageReport report = reports.breakage(from, to);
-        if (!wantsCsv(headers)) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return csv("breakage", csv -> {
+        return answer(headers, report, "breakage", csv -> {
             csv.row(List.of("reason", "campaign", "unit", "amount", "value", "value_currency"));
             report.rows().forEach(row -> csv.row(amountRow(row)));
         });
@@ -152,10 +143,7 @@ public final class ReportResource {
                                   String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Reports.EFFECTIVENESS_DIMENSIONS, 2);
         EffectivenessReport report = reports.effectiveness(from, to, dimensions);
-        if (!wantsCsv(headers)) {
-            return Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-        }
-        return csv("effectiveness", csv -> {
+        return answer(headers, report, "effectiveness", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("grants", "redeemed_grants", "issued_value", "redeemed_value", "value_currency",
                     "redemption_rate", "median_seconds_to_first_redemption"));
@@ -226,6 +214,11 @@ public final class ReportResource {
             }
         }
         return false;
+    }
+
+    /** The report as JSON, or as the CSV {@code body} writes when the client asks for CSV. */
+    private static Response answer(HttpHeaders headers, Object report, String name, Consumer<Csv> body) {
+        return wantsCsv(headers) ? csv(name, body) : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
     }
 
     private static Response csv(String name, Consumer<Csv> body) {
