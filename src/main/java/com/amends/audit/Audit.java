@@ -64,9 +64,9 @@ public final class Audit {
                 state(beforeTree), state(afterTree), null, null));
     }
 
-    private String state(JsonNode tree) {
-        return tree == null || tree.isNull() ? null : tree.isObject() || tree.isArray()
-                ? sanitize(tree.deepCopy()).toString() : tree.toString();
+    /** The trees come fresh from {@code valueToTree}, so they are sanitized in place. */
+    private static String state(JsonNode tree) {
+        return tree == null || tree.isNull() ? null : sanitize(tree).toString();
     }
 
     /** Drops secrets, masks voucher codes to their last four characters, and shortens long lists. */

@@ -101,9 +101,8 @@ public final class Reports {
                         key.add(label(groupBy.get(i), rs, i + 1));
                     }
                     key.add(rs.getString(groupBy.size() + 1));
-                    sums.merge(key, sign * rs.getLong(groupBy.size() + 2), Long::sum);
-                    return 0;
-                }).forEach(ignored -> { }));
+                    return Map.entry(key, sign * rs.getLong(groupBy.size() + 2));
+                }).forEach(sum -> sums.merge(sum.getKey(), sum.getValue(), Long::sum)));
         List<GroupedAmount> rows = new ArrayList<>();
         sums.forEach((key, amount) -> {
             Map<String, String> group = new LinkedHashMap<>();
@@ -188,7 +187,7 @@ public final class Reports {
 
     public EffectivenessReport effectiveness(Instant from, Instant to, List<Dimension> groupBy) {
         requireRange(from, to);
-        record GrantFacts(List<String> group, Instant createdAt) {}
+        record GrantFacts(String id, List<String> group, Instant createdAt) {}
         String dims = String.join(", ", groupBy.stream().map(d -> d.grantColumn).toList());
         Map<String, GrantFacts> grants = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("SELECT id, created_at, " + dims + " FROM grants"
@@ -199,9 +198,8 @@ public final class Reports {
                     for (int i = 0; i < groupBy.size(); i++) {
                         group.add(rs.getString(3 + i));
                     }
-                    grants.put(rs.getString(1), new GrantFacts(group, Database.instant(rs, 2)));
-                    return 0;
-                }).forEach(ignored -> { }));
+                    return new GrantFacts(rs.getString(1), group, Database.instant(rs, 2));
+                }).forEach(grant -> grants.put(grant.id(), grant)));
 
         final class Tally {
             long grants;
@@ -210,7 +208,13 @@ public final class Reports {
             long redeemed;
             final List<Long> secondsToFirst = new ArrayList<>();
         }
-        record Spent(long issued, long redeemed, Instant first) {}
+        record Spent(String grant, long issued, long redeemed, Instant first) {
+            Spent plus(Spent other) {
+                Instant earliest = first == null ? other.first : other.first == null || first.isBefore(other.first)
+                        ? first : other.first;
+                return new Spent(grant, issued + other.issued, redeemed + other.redeemed, earliest);
+            }
+        }
         Map<String, Spent> spent = new HashMap<>();
         jdbi.useHandle(h -> h.createQuery("""
                         SELECT p.grant_id, p.unit,
@@ -223,17 +227,15 @@ public final class Reports {
                          GROUP BY p.grant_id, p.unit
                         """.replace("{goodwill}", GOODWILL)).bind("from", from).setFetchSize(FETCH)
                 .map((rs, ctx) -> {
-                    String grant = rs.getString(1);
                     String unit = rs.getString(2);
-                    if (grants.containsKey(grant) && (unit.equals(Accounts.POINTS) || unit.equals(accountingCurrency))) {
-                        Instant first = Database.instant(rs, 5);
-                        spent.merge(grant, new Spent(value(rs.getLong(3), unit).amount(), value(rs.getLong(4), unit).amount(),
-                                first), (a, b) -> new Spent(a.issued() + b.issued(), a.redeemed() + b.redeemed(),
-                                a.first() == null ? b.first() : b.first() == null ? a.first()
-                                        : a.first().isBefore(b.first()) ? a.first() : b.first()));
+                    boolean valued = unit.equals(Accounts.POINTS) || unit.equals(accountingCurrency);
+                    return valued ? new Spent(rs.getString(1), value(rs.getLong(3), unit).amount(),
+                            value(rs.getLong(4), unit).amount(), Database.instant(rs, 5)) : null;
+                }).forEach(row -> {
+                    if (row != null && grants.containsKey(row.grant())) {
+                        spent.merge(row.grant(), row, Spent::plus);
                     }
-                    return 0;
-                }).forEach(ignored -> { }));
+                }));
 
         Map<List<String>, Tally> tallies = new TreeMap<>(Comparator.comparing(
                 (List<String> k) -> String.join("\u0000", k.stream().map(v -> v == null ? "" : v).toList())));
