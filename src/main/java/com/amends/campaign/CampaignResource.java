@@ -8,10 +8,12 @@ import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
+import io.swagger.v3.oas.annotations.Hidden;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
@@ -72,13 +74,17 @@ public final class CampaignResource {
     @Operation(operationId = "addCampaignRecipients",
             summary = "Send up to 10,000 affected customers; each is credited at most once per campaign",
             description = "Batches of up to 1,000 rows are credited before the answer (201, with per-row results); "
-                    + "larger ones in the background (202): follow GET /v1/campaigns/{id}/batches/{batch_id}.",
+                    + "larger ones in the background (202): follow GET /v1/campaigns/{id}/batches/{batch_id}. "
+                    + "Also as text/csv: customer_id[,order_ref] a line, an optional header line first.",
             responses = {
                     @ApiResponse(responseCode = "201", description = "The batch, credited",
                             content = @Content(schema = @Schema(implementation = BatchView.class))),
                     @ApiResponse(responseCode = "202", description = "The batch, queued for crediting",
                             content = @Content(schema = @Schema(implementation = BatchView.class)))})
     @Refusals({ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_CLOSED})
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientsRequest.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
     public Response add(@Auth Caller caller, @PathParam("id") String id,
                         @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                         @NotNull @Valid RecipientsRequest request) {
@@ -89,9 +95,8 @@ public final class CampaignResource {
     @Path("/{id}/recipients")
     @Consumes(CSV)
     @RolesAllowed(Role.SUPERVISOR_NAME)
-    @Operation(operationId = "addCampaignRecipientsCsv",
-            summary = "The same as CSV: customer_id[,order_ref] a line, an optional header line first")
-    @Refusals({ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_CLOSED})
+    // Described with the JSON form: OpenAPI has one operation per path and method.
+    @Hidden
     public Response addCsv(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull String csv) {
@@ -119,9 +124,14 @@ public final class CampaignResource {
     @Path("/{id}/preview")
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Operation(operationId = "previewCampaignRecipients",
-            summary = "What a batch would do: new and already credited customers, cost, and the limits it would hit")
+            summary = "What a batch would do: new and already credited customers, cost, and the limits it would hit",
+            description = "Takes the batch as JSON or as text/csv, as the recipients operation does.")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
-    public PreviewView preview(@Auth Caller caller, @PathParam("id") String id, @NotNull @Valid RecipientsRequest request) {
+    @RequestBody(required = true, content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientsRequest.class)),
+            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
+    public PreviewView preview(@Auth Caller caller, @PathParam("id") String id,
+                               @NotNull @Valid RecipientsRequest request) {
         return campaigns.preview(id, request.recipients());
     }
 
@@ -129,8 +139,7 @@ public final class CampaignResource {
     @Path("/{id}/preview")
     @Consumes(CSV)
     @RolesAllowed(Role.SUPERVISOR_NAME)
-    @Operation(operationId = "previewCampaignRecipientsCsv", summary = "The same preview, for a CSV batch")
-    @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
+    @Hidden
     public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") String id, @NotNull String csv) {
         return campaigns.preview(id, Campaigns.parseCsv(csv));
     }
