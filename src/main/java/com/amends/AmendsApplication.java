@@ -28,11 +28,13 @@ import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
 import com.amends.platform.Database;
 import com.amends.platform.Ids;
-import com.amends.platform.InstantParamConverter;
 import com.amends.platform.Json;
+import com.amends.platform.MaskedRequestLog;
 import com.amends.platform.Migrations;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
+import com.amends.platform.StrictQueryParameters;
 import com.amends.platform.Transactor;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.openapi.OpenApiDocument;
@@ -151,11 +153,14 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.getApplicationContext().setErrorHandler(errors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
+        MaskedRequestLog.install(config.getServerFactory(), environment);
+
         var jersey = environment.jersey();
         jersey.register(new ProblemMapper());
         jersey.register(new ProblemMapper.Validation());
         jersey.register(new BodySizeLimit(config.getMaxRequestBody().toBytes()));
-        jersey.register(new InstantParamConverter());
+        jersey.register(new ParamConverters());
+        jersey.register(new StrictQueryParameters());
         ApiKeyAuth.register(jersey, keys);
         jersey.register(new RequestContextFilter());
         jersey.register(new ApiKeyResource(keys, audit));

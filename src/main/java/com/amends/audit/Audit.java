@@ -2,6 +2,7 @@ package com.amends.audit;
 
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
+import com.amends.voucher.VoucherCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -78,7 +79,7 @@ public final class Audit {
             for (String name : names) {
                 JsonNode value = object.get(name);
                 if (value.isTextual() && VOUCHER_CODE.matcher(value.textValue()).matches()) {
-                    object.set(name, TextNode.valueOf("****-" + value.textValue().substring(value.textValue().length() - 4)));
+                    object.set(name, TextNode.valueOf(VoucherCodes.masked(value.textValue())));
                 } else {
                     object.set(name, sanitize(value));
                 }

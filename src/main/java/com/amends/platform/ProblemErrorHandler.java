@@ -25,6 +25,12 @@ public final class ProblemErrorHandler extends ErrorHandler {
         setShowCauses(false);
     }
 
+    /** Jetty writes error bodies for GET, POST and HEAD only; a refused DELETE deserves its problem too. */
+    @Override
+    public boolean errorPageForMethod(String method) {
+        return true;
+    }
+
     @Override
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {

@@ -35,6 +35,14 @@ public final class VoucherCodes {
         return new String(code);
     }
 
+    /**
+     * A code as logs and the audit trail may show it: its last four characters, enough for a
+     * person to tell two codes apart, too few to spend one.
+     */
+    public static String masked(String code) {
+        return code.length() <= 8 ? "****" : "****-" + code.substring(code.length() - 4);
+    }
+
     /** What a customer reads: groups of four joined by hyphens. */
     public static String display(String code) {
         StringBuilder out = new StringBuilder(code.length() + code.length() / 4);

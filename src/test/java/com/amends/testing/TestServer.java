@@ -28,19 +28,24 @@ public final class TestServer implements AutoCloseable {
 
     private final TestDatabase database;
     private final MutableClock clock;
-    private final List<ConfigOverride> extraOverrides;
+    private final Map<String, String> settings = new java.util.LinkedHashMap<>();
     private DropwizardTestSupport<AmendsConfiguration> support;
     private Jdbi jdbi;
     private final Map<Role, String> secrets = new EnumMap<>(Role.class);
 
-    public TestServer(TestDatabase database, ConfigOverride... overrides) {
-        this(database, new MutableClock(MutableClock.START), overrides);
+    public TestServer(TestDatabase database) {
+        this(database, new MutableClock(MutableClock.START));
     }
 
-    public TestServer(TestDatabase database, MutableClock clock, ConfigOverride... overrides) {
+    public TestServer(TestDatabase database, MutableClock clock) {
         this.database = database;
         this.clock = clock;
-        this.extraOverrides = List.of(overrides);
+    }
+
+    /** A configuration setting over test-config.yml, e.g. {@code logging.level}; set it before the first start. */
+    public TestServer setting(String path, String value) {
+        settings.put(path, value);
+        return this;
     }
 
     public synchronized TestServer start() {
@@ -54,7 +59,7 @@ public final class TestServer implements AutoCloseable {
         if (database.user() != null) {
             overrides.add(ConfigOverride.config(prefix, "database.user", database.user()));
         }
-        overrides.addAll(extraOverrides);
+        settings.forEach((path, value) -> overrides.add(ConfigOverride.config(prefix, path, value)));
         MutableClock serverClock = clock;
         support = new DropwizardTestSupport<>(AmendsApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), prefix,

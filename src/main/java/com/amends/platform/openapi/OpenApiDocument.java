@@ -133,7 +133,8 @@ public final class OpenApiDocument {
         operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
 
-        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN);
+        // Any operation refuses a query parameter given twice or empty (StrictQueryParameters).
+        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER);
         Refusals refusals = method.getAnnotation(Refusals.class);
         if (refusals != null) {
             codes.addAll(Arrays.asList(refusals.value()));
@@ -159,7 +160,7 @@ public final class OpenApiDocument {
                     ErrorCode.UNSUPPORTED_MEDIA_TYPE));
         }
         if (hasParameters) {
-            codes.addAll(List.of(ErrorCode.INVALID_PARAMETER, ErrorCode.VALIDATION_FAILED));
+            codes.add(ErrorCode.VALIDATION_FAILED);
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         ApiResponse unnamed = responses.remove("default");
