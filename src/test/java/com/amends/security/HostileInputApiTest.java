@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
@@ -43,9 +44,12 @@ class HostileInputApiTest {
         List<String> failures = new ArrayList<>();
         int sent = 0;
         int serverErrors = 0;
+        Map<String, Integer> perOperation = new TreeMap<>();
         for (Operation operation : SpecOperations.all()) {
             Api api = server.as(Role.fromWire(operation.roles().get(0)));
-            for (Probe probe : HostileRequests.forOperation(operation)) {
+            List<Probe> probes = HostileRequests.forOperation(operation);
+            perOperation.put(operation.id(), probes.size());
+            for (Probe probe : probes) {
                 Reply reply = api.raw(probe.method(), probe.target(), probe.contentType(), probe.body(),
                         probe.headers().toArray(String[]::new));
                 sent++;
@@ -56,8 +60,8 @@ class HostileInputApiTest {
                 }
             }
         }
-        System.out.printf("Hostile input on %s: %d requests over %d operations, %d answered 5xx%n",
-                server.databaseKind(), sent, SpecOperations.all().size(), serverErrors);
+        System.out.printf("Hostile input on %s: %d requests over %d operations, %d answered 5xx; per operation %s%n",
+                server.databaseKind(), sent, SpecOperations.all().size(), serverErrors, perOperation);
 
         assertThat(failures).as("answers that are not clean refusals").isEmpty();
         assertThat(TableCounts.of(server)).as("rows per table after the run").isEqualTo(before);

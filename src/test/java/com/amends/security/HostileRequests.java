@@ -246,10 +246,8 @@ final class HostileRequests {
                     expand(pathValues()) + "?" + name + "=" + good + "&" + name + "=" + good,
                     bodyTypeForParameterProbes(), bodyForParameterProbes(), keyHeader(), true));
         }
-        if (operation.method().equals("GET")) {
-            probes.add(new Probe("unknown query parameter given twice", operation.method(),
-                    expand(pathValues()) + "?x=1&x=2", null, null, List.of(), true));
-        }
+        probes.add(new Probe("unknown query parameter given twice", operation.method(),
+                expand(pathValues()) + "?x=1&x=2", bodyTypeForParameterProbes(), bodyForParameterProbes(), keyHeader(), true));
     }
 
     private void headerProbes() {
