@@ -8,8 +8,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.auth.Role;
 import com.amends.testing.Api;
 import com.amends.testing.Concurrently;
+import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
-import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,23 +18,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The audit trail: one event per change, in the change's transaction, sealed into a hash chain that shows tampering. */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
-class AuditApiTest {
-    @Parameter
-    TestServer server;
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestServer server) {
-        server.close();
-    }
-
+class AuditApiTest extends OwnServerFixture {
     private JsonNode eventsFor(String targetId) {
         return server.as(Role.FINANCE).get("/v1/audit-events?target_id=" + targetId).expect(200).path("data");
     }

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
 import com.amends.testing.Books;
+import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
-import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -14,23 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Large batches are credited in the background; a server that dies mid-way resumes without crediting anyone twice. */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
-class CampaignWorkerTest {
-    @Parameter
-    TestServer server;
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestServer server) {
-        server.close();
-    }
-
+class CampaignWorkerTest extends OwnServerFixture {
     @Test
     void shouldResumeAfterARestart_CreditingEveryoneExactlyOnce() {
         String campaign = server.as(Role.SUPERVISOR).post("/v1/campaigns", Map.of("name", "Outage",

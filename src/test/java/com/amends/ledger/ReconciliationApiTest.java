@@ -6,26 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
 import com.amends.testing.Books;
-import com.amends.testing.TestServer;
+import com.amends.testing.OwnServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reconciliation finds books that were changed behind the ledger's back. Each run tampers with a server of its own. */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
-class ReconciliationApiTest {
-    @Parameter
-    TestServer server;
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestServer server) {
-        server.close();
-    }
-
+class ReconciliationApiTest extends OwnServerFixture {
     @Test
     void shouldReportEachKindOfMismatch_WhenTheTablesAreEditedDirectly() {
         String customer = newCustomer();

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
 import com.amends.testing.Api;
+import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
-import com.amends.testing.SpecOperations;
 import com.amends.testing.SpecOperations.Operation;
-import com.amends.testing.TestServer;
+import com.amends.testing.SpecOperations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -28,7 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
-class AccessMatrixApiTest {
+class AccessMatrixApiTest extends OwnServerFixture {
     private static final Set<Role> EVERYONE = Set.of(Role.values());
     private static final Set<Role> HELPDESK = Set.of(Role.AGENT, Role.SUPERVISOR);
     private static final Set<Role> HELPDESK_AND_FINANCE = Set.of(Role.AGENT, Role.SUPERVISOR, Role.FINANCE);
@@ -71,13 +69,6 @@ class AccessMatrixApiTest {
             Map.entry("goodwillSpendReport", FINANCE_AND_ADMIN), Map.entry("journalExport", FINANCE_AND_ADMIN),
             Map.entry("liabilityReport", FINANCE_AND_ADMIN), Map.entry("reconcile", FINANCE_AND_ADMIN));
 
-    @Parameter
-    TestServer server;
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestServer server) {
-        server.close();
-    }
 
     @Test
     void theSpec_ShouldGiveEachOperationTheRolesOfTheProduct() {

@@ -6,10 +6,10 @@ import com.amends.auth.Role;
 import com.amends.security.HostileRequests.Probe;
 import com.amends.testing.Api;
 import com.amends.testing.Books;
+import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
-import com.amends.testing.SpecOperations;
 import com.amends.testing.SpecOperations.Operation;
-import com.amends.testing.TestServer;
+import com.amends.testing.SpecOperations;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.AfterParameterizedClassInvocation;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -29,15 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
-class HostileInputApiTest {
-    @Parameter
-    TestServer server;
-
-    @AfterParameterizedClassInvocation
-    static void stop(TestServer server) {
-        server.close();
-    }
-
+class HostileInputApiTest extends OwnServerFixture {
     @Test
     void everyOperation_ShouldRefuseHostileInputWithAProblem_AndChangeNothing() {
         Map<String, Long> before = TableCounts.of(server);
