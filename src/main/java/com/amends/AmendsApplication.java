@@ -31,6 +31,7 @@ import com.amends.platform.Ids;
 import com.amends.platform.Json;
 import com.amends.platform.MaskedRequestLog;
 import com.amends.platform.Migrations;
+import com.amends.platform.OneTransactionAtATime;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
@@ -121,6 +122,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         Migrations.migrate(dataSource);
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"));
+        OneTransactionAtATime.installOnH2(jdbi, config.getDatabase().getUrl());
         Transactor tx = new Transactor(jdbi);
         Ids ids = new Ids(clock);
 

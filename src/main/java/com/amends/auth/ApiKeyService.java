@@ -47,7 +47,7 @@ public final class ApiKeyService {
         String secret = SECRET_PREFIX + id.substring(KEY_PREFIX.length() + 1) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = new ApiKey(id, name.strip(), role.wire(), hash(secret), clock.instant(), null, null);
-        dao.insert(key);
+        tx.run(() -> dao.insert(key));
         ApiKeyView view = key.view();
         return new ApiKeyView(view.id(), view.name(), view.role(), view.createdAt(), null, null, secret);
     }
@@ -67,7 +67,7 @@ public final class ApiKeyService {
             return Optional.empty();
         }
         Instant now = clock.instant();
-        dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL));
+        tx.run(() -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
         return Optional.of(new Caller(key.get().id(), key.get().name(), Role.fromWire(key.get().role())));
     }
 

@@ -2,6 +2,7 @@ package com.amends.campaign;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.platform.Transactor;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,12 +18,14 @@ public final class CampaignWorker {
     /** Revocations the worker makes are booked to no API key of a person. */
     private static final Caller WORKER = new Caller("campaign-worker", "campaign worker", Role.SUPERVISOR);
 
+    private final Transactor tx;
     private final CampaignDao dao;
     private final Campaigns campaigns;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    public CampaignWorker(com.amends.platform.Transactor tx, Campaigns campaigns, Clock clock) {
+    public CampaignWorker(Transactor tx, Campaigns campaigns, Clock clock) {
+        this.tx = tx;
         this.dao = tx.onDemand(CampaignDao.class);
         this.campaigns = campaigns;
         this.clock = clock;
@@ -49,7 +52,7 @@ public final class CampaignWorker {
         for (String batch : dao.claimable(clock.instant(), 20)) {
             while (maxChunks < 0 || chunks < maxChunks) {
                 Instant now = clock.instant();
-                if (dao.lease(batch, owner, now.plus(LEASE), now) == 0) {
+                if (tx.inTransaction(() -> dao.lease(batch, owner, now.plus(LEASE), now)) == 0) {
                     break; // someone else has it, or it is done
                 }
                 if (!campaigns.creditChunk(batch)) {

@@ -414,7 +414,7 @@ public final class Campaigns {
     public boolean revokeChunk(Caller worker, String campaignId) {
         List<String> issued = grants.issuedOfCampaign(campaignId, "", REVOKE_CHUNK);
         if (issued.isEmpty()) {
-            dao.revokeFinished(campaignId, clock.instant());
+            tx.run(() -> dao.revokeFinished(campaignId, clock.instant()));
             return false;
         }
         for (String grant : issued) {

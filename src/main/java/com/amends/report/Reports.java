@@ -310,12 +310,16 @@ public final class Reports {
     /** Every journal line in [from, to), in order, to a consumer, without holding them. */
     public void streamJournal(Instant from, Instant to, Consumer<JournalLine> sink) {
         requireRange(from, to);
-        // A transaction, so that PostgreSQL streams with a cursor instead of sending every row at once.
-        jdbi.useTransaction(h -> {
-            Query query = h.createQuery(JOURNAL + " ORDER BY e.seq, p.line");
-            query.bind("from", from).bind("to", to).setFetchSize(FETCH)
-                    .map((rs, ctx) -> journalLine(rs)).forEach(sink);
-        });
+        // A transaction, so that PostgreSQL streams with a cursor instead of sending every row at
+        // once; read-only, so that on H2 a slow download does not hold up writers.
+        try (Handle handle = jdbi.open()) {
+            handle.setReadOnly(true);
+            handle.useTransaction(h -> {
+                Query query = h.createQuery(JOURNAL + " ORDER BY e.seq, p.line");
+                query.bind("from", from).bind("to", to).setFetchSize(FETCH)
+                        .map((rs, ctx) -> journalLine(rs)).forEach(sink);
+            });
+        }
     }
 
     private static JournalLine journalLine(ResultSet rs) throws SQLException {

@@ -118,7 +118,8 @@ public final class Idempotency {
             Optional<StoredRequest> existing = dao.find(apiKeyId, key);
             if (existing.isEmpty()) {
                 try {
-                    dao.insert(new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now, now.plus(retention)));
+                    tx.run(() -> dao.insert(new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now,
+                            now.plus(retention))));
                     return Optional.empty();
                 } catch (RuntimeException e) {
                     if (!Transactor.isUniqueViolation(e)) {
@@ -129,7 +130,7 @@ public final class Idempotency {
             }
             StoredRequest stored = existing.get();
             if (!stored.expiresAt().isAfter(now)) {
-                dao.deleteIfExpired(apiKeyId, key, now);
+                tx.run(() -> dao.deleteIfExpired(apiKeyId, key, now));
                 continue;
             }
             if (!stored.requestHash().equals(hash)) {
@@ -142,7 +143,7 @@ public final class Idempotency {
             if (stored.lockedUntil().isAfter(now)) {
                 throw inUse();
             }
-            if (dao.takeOver(apiKeyId, key, stored.owner(), owner, now.plus(lease)) == 1) {
+            if (tx.inTransaction(() -> dao.takeOver(apiKeyId, key, stored.owner(), owner, now.plus(lease))) == 1) {
                 return Optional.empty();
             }
         }
@@ -175,7 +176,7 @@ public final class Idempotency {
 
     /** Deletes answers past their retention; called by a periodic job. */
     public int purgeExpired() {
-        return dao.deleteExpired(clock.instant());
+        return tx.inTransaction(() -> dao.deleteExpired(clock.instant()));
     }
 
     private static final class LostClaim extends RuntimeException {

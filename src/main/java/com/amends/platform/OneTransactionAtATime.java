@@ -1,0 +1,87 @@
+package com.amends.platform;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.regex.Pattern;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.HandleCallback;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementContext;
+import org.jdbi.v3.core.statement.StatementCustomizer;
+import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionHandler;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * On H2, runs the transactions of this server one at a time (read-only ones excepted).
+ *
+ * <p>H2 writes a commit by storing every table's changed pages, including those of other
+ * transactions still running; if the process is killed then, part of such an unfinished
+ * transaction can survive the restart (the crash test caught postings and a balance kept
+ * without their journal entry). With one transaction at a time, nothing unfinished is in the
+ * pages a commit stores. Writes outside a transaction must therefore not exist on H2: every
+ * write goes through {@link Transactor}. PostgreSQL keeps unfinished transactions out of what
+ * survives a crash by itself and gets none of this.
+ */
+public final class OneTransactionAtATime extends DelegatingTransactionHandler {
+    private static final Pattern WRITE = Pattern.compile("\\s*(INSERT|UPDATE|DELETE|MERGE)\\b", Pattern.CASE_INSENSITIVE);
+
+    private final ReentrantLock lock;
+
+    private OneTransactionAtATime(TransactionHandler delegate, ReentrantLock lock) {
+        super(delegate);
+        this.lock = lock;
+    }
+
+    /**
+     * Installs it when the URL is an H2 one, with a guard that refuses a write outside a
+     * transaction: such a write's commit would store the pages of the transaction running then.
+     */
+    public static void installOnH2(Jdbi jdbi, String url) {
+        if (!url.startsWith("jdbc:h2:")) {
+            return;
+        }
+        jdbi.setTransactionHandler(new OneTransactionAtATime(jdbi.getTransactionHandler(), new ReentrantLock()));
+        jdbi.addCustomizer(new StatementCustomizer() {
+            @Override
+            public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
+                if (context.getConnection().getAutoCommit() && WRITE.matcher(context.getRawSql()).lookingAt()) {
+                    throw new IllegalStateException("A write outside a transaction: run it through Transactor");
+                }
+            }
+        });
+    }
+
+    @Override
+    public TransactionHandler specialize(Handle handle) throws SQLException {
+        return new OneTransactionAtATime(getDelegate().specialize(handle), lock);
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
+        if (handle.isReadOnly()) {
+            return super.inTransaction(handle, callback);
+        }
+        lock.lock();
+        try {
+            return super.inTransaction(handle, callback);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
+                                                    HandleCallback<R, X> callback) throws X {
+        if (handle.isReadOnly()) {
+            return super.inTransaction(handle, level, callback);
+        }
+        lock.lock();
+        try {
+            return super.inTransaction(handle, level, callback);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
