@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.SqlStatements;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.StatementCustomizer;
 import org.jdbi.v3.core.transaction.DelegatingTransactionHandler;
@@ -26,6 +27,8 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  */
 public final class OneTransactionAtATime extends DelegatingTransactionHandler {
     private static final Pattern WRITE = Pattern.compile("\\s*(INSERT|UPDATE|DELETE|MERGE)\\b", Pattern.CASE_INSENSITIVE);
+
+    private static final String READ_ONLY = "amends.readOnly";
 
     private final ReentrantLock lock;
 
@@ -53,6 +56,19 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
         });
     }
 
+    /**
+     * Marks a handle whose transactions only read, so that they do not wait for writers or keep
+     * them waiting. A handle attribute, not the connection's read-only flag: that flag would
+     * stay on the pooled connection after the handle is closed.
+     */
+    public static Handle readOnly(Handle handle) {
+        return handle.define(READ_ONLY, true);
+    }
+
+    private static boolean isReadOnly(Handle handle) {
+        return Boolean.TRUE.equals(handle.getConfig(SqlStatements.class).getAttribute(READ_ONLY));
+    }
+
     @Override
     public TransactionHandler specialize(Handle handle) throws SQLException {
         return new OneTransactionAtATime(getDelegate().specialize(handle), lock);
@@ -60,7 +76,7 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-        if (handle.isReadOnly()) {
+        if (isReadOnly(handle)) {
             return super.inTransaction(handle, callback);
         }
         lock.lock();
@@ -74,7 +90,7 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                     HandleCallback<R, X> callback) throws X {
-        if (handle.isReadOnly()) {
+        if (isReadOnly(handle)) {
             return super.inTransaction(handle, level, callback);
         }
         lock.lock();

@@ -6,6 +6,7 @@ import com.amends.platform.Cursor;
 import com.amends.platform.Database;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
+import com.amends.platform.OneTransactionAtATime;
 import com.amends.platform.Page;
 import com.amends.points.PointValues;
 import java.sql.ResultSet;
@@ -312,8 +313,7 @@ public final class Reports {
         requireRange(from, to);
         // A transaction, so that PostgreSQL streams with a cursor instead of sending every row at
         // once; read-only, so that on H2 a slow download does not hold up writers.
-        try (Handle handle = jdbi.open()) {
-            handle.setReadOnly(true);
+        try (Handle handle = OneTransactionAtATime.readOnly(jdbi.open())) {
             handle.useTransaction(h -> {
                 Query query = h.createQuery(JOURNAL + " ORDER BY e.seq, p.line");
                 query.bind("from", from).bind("to", to).setFetchSize(FETCH)
