@@ -76,26 +76,26 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, HandleCallback<R, X> callback) throws X {
-        if (isReadOnly(handle)) {
-            return super.inTransaction(handle, callback);
-        }
-        lock.lock();
-        try {
-            return super.inTransaction(handle, callback);
-        } finally {
-            lock.unlock();
-        }
+        return oneAtATime(handle, () -> super.inTransaction(handle, callback));
     }
 
     @Override
     public <R, X extends Exception> R inTransaction(Handle handle, TransactionIsolationLevel level,
                                                     HandleCallback<R, X> callback) throws X {
+        return oneAtATime(handle, () -> super.inTransaction(handle, level, callback));
+    }
+
+    private interface Work<R, X extends Exception> {
+        R run() throws X;
+    }
+
+    private <R, X extends Exception> R oneAtATime(Handle handle, Work<R, X> work) throws X {
         if (isReadOnly(handle)) {
-            return super.inTransaction(handle, level, callback);
+            return work.run();
         }
         lock.lock();
         try {
-            return super.inTransaction(handle, level, callback);
+            return work.run();
         } finally {
             lock.unlock();
         }
