@@ -10,6 +10,7 @@ import com.amends.auth.ApiKeyAuth;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
 import com.amends.auth.CreateApiKeyCommand;
+import com.amends.auth.MeResource;
 import com.amends.campaign.CampaignResource;
 import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignWorker;
@@ -68,6 +69,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -81,9 +83,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
             PointsRedemptionResource.class, RedemptionResource.class,
             HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class,
-            ReportResource.class, AuditResource.class);
+            ReportResource.class, AuditResource.class, MeResource.class);
 
     private final Clock clock;
+    /** What run() registered, for calling the endpoints' code in-process (the load benchmark's database ceiling). */
+    private final List<Object> resources = new ArrayList<>();
+    private ApiKeyService keys;
 
     public AmendsApplication() {
         // Milliseconds are what the API shows and what both databases keep exactly.
@@ -126,7 +131,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Transactor tx = new Transactor(jdbi);
         Ids ids = new Ids(clock);
 
-        ApiKeyService keys = new ApiKeyService(tx, ids, clock);
+        keys = new ApiKeyService(tx, ids, clock, config.getApiKeyCache().toJavaDuration());
         Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock);
         AuditChain auditChain = new AuditChain(tx, clock);
         Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
@@ -165,27 +170,29 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new StrictQueryParameters());
         ApiKeyAuth.register(jersey, keys);
         jersey.register(new RequestContextFilter());
-        jersey.register(new ApiKeyResource(keys, audit));
-        jersey.register(new ReasonCodeResource(reasons, audit));
-        jersey.register(new GrantResource(grants, idempotency));
-        jersey.register(new CustomerResource(customers, points, vouchers, grants, ledger, clock));
-        jersey.register(new VoucherResource(vouchers));
-        jersey.register(new VoucherRedemptionResource(redemptions, idempotency));
-        jersey.register(new PointsRedemptionResource(redemptions, idempotency));
-        jersey.register(new RedemptionResource(redemptions, idempotency));
-        jersey.register(new HoldResource(holds, idempotency));
-        jersey.register(new CampaignResource(campaigns, idempotency, audit));
+        register(jersey, new ApiKeyResource(keys, audit));
+        register(jersey, new ReasonCodeResource(reasons, audit));
+        register(jersey, new GrantResource(grants, idempotency));
+        register(jersey, new CustomerResource(customers, points, vouchers, grants, ledger, clock));
+        register(jersey, new VoucherResource(vouchers));
+        register(jersey, new VoucherRedemptionResource(redemptions, idempotency));
+        register(jersey, new PointsRedemptionResource(redemptions, idempotency));
+        register(jersey, new RedemptionResource(redemptions, idempotency));
+        register(jersey, new HoldResource(holds, idempotency));
+        register(jersey, new CampaignResource(campaigns, idempotency, audit));
         environment.admin().addTask(new CampaignTask(campaignWorker));
-        jersey.register(new PolicyResource(policies, audit));
-        jersey.register(new BudgetResource(policies, clock, audit));
-        jersey.register(new ReconciliationResource(new Reconciler(tx, clock)));
-        jersey.register(new ReportResource(new Reports(jdbi, pointValues, config.getAccountingCurrency()), clock));
+        register(jersey, new PolicyResource(policies, audit));
+        register(jersey, new BudgetResource(policies, clock, audit));
+        register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
+        register(jersey, new ReportResource(new Reports(jdbi, pointValues, config.getAccountingCurrency()), clock));
         environment.admin().addTask(new ExpiryTask(expiry));
-        jersey.register(new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
+        register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));
 
+        register(jersey, new MeResource());
+
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
-        jersey.register(new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
+        register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
         var jobs = environment.lifecycle().scheduledExecutorService("amends-jobs").threads(1).build();
         jobs.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
@@ -199,6 +206,22 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
                         campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
+    }
+
+    private void register(io.dropwizard.jersey.setup.JerseyEnvironment jersey, Object resource) {
+        resources.add(resource);
+        jersey.register(resource);
+    }
+
+    /** The instance of a resource class that {@link #run} registered. */
+    public <T> T resource(Class<T> type) {
+        return resources.stream().filter(type::isInstance).map(type::cast).findFirst()
+                .orElseThrow(() -> new IllegalStateException(type.getSimpleName() + " is not registered"));
+    }
+
+    /** How requests are authenticated, with the key cache they share. */
+    public ApiKeyService keys() {
+        return keys;
     }
 
     /** A periodic job that throws is never run again by its executor; log and carry on instead. */

@@ -96,6 +96,13 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private Duration voucherLookupWindow = Duration.seconds(5);
 
+    /**
+     * How long an instance keeps the row of an API key in use, so that most requests read no
+     * key; a key revoked on another instance is refused here within this time. 0 turns it off.
+     */
+    @NotNull
+    private Duration apiKeyCache = Duration.seconds(2);
+
     /** How often each instance looks for lots, vouchers and holds past their time. */
     @NotNull
     private Duration expiryInterval = Duration.minutes(1);
@@ -128,6 +135,16 @@ public class AmendsConfiguration extends Configuration {
     @JsonProperty
     public void setVoucherLookupWindow(Duration voucherLookupWindow) {
         this.voucherLookupWindow = voucherLookupWindow;
+    }
+
+    @JsonProperty
+    public Duration getApiKeyCache() {
+        return apiKeyCache;
+    }
+
+    @JsonProperty
+    public void setApiKeyCache(Duration apiKeyCache) {
+        this.apiKeyCache = apiKeyCache;
     }
 
     @JsonProperty

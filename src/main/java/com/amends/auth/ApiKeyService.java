@@ -16,11 +16,21 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Issues and checks API keys. A secret is {@code sk_<key id>.<256 random bits>}: the id part
  * finds the row without scanning, and the stored SHA-256 of the whole secret is compared in
  * constant time. A fast hash is enough here because the secret is random, not a password.
+ *
+ * <p>Every request is authenticated, so the rows of keys in use are kept for a short while
+ * ({@code apiKeyCache}) and most requests read no key from the database. The cache holds rows,
+ * not secrets: each request's secret is still hashed and compared with the row's. A key
+ * revoked here leaves this instance's cache at once; other instances refuse it when their
+ * copy runs out, within that time.
  */
 public final class ApiKeyService {
     private static final String KEY_PREFIX = "key";
@@ -32,12 +42,21 @@ public final class ApiKeyService {
     private final Ids ids;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
+    private final Cache<String, ApiKey> recent;
+    private final Set<String> revokedHere = ConcurrentHashMap.newKeySet();
 
+    /** Without a cache: every authentication reads the key's row (the jar's commands, tests' setup). */
     public ApiKeyService(Transactor tx, Ids ids, Clock clock) {
+        this(tx, ids, clock, Duration.ZERO);
+    }
+
+    public ApiKeyService(Transactor tx, Ids ids, Clock clock, Duration cacheFor) {
         this.tx = tx;
         this.dao = tx.onDemand(ApiKeyDao.class);
         this.ids = ids;
         this.clock = clock;
+        this.recent = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(cacheFor.isZero() ? 0 : 10_000)
+                .build();
     }
 
     public ApiKeyView create(String name, Role role) {
@@ -57,7 +76,8 @@ public final class ApiKeyService {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        Optional<ApiKey> key = dao.find(id.get());
+        ApiKey cached = recent.getIfPresent(id.get());
+        Optional<ApiKey> key = cached != null ? Optional.of(cached) : dao.find(id.get());
         byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
         // Compare against something of the same length even when no key matched, so the answer
         // takes the same time either way.
@@ -71,6 +91,10 @@ public final class ApiKeyService {
         // The row was just read: most requests can see it needs no write, and skip one.
         if (lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_INTERVAL))) {
             tx.run(() -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
+            // Read afresh next time: putting the copy back would keep it past its time.
+            recent.invalidate(key.get().id());
+        } else if (cached == null) {
+            remember(key.get());
         }
         return Optional.of(new Caller(key.get().id(), key.get().name(), Role.fromWire(key.get().role())));
     }
@@ -86,15 +110,29 @@ public final class ApiKeyService {
     }
 
     public ApiKeyView revoke(String id) {
-        return tx.inTransaction(() -> {
-            ApiKey key = dao.find(id)
-                    .orElseThrow(() -> new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No API key " + id));
+        revokedHere.add(id);
+        ApiKeyView revoked = tx.inTransaction(() -> {
+            ApiKey key = dao.find(id).orElseThrow(() -> {
+                revokedHere.remove(id); // an id that names no key must not stay here
+                return new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No API key " + id);
+            });
             if (key.revokedAt() != null) {
                 throw new ApiException(ErrorCode.API_KEY_REVOKED, "API key " + id + " was revoked at " + key.revokedAt());
             }
             dao.revoke(id, clock.instant());
             return get(id);
         });
+        recent.asMap().compute(id, (k, cached) -> null);
+        return revoked;
+    }
+
+    /**
+     * A request that read the key's row just before a revocation committed must not put it back
+     * into the cache after the revocation cleared it: both go through the same entry's compute,
+     * and the revocation marks the key before it starts.
+     */
+    private void remember(ApiKey key) {
+        recent.asMap().compute(key.id(), (id, cached) -> revokedHere.contains(id) ? null : key);
     }
 
     private static Optional<String> keyIdOf(String secret) {

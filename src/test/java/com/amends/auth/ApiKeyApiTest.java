@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.testing.Api;
 import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,6 +62,20 @@ class ApiKeyApiTest {
     }
 
     @Nested
+    class AskingWhoAmI {
+        @Test
+        void shouldAnswerEachRoleWithItsOwnKey() {
+            for (Role role : Role.values()) {
+                JsonNode me = server.as(role).get("/v1/me").expect(200);
+                assertThat(me.path("role").asText()).isEqualTo(role.wire());
+                assertThat(me.path("name").asText()).isEqualTo("test-" + role.wire());
+                assertThat(me.path("key_id").asText()).startsWith("key_");
+            }
+            server.withSecret("sk_nope").get("/v1/me").expectProblem(401, "unauthorized");
+        }
+    }
+
+    @Nested
     class Revoking {
         @Test
         void shouldShutTheKeyOut_FromTheNextRequestOn() {
@@ -74,6 +89,23 @@ class ApiKeyApiTest {
             temp.get("/v1/reports/reconciliation").expectProblem(401, "unauthorized");
             admin.delete("/v1/api-keys/" + key.path("id").asText()).expectProblem(409, "api_key_revoked");
             admin.delete("/v1/api-keys/key_nope").expectProblem(404, "api_key_not_found");
+        }
+
+        @Test
+        void shouldShutOutAKeyRevokedThroughAnotherInstance_WithinTheCacheTime() throws InterruptedException {
+            JsonNode key = admin.post("/v1/api-keys", Map.of("name", "elsewhere", "role", "agent"), null).expect(201);
+            Api elsewhere = server.withSecret(key.path("secret").asText());
+            elsewhere.get("/v1/me").expect(200);
+
+            // Another instance's revocation reaches this one only through the database.
+            server.jdbi().useHandle(h -> h.createUpdate("UPDATE api_keys SET revoked_at = CURRENT_TIMESTAMP WHERE id = :id")
+                    .bind("id", key.path("id").asText()).execute());
+
+            long started = System.nanoTime();
+            while (elsewhere.get("/v1/me").status() != 401) {
+                assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+                Thread.sleep(50);
+            }
         }
 
         @Test

@@ -61,7 +61,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
             Map.entry("getPolicies", POLICY_READERS), Map.entry("setAgentLimits", ADMIN),
             Map.entry("deleteAgentLimits", ADMIN), Map.entry("setCustomerCap", ADMIN),
             Map.entry("deleteCustomerCap", ADMIN), Map.entry("setRoleLimits", ADMIN),
-            Map.entry("listReasonCodes", EVERYONE), Map.entry("getReasonCode", EVERYONE),
+            Map.entry("whoAmI", EVERYONE), Map.entry("listReasonCodes", EVERYONE), Map.entry("getReasonCode", EVERYONE),
             Map.entry("createReasonCode", ADMIN), Map.entry("updateReasonCode", ADMIN),
             Map.entry("getRedemption", CHECKOUT_READERS), Map.entry("reverseRedemption", STOREFRONT),
             Map.entry("validateVoucher", CHECKOUT_READERS), Map.entry("redeemVoucher", STOREFRONT),
