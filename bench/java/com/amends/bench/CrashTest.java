@@ -1,27 +1,21 @@
 package com.amends.bench;
 
-import com.amends.testing.TestDatabase;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -35,12 +29,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The crash test: the server jar on a database of its own, many clients granting, redeeming,
@@ -67,7 +57,6 @@ public final class CrashTest {
     private final int clientCount;
     private final String postgresUrl;
     private final String h2Options;
-    private final Path dir;
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
@@ -76,9 +65,7 @@ public final class CrashTest {
     private final List<Client> clients = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
-    private TestDatabase postgres;
-    private String jdbcUrl;
-    private Server server;
+    private ServerJar server;
     private Http http;
     private String agent;
     private String supervisor;
@@ -90,7 +77,6 @@ public final class CrashTest {
         this.clientCount = clientCount;
         this.postgresUrl = postgresUrl;
         this.h2Options = h2Options;
-        this.dir = Files.createTempDirectory("amends-crash");
     }
 
     public static void main(String[] args) throws Exception {
@@ -136,11 +122,11 @@ public final class CrashTest {
             negatives += verdict.negatives;
         } finally {
             if (server != null) {
-                server.kill();
-            }
-            if (postgres != null) {
-                postgres.drop();
-                checkDropped();
+                try {
+                    server.close();
+                } catch (IllegalStateException left) {
+                    problems.add(left.getMessage());
+                }
             }
         }
         Set<Op> lost = new LinkedHashSet<>(total.notReplayed.stream().filter(Op::ok).toList());
@@ -150,9 +136,9 @@ public final class CrashTest {
                 && negatives == 0 && serverErrors.get() == 0 && total.notReplayed.isEmpty() && problems.isEmpty();
         printTable(total, survived, reconciled, walletRounds, negatives, lost, verdict, passed);
         if (passed) {
-            deleteRecursively(dir);
+            server.deleteFiles();
         } else {
-            System.out.println("Server log and data kept in " + dir);
+            System.out.println("Server log and data kept in " + server.dir());
         }
         return passed;
     }
@@ -160,57 +146,16 @@ public final class CrashTest {
     // ---- setting up ---------------------------------------------------------------------------
 
     private void setUp() throws Exception {
-        String driver;
-        if (postgresUrl != null) {
-            postgres = TestDatabase.postgres(postgresUrl);
-            jdbcUrl = postgres.url();
-            driver = postgres.driver();
-        } else {
-            jdbcUrl = "jdbc:h2:file:" + dir.resolve("data").resolve("amends").toAbsolutePath()
-                    + (h2Options != null ? h2Options : shippedH2Options());
-            driver = "org.h2.Driver";
-        }
-        int port = freePort();
-        int adminPort = freePort();
-        Path config = dir.resolve("crash.yml");
-        // The shipped database settings (pool, and for H2 the URL's options) with ports of the
-        // run's own; everything else is the server's default.
-        Files.writeString(config, """
-                database:
-                  driverClass: %s
-                  url: "%s"
-                %s  minSize: 4
-                  maxSize: 32
-                  checkConnectionWhileIdle: false
-                idempotencyLease: %s
-                server:
-                  applicationConnectors:
-                    - type: http
-                      port: %d
-                  adminConnectors:
-                    - type: http
-                      port: %d
-                      bindHost: 127.0.0.1
-                logging:
-                  level: INFO
-                  loggers:
-                    liquibase: WARN
-                """.formatted(driver, jdbcUrl, postgres == null ? "  user: sa\n  password: \"\"\n" : "",
-                IDEMPOTENCY_LEASE, port, adminPort));
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        String jar = Path.of("target", "amends.jar").toAbsolutePath().toString();
-        String admin = createAdminKey(List.of(java, "-jar", jar, "create-api-key", "--role", "admin", "--name",
-                "crash-admin", config.toString()));
-        server = new Server(List.of(java, "-jar", jar, "server", config.toString()), dir, port, adminPort);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> server.killQuietly()));
+        server = new ServerJar("crash", postgresUrl, h2Options, "idempotencyLease: " + IDEMPOTENCY_LEASE, List.of());
+        String admin = server.createAdminKey("crash-admin");
         server.start();
-        http = new Http(port);
+        http = new Http(server.port());
         agent = createKey(admin, "agent");
         supervisor = createKey(admin, "supervisor");
         storefront = createKey(admin, "storefront");
         finance = createKey(admin, "finance");
         System.out.printf(Locale.ROOT, "Crash test on %s, %d rounds, %d clients; server log in %s%n",
-                describeDatabase(), rounds, clientCount, dir.resolve("server.log"));
+                server.describeDatabase(), rounds, clientCount, server.dir().resolve("server.log"));
 
         int count = SHARED_CUSTOMERS + clientCount * CUSTOMERS_PER_CLIENT;
         List<Op> seeds = new ArrayList<>();
@@ -225,32 +170,6 @@ public final class CrashTest {
         for (int i = 0; i < clientCount; i++) {
             clients.add(new Client(i));
         }
-    }
-
-    /** The H2 URL options config.yml ships with, so that the test runs on the production settings. */
-    private static String shippedH2Options() throws IOException {
-        Matcher url = Pattern.compile("AMENDS_DB_URL:-jdbc:h2:file:[^;}]*([^}]*)}")
-                .matcher(Files.readString(Path.of("config.yml")));
-        if (!url.find()) {
-            throw new IllegalStateException("config.yml names no default H2 URL");
-        }
-        return url.group(1);
-    }
-
-    private String describeDatabase() {
-        return postgres != null ? "PostgreSQL (" + postgresUrl + ", schema " + schema() + ")"
-                : "H2 file database, URL options '" + jdbcUrl.substring(jdbcUrl.indexOf(';') + 1) + "'";
-    }
-
-    /** The first admin key comes from the jar's command, with the server stopped; it prints the secret last. */
-    private String createAdminKey(List<String> command) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes());
-        if (process.waitFor() != 0) {
-            throw new IllegalStateException("create-api-key failed:\n" + output);
-        }
-        return output.lines().filter(line -> line.startsWith("sk_")).reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException("create-api-key printed no secret:\n" + output));
     }
 
     private String createKey(String admin, String role) throws Exception {
@@ -295,7 +214,7 @@ public final class CrashTest {
         long restart = System.nanoTime();
         server.start();
         double restartSeconds = (System.nanoTime() - restart) / 1e9;
-        http = new Http(server.port);
+        http = new Http(server.port());
 
         List<Op> unanswered = clients.stream().map(c -> c.unanswered).filter(o -> o != null).toList();
         List<Op> answered = ops.stream().filter(o -> o.round == round && o.first != null).toList();
@@ -425,7 +344,7 @@ public final class CrashTest {
         Map<String, Long> balances = new HashMap<>();
         long negatives;
         long orphans;
-        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+        try (Connection connection = server.connect(); Statement statement = connection.createStatement()) {
             count(statement, "grant ", "SELECT case_ref, COUNT(*) FROM grants GROUP BY case_ref", actual);
             count(statement, "redemption ",
                     "SELECT order_ref, COUNT(*) FROM redemptions WHERE hold_id IS NULL GROUP BY order_ref", actual);
@@ -485,25 +404,6 @@ public final class CrashTest {
         return new Verdict(lost, doubled, phantom, mismatches, negatives, orphans, expected.size());
     }
 
-    /** The PostgreSQL server is shared: the run's schema must be gone. */
-    private void checkDropped() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(postgresUrl);
-             Statement statement = connection.createStatement()) {
-            if (single(statement, "SELECT COUNT(*) FROM pg_namespace WHERE nspname = '" + schema() + "'") != 0) {
-                problems.add("schema " + schema() + " is still there");
-            }
-        }
-    }
-
-    private String schema() {
-        Matcher schema = Pattern.compile("currentSchema=(\\w+)").matcher(jdbcUrl);
-        return schema.find() ? schema.group(1) : "?";
-    }
-
-    private Connection connect() throws SQLException {
-        return postgres != null ? postgres.connect() : DriverManager.getConnection(jdbcUrl, "sa", "");
-    }
-
     private static void count(Statement statement, String prefix, String sql, Map<String, Integer> into)
             throws SQLException {
         try (ResultSet rows = statement.executeQuery(sql)) {
@@ -540,7 +440,7 @@ public final class CrashTest {
                 System.out.println("  ... and " + (problems.size() - 20) + " more");
             }
         }
-        System.out.printf(Locale.ROOT, "Crash test, %s, %d cores, Java %s%n", describeDatabase(),
+        System.out.printf(Locale.ROOT, "Crash test, %s, %d cores, Java %s%n", server.describeDatabase(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.printf(Locale.ROOT, "%d rounds of %d clients, kill -9 at a random moment 1-4 s into each round%n%n",
                 rounds, clientCount);
@@ -921,71 +821,6 @@ public final class CrashTest {
 
     // ---- plumbing ---------------------------------------------------------------------------------
 
-    /** The server jar as a child process, killed with SIGKILL (destroyForcibly) or stopped with SIGTERM. */
-    private static final class Server {
-        final List<String> command;
-        final Path dir;
-        final int port;
-        final int adminPort;
-        private Process process;
-
-        Server(List<String> command, Path dir, int port, int adminPort) {
-            this.command = command;
-            this.dir = dir;
-            this.port = port;
-            this.adminPort = adminPort;
-        }
-
-        void start() throws IOException, InterruptedException {
-            Path log = dir.resolve("server.log");
-            process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            HttpClient probe = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(1)).build();
-            HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + "/healthcheck"))
-                    .timeout(Duration.ofSeconds(5)).build();
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("The server exited with " + process.exitValue() + "; see " + log);
-                }
-                try {
-                    if (probe.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException notYet) {
-                    // still starting
-                }
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("The server did not become healthy within 3 minutes; see " + log);
-                }
-                Thread.sleep(100);
-            }
-        }
-
-        /** kill -9: no shutdown hook, no flush, no close; what the database has written is all there is. */
-        void kill() throws InterruptedException {
-            if (process != null) {
-                process.destroyForcibly();
-                process.waitFor();
-            }
-        }
-
-        void killQuietly() {
-            if (process != null) {
-                process.destroyForcibly();
-            }
-        }
-
-        /** A clean stop, so that the H2 file can be opened by this process to count what is in it. */
-        void stop() throws InterruptedException {
-            process.destroy();
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                kill();
-            }
-        }
-    }
-
     private record Answer(int status, String body, boolean replayed) {
         JsonNode json() {
             try {
@@ -1064,20 +899,6 @@ public final class CrashTest {
             return JSON.writeValueAsString(body);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void deleteRecursively(Path path) throws IOException {
-        try (Stream<Path> files = Files.walk(path)) {
-            for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(file);
-            }
         }
     }
 }
