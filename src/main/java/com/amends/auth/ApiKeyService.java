@@ -36,6 +36,14 @@ public final class ApiKeyService {
     private static final String KEY_PREFIX = "key";
     private static final String SECRET_PREFIX = "sk_";
     private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+    /** Looking the algorithm up costs more than hashing a secret; every request hashes one. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    });
 
     private final Transactor tx;
     private final ApiKeyDao dao;
@@ -44,6 +52,7 @@ public final class ApiKeyService {
     private final SecureRandom random = new SecureRandom();
     private final Cache<String, ApiKey> recent;
     private final Set<String> revokedHere = ConcurrentHashMap.newKeySet();
+    private final Set<String> touching = ConcurrentHashMap.newKeySet();
 
     /** Without a cache: every authentication reads the key's row (the jar's commands, tests' setup). */
     public ApiKeyService(Transactor tx, Ids ids, Clock clock) {
@@ -76,8 +85,7 @@ public final class ApiKeyService {
         if (id.isEmpty()) {
             return Optional.empty();
         }
-        ApiKey cached = recent.getIfPresent(id.get());
-        Optional<ApiKey> key = cached != null ? Optional.of(cached) : dao.find(id.get());
+        Optional<ApiKey> key = find(id.get());
         byte[] given = hash(secret).getBytes(StandardCharsets.US_ASCII);
         // Compare against something of the same length even when no key matched, so the answer
         // takes the same time either way.
@@ -88,15 +96,29 @@ public final class ApiKeyService {
         }
         Instant now = clock.instant();
         Instant lastUsed = key.get().lastUsedAt();
-        // The row was just read: most requests can see it needs no write, and skip one.
-        if (lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_INTERVAL))) {
-            tx.run(() -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
-            // Read afresh next time: putting the copy back would keep it past its time.
-            recent.invalidate(key.get().id());
-        } else if (cached == null) {
-            remember(key.get());
+        // The row in hand says whether the key's last use is stale; most requests skip the write,
+        // and of those that see it stale at once, one writes.
+        if ((lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_INTERVAL))) && touching.add(key.get().id())) {
+            try {
+                tx.run(() -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
+                recent.invalidate(key.get().id()); // the next request reads the touched row
+            } finally {
+                touching.remove(key.get().id());
+            }
         }
         return Optional.of(new Caller(key.get().id(), key.get().name(), Role.fromWire(key.get().role())));
+    }
+
+    /**
+     * The key's row, from the cache or else read once for all the requests that want it at
+     * that moment. A revocation marks the key in {@code revokedHere} before it commits and
+     * clears the cache entry after; a read racing it either lands before the clearing (and is
+     * cleared) or sees the mark (and is not kept), because Caffeine runs both on the same entry
+     * one after the other.
+     */
+    private Optional<ApiKey> find(String id) {
+        ApiKey row = recent.get(id, k -> revokedHere.contains(k) ? null : dao.find(k).orElse(null));
+        return row != null ? Optional.of(row) : revokedHere.contains(id) ? dao.find(id) : Optional.empty();
     }
 
     public Page<ApiKeyView> list(int limit, String cursor) {
@@ -122,17 +144,8 @@ public final class ApiKeyService {
             dao.revoke(id, clock.instant());
             return get(id);
         });
-        recent.asMap().compute(id, (k, cached) -> null);
+        recent.invalidate(id);
         return revoked;
-    }
-
-    /**
-     * A request that read the key's row just before a revocation committed must not put it back
-     * into the cache after the revocation cleared it: both go through the same entry's compute,
-     * and the revocation marks the key before it starts.
-     */
-    private void remember(ApiKey key) {
-        recent.asMap().compute(key.id(), (id, cached) -> revokedHere.contains(id) ? null : key);
     }
 
     private static Optional<String> keyIdOf(String secret) {
@@ -147,11 +160,8 @@ public final class ApiKeyService {
     }
 
     private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        MessageDigest sha256 = SHA_256.get();
+        sha256.reset();
+        return HexFormat.of().formatHex(sha256.digest(secret.getBytes(StandardCharsets.UTF_8)));
     }
 }
