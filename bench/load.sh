@@ -10,5 +10,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package
 mvn -q -B exec:java -Dexec.mainClass=com.amends.bench.LoadBenchmark -Dexec.args="$*" 2>&1 \
-  | grep --line-buffered -vE '^(WARN|INFO|DEBUG) |^127\.0\.0\.1 |^\s*$'
+  | grep --line-buffered -vE '^(WARN|INFO|DEBUG) |^127\.0\.0\.1 |^\s*$|^(UPDATE SUMMARY|Run:|Previously run:|Filtered out:|Total change sets:|-{20,})'
 exit "${PIPESTATUS[0]}"

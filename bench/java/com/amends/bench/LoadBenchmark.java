@@ -152,6 +152,10 @@ public final class LoadBenchmark {
             System.out.println(table(rows));
             System.out.println(growth);
             System.out.println(memory);
+            Path h2File = server.dir().resolve("data").resolve("amends.mv.db");
+            if (Files.exists(h2File)) {
+                System.out.printf(Locale.ROOT, "H2 file at the end: %,d MiB%n%n", Files.size(h2File) >> 20);
+            }
             System.out.println(targets(rows));
             if (profile) {
                 System.out.println("Profile of the server over the whole run (JFR, " + recording + "):");
@@ -201,6 +205,7 @@ public final class LoadBenchmark {
         String light = "light-" + run;
         String heavy = "heavy-" + run;
         Seeding.history(http, keys, light, 10);
+        System.out.printf(Locale.ROOT, "Filling one customer's history with %,d entries through the API...%n", history);
         long started = System.nanoTime();
         Seeding.history(http, keys, heavy, history);
         double filled = (System.nanoTime() - started) / 1e9;

@@ -75,7 +75,7 @@ public final class Seeding {
     }
 
     private static <T, R> List<R> inParallel(List<T> items, Task<T, R> task) throws Exception {
-        ExecutorService pool = Executors.newFixedThreadPool(16);
+        ExecutorService pool = Executors.newFixedThreadPool(32);
         try {
             List<Future<R>> futures = new ArrayList<>();
             for (T item : items) {
