@@ -95,6 +95,7 @@ public final class LoadBenchmark {
         ServerJar server = new ServerJar("load", postgres, null, "", jvm);
         ServerJar ceiling = new ServerJar("ceiling", postgres, null, "", List.of());
         DropwizardTestSupport<AmendsConfiguration> inProcess = null;
+        boolean finished = false;
         try {
             System.out.println(machine());
             System.out.printf(Locale.ROOT, "Server: java -Xmx%s -jar target/amends.jar on %s%n", heap, server.describeDatabase());
@@ -135,8 +136,7 @@ public final class LoadBenchmark {
                     Load.Result db = Load.run(clients, warmUp, measure, random -> scenario.send(direct, ceilingData, random));
                     Row row = new Row(scenario, clients, api, httpCeiling, db);
                     rows.add(row);
-                    System.out.println("  measured " + row.scenario.label() + " at " + clients + " clients: "
-                            + Math.round(api.throughput()) + " req/s");
+                    System.out.print("  measured " + tableRow(row));
                     api.errorSamples().forEach(e -> System.out.println("    error: " + e));
                     db.errorSamples().forEach(e -> System.out.println("    ceiling error: " + e));
                 }
@@ -157,6 +157,7 @@ public final class LoadBenchmark {
                 System.out.printf(Locale.ROOT, "H2 file at the end: %,d MiB%n%n", Files.size(h2File) >> 20);
             }
             System.out.println(targets(rows));
+            finished = true;
             if (profile) {
                 System.out.println("Profile of the server over the whole run (JFR, " + recording + "):");
                 System.out.println(Profile.summarise(recording, 15));
@@ -167,8 +168,12 @@ public final class LoadBenchmark {
             }
             server.close();
             ceiling.close();
-            server.deleteFiles();
-            ceiling.deleteFiles();
+            if (finished) {
+                server.deleteFiles();
+                ceiling.deleteFiles();
+            } else {
+                System.out.println("Server log kept in " + server.dir().resolve("server.log"));
+            }
         }
     }
 
@@ -189,14 +194,16 @@ public final class LoadBenchmark {
         out.append("| scenario | clients | req/s | p50 | p99 | p99.9 | errors | refused | HTTP ceiling req/s | of HTTP ceiling "
                 + "| DB ceiling req/s | DB ceiling p99 | of DB ceiling |\n");
         out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-        for (Row row : rows) {
-            out.append(String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %,d | %,d | %,.0f | %.2f | %,.0f | %.2f | %.2f |%n",
-                    row.scenario.label(), row.clients, row.api.throughput(), row.api.millis(50), row.api.millis(99),
-                    row.api.millis(99.9), row.api.errors(), row.api.refused(), row.http.throughput(),
-                    row.api.throughput() / row.http.throughput(), row.db.throughput(), row.db.millis(99),
-                    row.api.throughput() / row.db.throughput()));
-        }
+        rows.forEach(row -> out.append(tableRow(row)));
         return out.toString();
+    }
+
+    private static String tableRow(Row row) {
+        return String.format(Locale.ROOT, "| %s | %d | %,.0f | %.2f | %.2f | %.2f | %,d | %,d | %,.0f | %.2f | %,.0f | %.2f | %.2f |%n",
+                row.scenario.label(), row.clients, row.api.throughput(), row.api.millis(50), row.api.millis(99),
+                row.api.millis(99.9), row.api.errors(), row.api.refused(), row.http.throughput(),
+                row.api.throughput() / row.http.throughput(), row.db.throughput(), row.db.millis(99),
+                row.api.throughput() / row.db.throughput());
     }
 
     /** A customer's wallet and first ledger page, with 10 entries in the history and with {@code history}. */
