@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Load benchmark: the server jar under fixed concurrency (validate, redeem, hot, grant, mixed at 8,
 # 32 and 128 clients), beside its HTTP ceiling and its database ceiling measured in the same run,
-# then wallet and ledger cost with a 100,000-entry history. Prints one table. About 15 minutes.
+# then wallet and ledger cost with a 100,000-entry history. Prints one table. Long on H2: filling
+# that history through the API takes most of the run (see docs/PERFORMANCE.md).
 #   bench/load.sh                                   # H2 file database, server at -Xmx256m
 #   bench/load.sh --postgres 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
 #   bench/load.sh --scenarios redeem --clients 32 --profile   # with a JFR profile of the server, summarised

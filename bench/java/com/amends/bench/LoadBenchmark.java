@@ -56,7 +56,6 @@ public final class LoadBenchmark {
     private int historyClients = 8;
     private String heap = "256m";
     private boolean profile;
-    private final Map<String, Double> growthRatios = new java.util.LinkedHashMap<>();
 
     public static void main(String[] args) throws Exception {
         // Jetty closes idle connections after 30 s; a client keeping them longer may send on a closed one.
@@ -83,6 +82,9 @@ public final class LoadBenchmark {
         bench.run();
         System.exit(0);
     }
+
+    /** The growth table, and for each request how many times slower it is with the long history. */
+    private record Growth(String table, Map<String, Double> slowerBy) {}
 
     private record Row(Scenario scenario, int clients, Load.Result api, Load.Result http, Load.Result db) {}
 
@@ -144,19 +146,19 @@ public final class LoadBenchmark {
             inProcess.after();
             inProcess = null;
 
-            String growth = growth(http, keys);
+            Growth growth = growth(http, keys);
             String memory = memory(server.adminPort());
             server.stop();
 
             System.out.println();
             System.out.println(table(rows));
-            System.out.println(growth);
+            System.out.println(growth.table());
             System.out.println(memory);
             Path h2File = server.dir().resolve("data").resolve("amends.mv.db");
             if (Files.exists(h2File)) {
                 System.out.printf(Locale.ROOT, "H2 file at the end: %,d MiB%n%n", Files.size(h2File) >> 20);
             }
-            System.out.println(targets(rows));
+            System.out.println(targets(rows, growth.slowerBy()));
             finished = true;
             if (profile) {
                 System.out.println("Profile of the server over the whole run (JFR, " + recording + "):");
@@ -207,7 +209,8 @@ public final class LoadBenchmark {
     }
 
     /** A customer's wallet and first ledger page, with 10 entries in the history and with {@code history}. */
-    private String growth(HttpTarget http, HttpTarget.Keys keys) throws Exception {
+    private Growth growth(HttpTarget http, HttpTarget.Keys keys) throws Exception {
+        Map<String, Double> slowerBy = new java.util.LinkedHashMap<>();
         String run = Long.toString(System.nanoTime(), 36);
         String light = "light-" + run;
         String heavy = "heavy-" + run;
@@ -230,9 +233,9 @@ public final class LoadBenchmark {
             out.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %,.0f | %.2f | %.2f | %.2fx |%n", request,
                     few.throughput(), few.millis(50), few.millis(99), many.throughput(), many.millis(50),
                     many.millis(99), few.throughput() / many.throughput()));
-            growthRatios.put(request, few.throughput() / many.throughput());
+            slowerBy.put(request, few.throughput() / many.throughput());
         }
-        return out.toString();
+        return new Growth(out.toString(), slowerBy);
     }
 
     /** Heap and garbage collection of the server over the run, from its admin port's metrics. */
@@ -255,7 +258,7 @@ public final class LoadBenchmark {
     }
 
     /** The targets, read off this run. */
-    private String targets(List<Row> rows) {
+    private String targets(List<Row> rows, Map<String, Double> slowerBy) {
         StringBuilder out = new StringBuilder("Targets (2 cores, H2 embedded; on PostgreSQL the ratios):\n");
         for (Row row : rows) {
             if (row.clients != 32) {
@@ -287,7 +290,7 @@ public final class LoadBenchmark {
                                 "%.1fx", slower));
                     });
         }
-        growthRatios.forEach((request, ratio) -> out.append(check(request + " with " + history
+        slowerBy.forEach((request, ratio) -> out.append(check(request + " with " + history
                 + " entries within 1.5x of 10 entries", ratio <= 1.5, "%.2fx", ratio)));
         out.append("  memory: every number above is the server at -Xmx").append(heap).append('\n');
         return out.toString();
