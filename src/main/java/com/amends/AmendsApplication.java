@@ -126,7 +126,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
 
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         Migrations.migrate(dataSource);
-        Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"));
+        Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
+                config.getDatabase().getUrl());
         OneTransactionAtATime.installOnH2(jdbi, config.getDatabase().getUrl());
         Transactor tx = new Transactor(jdbi);
         Ids ids = new Ids(clock);

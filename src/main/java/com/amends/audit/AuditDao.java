@@ -52,7 +52,7 @@ interface AuditDao {
     int[] seal(@BindMethods List<AuditEventRow> events);
 
     /** Only the sealer takes this lock, so the writers of events never wait for it. */
-    @SqlQuery("SELECT position, last_hash, sealed_at FROM audit_chain WHERE id = 1 FOR UPDATE")
+    @SqlQuery("SELECT position, last_hash, sealed_at FROM audit_chain WHERE id = 1 <forUpdate>")
     @RegisterConstructorMapper(ChainHead.class)
     ChainHead lockHead();
 

@@ -40,7 +40,8 @@ public final class CreateApiKeyCommand extends ConfiguredCommand<AmendsConfigura
         ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "create-api-key");
         try {
             Migrations.migrate(dataSource);
-            Jdbi jdbi = Database.configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()));
+            Jdbi jdbi = Database.configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
+                    config.getDatabase().getUrl());
             Clock clock = Clock.systemUTC();
             String name = namespace.getString("name");
             if (name.isBlank() || name.length() > 100) {

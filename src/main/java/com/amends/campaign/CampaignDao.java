@@ -25,7 +25,7 @@ interface CampaignDao {
     Optional<CampaignRow> find(String id);
 
     /** Batches of one campaign are credited one chunk at a time: this lock is what makes them take turns. */
-    @SqlQuery("SELECT * FROM campaigns WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT * FROM campaigns WHERE id = :id <forUpdate>")
     Optional<CampaignRow> lock(String id);
 
     @SqlUpdate("""

@@ -15,7 +15,7 @@ interface CustomerDao {
     @SqlBatch("INSERT INTO customers (id, created_at) VALUES (:id, :now) ON CONFLICT DO NOTHING")
     void ensureAll(@Bind("id") List<String> ids, @Bind("now") Instant now);
 
-    @SqlQuery("SELECT id FROM customers WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT id FROM customers WHERE id = :id <forUpdate>")
     Optional<String> lock(String id);
 
     @SqlQuery("SELECT created_at FROM customers WHERE id = :id")

@@ -38,7 +38,7 @@ interface GrantDao {
     @SqlQuery("SELECT * FROM grants WHERE id = :id")
     Optional<GrantRow> find(String id);
 
-    @SqlQuery("SELECT * FROM grants WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT * FROM grants WHERE id = :id <forUpdate>")
     Optional<GrantRow> lock(String id);
 
     /**

@@ -25,7 +25,7 @@ interface HoldDao {
     Optional<HoldRow> find(String id);
 
     /** The hold row is locked first, before the points account or voucher it reserves from. */
-    @SqlQuery("SELECT * FROM holds WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT * FROM holds WHERE id = :id <forUpdate>")
     Optional<HoldRow> lock(String id);
 
     @SqlUpdate("""

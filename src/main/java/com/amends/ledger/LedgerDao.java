@@ -53,7 +53,7 @@ interface LedgerDao {
     @SqlQuery("SELECT balance FROM accounts WHERE id = :id")
     Optional<Long> balance(String id);
 
-    @SqlQuery("SELECT balance FROM accounts WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT balance FROM accounts WHERE id = :id <forUpdate>")
     Optional<Long> lock(String id);
 
     @SqlBatch("""

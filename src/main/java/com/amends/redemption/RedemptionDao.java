@@ -22,7 +22,7 @@ interface RedemptionDao {
     @SqlQuery("SELECT * FROM redemptions WHERE id = :id")
     Optional<RedemptionRow> find(String id);
 
-    @SqlQuery("SELECT * FROM redemptions WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT * FROM redemptions WHERE id = :id <forUpdate>")
     Optional<RedemptionRow> lock(String id);
 
     @SqlUpdate("UPDATE redemptions SET reversed = reversed + :amount WHERE id = :id AND reversed + :amount <= amount")

@@ -51,7 +51,7 @@ interface VoucherDao {
     Optional<VoucherRow> findByCode(String code);
 
     /** Locks the voucher row; take it before the voucher's account, in every transaction. */
-    @SqlQuery("SELECT id FROM vouchers WHERE id = :id FOR UPDATE")
+    @SqlQuery("SELECT id FROM vouchers WHERE id = :id <forUpdate>")
     Optional<String> lock(String id);
 
     @SqlUpdate("UPDATE vouchers SET status = :to WHERE id = :id AND status = :from")

@@ -1,5 +1,7 @@
 package com.amends.redemption;
 
+import static com.amends.testing.Bodies.pointsGrant;
+import static com.amends.testing.Bodies.with;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
@@ -99,6 +101,36 @@ class PointsCheckoutApiTest extends CheckoutFixture {
                     .forEach(r -> r.path("lots").forEach(l -> spentFrom.add(Instant.parse(l.path("expires_at").asText()))));
             assertThat(spentFrom).isSorted();
             assertThat(checkout.available(customer)).isZero();
+            Books.assertReconciled(server);
+        }
+
+        @Test
+        void shouldAnswerEveryOneOfManyConcurrentGrantsAndRedemptionsOnOneCustomer() {
+            // A grant locks the customer, then the points account; a redemption the points account,
+            // then refers to the customer. Both orders at once on one customer must not fail.
+            checkout.points(customer, 10, Duration.ofDays(30));
+            int rounds = 6;
+            List<List<Reply>> byThread = Concurrently.run(32, i -> {
+                List<Reply> mine = new ArrayList<>();
+                for (int round = 0; round < rounds; round++) {
+                    mine.add(i % 2 == 0
+                            ? server.as(Role.AGENT).post("/v1/grants", with(pointsGrant(customer, 2), "agent_id", "agent-" + i))
+                            : shop.post("/v1/customers/" + customer + "/points/redemptions",
+                                    Map.of("order_ref", "order-" + i + "-" + round, "points", 1)));
+                }
+                return mine;
+            });
+
+            List<Reply> grants = new ArrayList<>();
+            List<Reply> redemptions = new ArrayList<>();
+            for (int i = 0; i < byThread.size(); i++) {
+                (i % 2 == 0 ? grants : redemptions).addAll(byThread.get(i));
+            }
+            assertThat(grants).extracting(Reply::status).containsOnly(201);
+            assertThat(redemptions).extracting(r -> r.status() == 201 ? "redeemed" : r.json().path("code").asText())
+                    .isSubsetOf("redeemed", "insufficient_points");
+            long redeemed = redemptions.stream().filter(r -> r.status() == 201).count();
+            assertThat(checkout.available(customer)).isEqualTo(10 + 2L * 16 * rounds - redeemed);
             Books.assertReconciled(server);
         }
     }

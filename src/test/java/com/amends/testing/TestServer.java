@@ -75,7 +75,8 @@ public final class TestServer implements AutoCloseable {
             throw new IllegalStateException("Test server did not start", e);
         }
         if (jdbi == null) {
-            jdbi = Database.configure(Jdbi.create(() -> database.connect()).installPlugin(new SqlObjectPlugin()));
+            jdbi = Database.configure(Jdbi.create(() -> database.connect()).installPlugin(new SqlObjectPlugin()),
+                    database.url());
             ApiKeyService keys = new ApiKeyService(new Transactor(jdbi), new Ids(clock), clock);
             for (Role role : Role.values()) {
                 secrets.put(role, keys.create("test-" + role.wire(), role).secret());
