@@ -8,4 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
 mvn -q -B exec:java -Dexec.mainClass=com.amends.bench.ReportBenchmark -Dexec.args="$*" 2>&1 \
-  | grep -vE '^(WARN|INFO|DEBUG)|^\s*$' || true
+  | grep --line-buffered -vE '^(WARN|INFO|DEBUG)|^\s*$'
+exit "${PIPESTATUS[0]}"

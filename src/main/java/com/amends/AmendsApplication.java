@@ -51,6 +51,7 @@ import com.amends.redemption.RedemptionResource;
 import com.amends.redemption.VoucherRedemptionResource;
 import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
+import com.amends.report.DaySums;
 import com.amends.report.ReportResource;
 import com.amends.report.Reports;
 import com.amends.reason.ReasonCodes;
@@ -185,7 +186,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new PolicyResource(policies, audit));
         register(jersey, new BudgetResource(policies, clock, audit));
         register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
-        register(jersey, new ReportResource(new Reports(jdbi, pointValues, config.getAccountingCurrency()), clock));
+        register(jersey, new ReportResource(new Reports(jdbi, new DaySums(tx, clock), pointValues,
+                config.getAccountingCurrency()), clock));
         environment.admin().addTask(new ExpiryTask(expiry));
         register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));

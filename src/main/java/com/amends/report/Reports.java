@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,9 +29,11 @@ import org.jdbi.v3.core.statement.Query;
 
 /**
  * Finance reports, all read from the journal's postings. Each posting repeats its entry's time
- * and names its grant, so a report is one pass over one table (joined to grants only when it
- * groups by a grant's agent, channel, category or campaign). The database sums per day; days
- * become weeks and months here, so one query shape serves every time bucket.
+ * and names its grant, so a report needs no more than its postings (joined to grants only when
+ * it groups by a grant's agent, channel, category or campaign). Closed days are read from their
+ * {@link DaySums} instead, so a year costs a few hundred rows a day, not every posting. The
+ * database sums per day; days become weeks and months here, so one query shape serves every
+ * time bucket.
  */
 public final class Reports {
     static final List<Dimension> SPEND_DIMENSIONS = List.of(Dimension.values());
@@ -47,11 +50,13 @@ public final class Reports {
     public static final String CSV = "text/csv";
 
     private final Jdbi jdbi;
+    private final DaySums daySums;
     private final PointValues pointValues;
     private final String accountingCurrency;
 
-    public Reports(Jdbi jdbi, PointValues pointValues, String accountingCurrency) {
+    public Reports(Jdbi jdbi, DaySums daySums, PointValues pointValues, String accountingCurrency) {
         this.jdbi = jdbi;
+        this.daySums = daySums;
         this.pointValues = pointValues;
         this.accountingCurrency = accountingCurrency;
     }
@@ -73,37 +78,28 @@ public final class Reports {
 
     /**
      * Sums {@code sign * amount} of the postings matching {@code accounts} in [from, to), per group
-     * and unit. Spend takes the reason from the goodwill account's name and needs no join for it.
+     * and unit: closed days from their day sums, the rest from the postings. Spend takes the
+     * reason from the goodwill account's name and needs no join for it.
      */
     private List<GroupedAmount> grouped(String accounts, int sign, Instant from, Instant to, List<Dimension> groupBy,
                                         boolean reasonFromAccount) {
-        List<String> columns = new ArrayList<>();
-        boolean join = false;
-        for (Dimension d : groupBy) {
-            if (d.isTime()) {
-                columns.add(DAY);
-            } else if (d == Dimension.REASON && reasonFromAccount) {
-                columns.add("p.account_id");
-            } else {
-                columns.add("g." + d.grantColumn);
-                join = true;
-            }
-        }
-        String keys = columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
-        String sql = "SELECT " + keys + "p.unit, SUM(p.amount) FROM postings p"
-                + (join ? " LEFT JOIN grants g ON g.id = p.grant_id" : "")
-                + " WHERE " + accounts + " AND p.created_at >= :from AND p.created_at < :to"
-                + " GROUP BY " + keys + "p.unit";
+        List<DaySums.Part> parts = DaySums.parts(from, to, List.of(), daySums.catchUp());
         Map<List<String>, Long> sums = new LinkedHashMap<>();
-        jdbi.useHandle(h -> utc(h).createQuery(sql).bind("from", from).bind("to", to).setFetchSize(FETCH)
-                .map((rs, ctx) -> {
-                    List<String> key = new ArrayList<>(groupBy.size() + 1);
-                    for (int i = 0; i < groupBy.size(); i++) {
-                        key.add(label(groupBy.get(i), rs, i + 1));
-                    }
-                    key.add(rs.getString(groupBy.size() + 1));
-                    return Map.entry(key, sign * rs.getLong(groupBy.size() + 2));
-                }).forEach(sum -> sums.merge(sum.getKey(), sum.getValue(), Long::sum)));
+        jdbi.useHandle(h -> {
+            utc(h);
+            for (DaySums.Part part : parts) {
+                period(h.createQuery(groupedSql(accounts, groupBy, reasonFromAccount, part.summed())), part)
+                        .setFetchSize(FETCH)
+                        .map((rs, ctx) -> {
+                            List<String> key = new ArrayList<>(groupBy.size() + 1);
+                            for (int i = 0; i < groupBy.size(); i++) {
+                                key.add(label(groupBy.get(i), rs, i + 1));
+                            }
+                            key.add(rs.getString(groupBy.size() + 1));
+                            return Map.entry(key, sign * rs.getLong(groupBy.size() + 2));
+                        }).forEach(sum -> sums.merge(sum.getKey(), sum.getValue(), Long::sum));
+            }
+        });
         List<GroupedAmount> rows = new ArrayList<>();
         sums.forEach((key, amount) -> {
             Map<String, String> group = new LinkedHashMap<>();
@@ -116,6 +112,42 @@ public final class Reports {
         rows.sort(Comparator.<GroupedAmount, String>comparing(r -> String.join("\u0000",
                 r.group().values().stream().map(v -> v == null ? "" : v).toList())).thenComparing(GroupedAmount::unit));
         return rows;
+    }
+
+    /** Day sums carry the grant's attributes themselves; postings find them through their grant. */
+    private static String groupedSql(String accounts, List<Dimension> groupBy, boolean reasonFromAccount,
+                                     boolean summed) {
+        List<String> columns = new ArrayList<>();
+        boolean join = false;
+        for (Dimension d : groupBy) {
+            if (d.isTime()) {
+                columns.add(summed ? "p.posted_on" : DAY);
+            } else if (d == Dimension.REASON && reasonFromAccount) {
+                columns.add("p.account_id");
+            } else {
+                columns.add((summed ? "p." : "g.") + d.grantColumn);
+                join = !summed;
+            }
+        }
+        String keys = columns.isEmpty() ? "" : String.join(", ", columns) + ", ";
+        return "SELECT " + keys + "p.unit, SUM(p.amount) FROM " + source(summed)
+                + (join ? " LEFT JOIN grants g ON g.id = p.grant_id" : "")
+                + " WHERE " + accounts + " AND " + period(summed)
+                + " GROUP BY " + keys + "p.unit";
+    }
+
+    /** Postings are found through their entry's time, which is indexed; day sums by their day. */
+    private static String source(boolean summed) {
+        return summed ? "day_sums p" : "journal_entries e JOIN postings p ON p.entry_id = e.id";
+    }
+
+    private static String period(boolean summed) {
+        return summed ? "p.posted_on >= :from AND p.posted_on < :to" : "e.created_at >= :from AND e.created_at < :to";
+    }
+
+    private static Query period(Query query, DaySums.Part part) {
+        return part.summed() ? query.bind("from", part.firstDay()).bind("to", part.endDay())
+                : query.bind("from", part.from()).bind("to", part.to());
     }
 
     /** Days are UTC days whatever the database server's own zone; the statement exists in H2 and PostgreSQL alike. */
@@ -159,32 +191,61 @@ public final class Reports {
         if (from.isAfter(asOf)) {
             throw ApiException.invalid("from", "must not be after as_of");
         }
-        String sql = """
-                SELECT p.unit,
-                       SUM(CASE WHEN p.created_at < :from AND p.balance_after IS NOT NULL THEN p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.created_at >= :from AND {goodwill} THEN -p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.created_at >= :from AND p.account_id = 'redeemed' THEN p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.created_at >= :from AND p.account_id = 'expired' THEN p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.created_at >= :from AND p.account_id = 'revoked' THEN p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.balance_after IS NOT NULL THEN p.amount ELSE 0 END),
-                       SUM(CASE WHEN p.account_id LIKE 'hold:%' THEN p.amount ELSE 0 END)
-                  FROM postings p
-                 WHERE p.created_at <= :asOf
-                 GROUP BY p.unit
-                 ORDER BY p.unit
-                """.replace("{goodwill}", GOODWILL);
-        List<LiabilityReport.Movement> units = jdbi.withHandle(h -> h.createQuery(sql).bind("from", from)
-                .bind("asOf", asOf).map((rs, ctx) -> {
-                    String unit = rs.getString(1);
-                    long closing = rs.getLong(7);
-                    return new LiabilityReport.Movement(unit, rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                            rs.getLong(6), closing, rs.getLong(8), value(closing, unit));
-                }).list());
+        // Everything up to and including as_of; the database keeps microseconds.
+        Instant end = asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
+        List<DaySums.Part> parts = DaySums.parts(Instant.EPOCH, end, List.of(from), daySums.catchUp());
+        Map<String, long[]> byUnit = new TreeMap<>();
+        jdbi.useHandle(h -> {
+            for (DaySums.Part part : parts) {
+                // Each part lies wholly before from (opening balance) or wholly after it (movement).
+                boolean opening = !part.to().isAfter(from);
+                String sql = LIABILITY.replace("{source}", source(part.summed())).replace("{period}", period(part.summed()))
+                        .replace("{wallet}", part.summed() ? "p.wallet" : "p.balance_after IS NOT NULL")
+                        .replace("{goodwill}", GOODWILL);
+                period(h.createQuery(sql), part).map((rs, ctx) -> {
+                    long[] sums = byUnit.computeIfAbsent(rs.getString(1), unit -> new long[Movement.values().length]);
+                    long wallets = rs.getLong(2);
+                    if (opening) {
+                        sums[Movement.OPENING.ordinal()] += wallets;
+                    } else {
+                        sums[Movement.ISSUED.ordinal()] += rs.getLong(3);
+                        sums[Movement.REDEEMED.ordinal()] += rs.getLong(4);
+                        sums[Movement.EXPIRED.ordinal()] += rs.getLong(5);
+                        sums[Movement.REVOKED.ordinal()] += rs.getLong(6);
+                    }
+                    sums[Movement.CLOSING.ordinal()] += wallets;
+                    sums[Movement.HELD.ordinal()] += rs.getLong(7);
+                    return null;
+                }).forEach(ignored -> { });
+            }
+        });
+        List<LiabilityReport.Movement> units = new ArrayList<>();
+        byUnit.forEach((unit, sums) -> {
+            long closing = sums[Movement.CLOSING.ordinal()];
+            units.add(new LiabilityReport.Movement(unit, sums[Movement.OPENING.ordinal()], sums[Movement.ISSUED.ordinal()],
+                    sums[Movement.REDEEMED.ordinal()], sums[Movement.EXPIRED.ordinal()], sums[Movement.REVOKED.ordinal()],
+                    closing, sums[Movement.HELD.ordinal()], value(closing, unit)));
+        });
         Map<String, Long> byCurrency = new TreeMap<>();
         units.forEach(u -> byCurrency.merge(u.closingValue().currency(), u.closingValue().amount(), Long::sum));
         return new LiabilityReport(from, asOf, units,
                 byCurrency.entrySet().stream().map(e -> new Money(e.getValue(), e.getKey())).toList());
     }
+
+    private enum Movement { OPENING, ISSUED, REDEEMED, EXPIRED, REVOKED, CLOSING, HELD }
+
+    private static final String LIABILITY = """
+            SELECT p.unit,
+                   SUM(CASE WHEN {wallet} THEN p.amount ELSE 0 END),
+                   SUM(CASE WHEN {goodwill} THEN -p.amount ELSE 0 END),
+                   SUM(CASE WHEN p.account_id = 'redeemed' THEN p.amount ELSE 0 END),
+                   SUM(CASE WHEN p.account_id = 'expired' THEN p.amount ELSE 0 END),
+                   SUM(CASE WHEN p.account_id = 'revoked' THEN p.amount ELSE 0 END),
+                   SUM(CASE WHEN p.account_id LIKE 'hold:%' THEN p.amount ELSE 0 END)
+              FROM {source}
+             WHERE {period}
+             GROUP BY p.unit
+            """;
 
     public EffectivenessReport effectiveness(Instant from, Instant to, List<Dimension> groupBy) {
         requireRange(from, to);
