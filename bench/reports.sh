@@ -8,5 +8,5 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests test-compile
 mvn -q -B exec:java -Dexec.mainClass=com.amends.bench.ReportBenchmark -Dexec.args="$*" 2>&1 \
-  | grep --line-buffered -vE '^(WARN|INFO|DEBUG)|^\s*$'
+  | grep --line-buffered -vE '^(WARN|INFO|DEBUG)|^\s*$|^(UPDATE SUMMARY|Run:|Previously run:|Filtered out:|Total change sets:|-{20,})'
 exit "${PIPESTATUS[0]}"
