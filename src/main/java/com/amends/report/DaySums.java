@@ -15,8 +15,9 @@ import java.util.TreeSet;
  * Sums of closed UTC days, so that a report over a year reads a few hundred rows a day instead
  * of every posting. A day is summed once it has been over for {@link #SETTLE}: a transaction
  * that took its time before midnight has committed by then (and the clocks of several
- * instances agree far better than that), and nothing writes to the journal in the past. Summing happens when a report asks, one day per transaction, so a server idle
- * for a while catches up in short steps that do not hold up checkout.
+ * instances agree far better than that), and nothing writes to the journal in the past.
+ * Summing happens when a report asks, one day per transaction, so a server idle for a while
+ * catches up in short steps that do not hold up checkout.
  */
 public final class DaySums {
     static final Duration SETTLE = Duration.ofMinutes(5);

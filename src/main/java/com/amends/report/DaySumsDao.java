@@ -21,18 +21,22 @@ interface DaySumsDao {
 
     /** One day's postings, summed by what reports filter and group on. */
     @SqlUpdate("""
-            INSERT INTO day_sums (posted_on, account_id, wallet, unit, reason_code, category, agent_id, channel, campaign_id,
-                                  amount)
-            SELECT :day, CASE WHEN p.account_id LIKE 'hold:%' THEN 'hold:' WHEN p.balance_after IS NOT NULL THEN 'wallet:' ELSE p.account_id END,
+            INSERT INTO day_sums (posted_on, account_id, wallet, unit, reason_code, category, agent_id, channel,
+                                  campaign_id, amount)
+            SELECT :day,
+                   CASE WHEN p.account_id LIKE 'hold:%' THEN 'hold:'
+                        WHEN p.balance_after IS NOT NULL THEN 'wallet:' ELSE p.account_id END,
                    p.balance_after IS NOT NULL, p.unit, g.reason_code, g.category, g.agent_id,
                    g.channel, g.campaign_id, SUM(p.amount)
               FROM journal_entries e
               JOIN postings p ON p.entry_id = e.id
               LEFT JOIN grants g ON g.id = p.grant_id
              WHERE e.created_at >= :start AND e.created_at < :end
-             GROUP BY CASE WHEN p.account_id LIKE 'hold:%' THEN 'hold:' WHEN p.balance_after IS NOT NULL THEN 'wallet:' ELSE p.account_id END,
-                      p.balance_after IS NOT NULL, p.unit, g.reason_code, g.category, g.agent_id,
-                      g.channel, g.campaign_id
+             GROUP BY
+                   CASE WHEN p.account_id LIKE 'hold:%' THEN 'hold:'
+                        WHEN p.balance_after IS NOT NULL THEN 'wallet:' ELSE p.account_id END,
+                   p.balance_after IS NOT NULL, p.unit, g.reason_code, g.category, g.agent_id, g.channel,
+                   g.campaign_id
             """)
     int sumDay(LocalDate day, Instant start, Instant end);
 }
