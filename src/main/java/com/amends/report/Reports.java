@@ -202,21 +202,20 @@ public final class Reports {
                 String sql = LIABILITY.replace("{source}", source(part.summed())).replace("{period}", period(part.summed()))
                         .replace("{wallet}", part.summed() ? "p.wallet" : "p.balance_after IS NOT NULL")
                         .replace("{goodwill}", GOODWILL);
-                period(h.createQuery(sql), part).map((rs, ctx) -> {
-                    long[] sums = byUnit.computeIfAbsent(rs.getString(1), unit -> new long[Movement.values().length]);
-                    long wallets = rs.getLong(2);
+                period(h.createQuery(sql), part).map((rs, ctx) -> new LiabilityRow(rs.getString(1), rs.getLong(2),
+                        rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).forEach(row -> {
+                    long[] sums = byUnit.computeIfAbsent(row.unit(), unit -> new long[Movement.values().length]);
                     if (opening) {
-                        sums[Movement.OPENING.ordinal()] += wallets;
+                        sums[Movement.OPENING.ordinal()] += row.wallets();
                     } else {
-                        sums[Movement.ISSUED.ordinal()] += rs.getLong(3);
-                        sums[Movement.REDEEMED.ordinal()] += rs.getLong(4);
-                        sums[Movement.EXPIRED.ordinal()] += rs.getLong(5);
-                        sums[Movement.REVOKED.ordinal()] += rs.getLong(6);
+                        sums[Movement.ISSUED.ordinal()] += row.issued();
+                        sums[Movement.REDEEMED.ordinal()] += row.redeemed();
+                        sums[Movement.EXPIRED.ordinal()] += row.expired();
+                        sums[Movement.REVOKED.ordinal()] += row.revoked();
                     }
-                    sums[Movement.CLOSING.ordinal()] += wallets;
-                    sums[Movement.HELD.ordinal()] += rs.getLong(7);
-                    return null;
-                }).forEach(ignored -> { });
+                    sums[Movement.CLOSING.ordinal()] += row.wallets();
+                    sums[Movement.HELD.ordinal()] += row.held();
+                });
             }
         });
         List<LiabilityReport.Movement> units = new ArrayList<>();
@@ -233,6 +232,10 @@ public final class Reports {
     }
 
     private enum Movement { OPENING, ISSUED, REDEEMED, EXPIRED, REVOKED, CLOSING, HELD }
+
+    /** One unit's sums over one part of the period: wallet lines, system lines by account, holds. */
+    private record LiabilityRow(String unit, long wallets, long issued, long redeemed, long expired, long revoked,
+                                long held) {}
 
     private static final String LIABILITY = """
             SELECT p.unit,
