@@ -88,7 +88,7 @@ public final class Reports {
         jdbi.useHandle(h -> {
             utc(h);
             for (DaySums.Part part : parts) {
-                period(h.createQuery(groupedSql(accounts, groupBy, reasonFromAccount, part.summed())), part)
+                bindPeriod(h.createQuery(groupedSql(accounts, groupBy, reasonFromAccount, part.summed())), part)
                         .setFetchSize(FETCH)
                         .map((rs, ctx) -> {
                             List<String> key = new ArrayList<>(groupBy.size() + 1);
@@ -145,7 +145,7 @@ public final class Reports {
         return summed ? "p.posted_on >= :from AND p.posted_on < :to" : "e.created_at >= :from AND e.created_at < :to";
     }
 
-    private static Query period(Query query, DaySums.Part part) {
+    private static Query bindPeriod(Query query, DaySums.Part part) {
         return part.summed() ? query.bind("from", part.firstDay()).bind("to", part.endDay())
                 : query.bind("from", part.from()).bind("to", part.to());
     }
@@ -202,7 +202,7 @@ public final class Reports {
                 String sql = LIABILITY.replace("{source}", source(part.summed())).replace("{period}", period(part.summed()))
                         .replace("{wallet}", part.summed() ? "p.wallet" : "p.balance_after IS NOT NULL")
                         .replace("{goodwill}", GOODWILL);
-                period(h.createQuery(sql), part).map((rs, ctx) -> new LiabilityRow(rs.getString(1), rs.getLong(2),
+                bindPeriod(h.createQuery(sql), part).map((rs, ctx) -> new LiabilityRow(rs.getString(1), rs.getLong(2),
                         rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6), rs.getLong(7))).forEach(row -> {
                     long[] sums = byUnit.computeIfAbsent(row.unit(), unit -> new long[Movement.values().length]);
                     if (opening) {
