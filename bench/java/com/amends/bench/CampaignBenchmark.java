@@ -143,7 +143,8 @@ public final class CampaignBenchmark {
                     INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
                     VALUES (?, 'grant_issued', ?, ?, 'PROACTIVE_APOLOGY', 'key_raw', ?)""");
                  PreparedStatement posting = c.prepareStatement("""
-                    INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after) VALUES (?, ?, ?, 'points', ?, ?)""");
+                    INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
+                    VALUES (?, ?, ?, 'points', ?, ?, ?, ?)""");
                  PreparedStatement recipient = c.prepareStatement("""
                     INSERT INTO campaign_recipients (batch_id, line, campaign_id, customer_id, status, grant_id)
                     VALUES (?, ?, ?, ?, 'credited', ?)""")) {
@@ -180,12 +181,16 @@ public final class CampaignBenchmark {
                     posting.setString(3, "goodwill:PROACTIVE_APOLOGY");
                     posting.setLong(4, -100);
                     posting.setNull(5, java.sql.Types.BIGINT);
+                    posting.setString(6, "grt_" + id);
+                    posting.setTimestamp(7, now);
                     posting.addBatch();
                     posting.setString(1, "jre_" + id);
                     posting.setInt(2, 2);
                     posting.setString(3, "points:" + customerId);
                     posting.setLong(4, 100);
                     posting.setLong(5, 100);
+                    posting.setString(6, "grt_" + id);
+                    posting.setTimestamp(7, now);
                     posting.addBatch();
                     recipient.setString(1, "cbt_" + run);
                     recipient.setInt(2, i + 1);
