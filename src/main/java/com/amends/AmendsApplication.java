@@ -43,6 +43,7 @@ import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
 import com.amends.policy.BudgetResource;
+import com.amends.policy.GoodwillTotals;
 import com.amends.policy.Policies;
 import com.amends.policy.PolicyResource;
 import com.amends.points.Points;
@@ -147,9 +148,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), limiter, clock);
         PointValues pointValues = new PointValues(config.getPointValues());
         pointValues.requireSupported(config.getAccountingCurrency());
-        Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), clock);
-        Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, environment.getObjectMapper(),
-                ids, clock, config.getApprovalTimeout().toJavaDuration());
+        GoodwillTotals goodwillTotals = new GoodwillTotals(tx);
+        Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), goodwillTotals, clock);
+        Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, goodwillTotals,
+                environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
         Redemptions redemptions = new Redemptions(tx, ledger, points, pointValues, vouchers, customers, ids, clock);
         Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
         Campaigns campaigns = new Campaigns(tx, reasons, customers, grants, vouchers, policies,

@@ -101,24 +101,4 @@ interface GrantDao {
              WHERE id = :id AND status = 'issued'
             """)
     int markRevoked(String id, Instant now, String reason, Long points, Long amount);
-
-    @SqlQuery("""
-            SELECT COUNT(*) AS grants, COALESCE(SUM(points), 0) AS points
-              FROM grants WHERE customer_id = :customerId AND status IN ('issued', 'revoked')
-            """)
-    @RegisterConstructorMapper(GrantTotals.class)
-    GrantTotals totalsOf(String customerId);
-
-    @SqlQuery("""
-            SELECT v.currency, SUM(v.initial_amount) AS amount
-              FROM vouchers v JOIN grants g ON g.id = v.grant_id
-             WHERE v.customer_id = :customerId AND v.type = 'amount' AND g.status IN ('issued', 'revoked')
-             GROUP BY v.currency ORDER BY v.currency
-            """)
-    @RegisterConstructorMapper(CurrencyTotal.class)
-    List<CurrencyTotal> voucherValueOf(String customerId);
-
-    record GrantTotals(long grants, long points) {}
-
-    record CurrencyTotal(String currency, long amount) {}
 }

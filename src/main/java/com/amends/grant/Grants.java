@@ -13,6 +13,7 @@ import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.amends.points.Points;
 import com.amends.policy.Allowance;
+import com.amends.policy.GoodwillTotals;
 import com.amends.policy.Policies;
 import com.amends.policy.RecentGoodwill;
 import com.amends.policy.Violation;
@@ -46,13 +47,15 @@ public final class Grants {
     private final Points points;
     private final Vouchers vouchers;
     private final Policies policies;
+    private final GoodwillTotals totals;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
     private final Duration approvalTimeout;
 
     public Grants(Transactor tx, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  Policies policies, ObjectMapper mapper, Ids ids, Clock clock, Duration approvalTimeout) {
+                  Policies policies, GoodwillTotals totals, ObjectMapper mapper, Ids ids, Clock clock,
+                  Duration approvalTimeout) {
         this.approvalTimeout = approvalTimeout;
         this.tx = tx;
         this.dao = tx.onDemand(GrantDao.class);
@@ -61,6 +64,7 @@ public final class Grants {
         this.points = points;
         this.vouchers = vouchers;
         this.policies = policies;
+        this.totals = totals;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
@@ -109,6 +113,7 @@ public final class Grants {
             if (status == GrantStatus.ISSUED) {
                 issue(reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
             }
+            totals.counted(List.of(customer), now, value);
             return get(id);
         });
     }
@@ -146,6 +151,8 @@ public final class Grants {
             Map<String, String> codes = vouchers.issueAll(campaign.reward().voucher(), campaign.expiresAt(), contexts);
             credits.replaceAll((customer, credit) -> new CampaignCredit(credit.grantId(), codes.get(credit.grantId())));
         }
+        totals.given(customerIds, campaign.reward());
+        totals.counted(customerIds, now, campaign.unitValue());
         return credits;
     }
 
@@ -166,6 +173,7 @@ public final class Grants {
         } else {
             vouchers.issue(reward.voucher(), expiresAt, context);
         }
+        totals.given(List.of(context.customerId()), reward);
     }
 
     /** Issues a pending grant. Never by the agent who asked; a hard budget that ran out refuses it. */
@@ -190,6 +198,7 @@ public final class Grants {
             GrantRow grant = lockPending(id, decision);
             dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
             policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+            totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
             return get(id);
         });
     }
@@ -205,6 +214,7 @@ public final class Grants {
                 }
                 dao.decide(id, GrantStatus.EXPIRED.wire(), null, clock.instant(), "not decided in time");
                 policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+                totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
                 return true;
             });
             expired += done ? 1 : 0;
@@ -279,16 +289,16 @@ public final class Grants {
             dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
             // A revoked grant is no longer issued, so it no longer counts against budgets or daily totals.
             policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+            totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
             dao.setUsageKeys(id, null);
             return get(id);
         });
     }
 
     public CustomerGoodwill goodwillOf(String customerId) {
-        GrantDao.GrantTotals totals = dao.totalsOf(customerId);
-        List<Money> value = dao.voucherValueOf(customerId).stream()
-                .map(t -> new Money(t.amount(), t.currency())).toList();
-        return new CustomerGoodwill(totals.grants(), totals.points(), value, policies.recentGoodwill(customerId));
+        GoodwillTotals.Lifetime given = totals.lifetime(customerId);
+        return new CustomerGoodwill(given.grants(), given.points(), given.voucherValue(),
+                policies.recentGoodwill(customerId));
     }
 
     private static ApiException notFound(String id) {

@@ -192,7 +192,7 @@ public final class Points {
 
     /** Points the customer can spend now: lots not yet expired, less what holds reserve. */
     public long available(String customerId) {
-        return lots.remainingValid(customerId, clock.instant());
+        return lots.remainingValid(customerId, Accounts.points(customerId), clock.instant());
     }
 
     public long held(String customerId) {

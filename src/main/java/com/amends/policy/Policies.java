@@ -37,11 +37,13 @@ public final class Policies {
     private final PolicyDao dao;
     private final PointValues pointValues;
     private final String currency;
+    private final GoodwillTotals totals;
     private final Clock clock;
 
-    public Policies(Transactor tx, PointValues pointValues, String currency, Clock clock) {
+    public Policies(Transactor tx, PointValues pointValues, String currency, GoodwillTotals totals, Clock clock) {
         this.tx = tx;
         this.dao = tx.onDemand(PolicyDao.class);
+        this.totals = totals;
         this.pointValues = pointValues;
         this.currency = currency;
         this.clock = clock;
@@ -200,7 +202,7 @@ public final class Policies {
         }
         if (cap.isPresent()) {
             Instant since = grant.at().minus(Duration.ofDays(cap.get().windowDays()));
-            long received = dao.customerGoodwillSince(grant.customerId(), since).totalValue() + value;
+            long received = totals.since(grant.customerId(), since).totalValue() + value;
             if (received > cap.get().amount()) {
                 violations.add(new Violation("customer_cap", "The customer would pass " + format(cap.get().amount())
                         + " of goodwill in " + cap.get().windowDays() + " days", money(cap.get().amount()),
@@ -313,7 +315,7 @@ public final class Policies {
     }
 
     public RecentGoodwill recentGoodwill(String customerId) {
-        PolicyDao.Goodwill recent = dao.customerGoodwillSince(customerId,
+        PolicyDao.Goodwill recent = totals.since(customerId,
                 clock.instant().minus(Duration.ofDays(RECENT_DAYS)));
         return new RecentGoodwill(RECENT_DAYS, recent.grants(), money(recent.totalValue()));
     }
@@ -341,7 +343,7 @@ public final class Policies {
         Optional<PolicyDao.CapRow> cap = dao.cap();
         if (cap.isPresent()) {
             Instant since = probe.at().minus(Duration.ofDays(cap.get().windowDays()));
-            long room = cap.get().amount() - dao.customerGoodwillSince(probe.customerId(), since).totalValue();
+            long room = cap.get().amount() - totals.since(probe.customerId(), since).totalValue();
             if (max == null || room < max) {
                 max = room;
                 by = "customer_cap";

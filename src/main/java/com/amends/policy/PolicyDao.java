@@ -66,15 +66,6 @@ interface PolicyDao {
     @SqlUpdate("UPDATE agent_usage SET committed = committed + :amount WHERE agent_id = :agentId AND usage_day = :day")
     void addAgentUsage(String agentId, String day, long amount);
 
-    /** Goodwill committed to a customer since a time: issued and pending grants, at their value. */
-    @SqlQuery("""
-            SELECT COUNT(*) AS grants, COALESCE(SUM(value_amount), 0) AS total_value
-              FROM grants
-             WHERE customer_id = :customerId AND created_at > :since AND status IN ('issued', 'pending_approval')
-            """)
-    @RegisterConstructorMapper(Goodwill.class)
-    Goodwill customerGoodwillSince(String customerId, Instant since);
-
     record LimitRow(String scope, Long maxGrant, Long dailyTotal) {}
 
     record CapRow(long amount, int windowDays) {}

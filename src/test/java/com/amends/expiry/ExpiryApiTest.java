@@ -40,6 +40,8 @@ class ExpiryApiTest {
         assertThat(checkout.wallet(customer).path("points").path("expiring_soon").asLong()).isEqualTo(180);
 
         server.clock().advance(Duration.ofDays(4));
+        assertThat(checkout.available(customer)).as("an expired lot is not spendable before the worker runs")
+                .isEqualTo(100);
         checkout.runExpiry();
         Books once = Books.of(server);
         checkout.runExpiry();

@@ -1,0 +1,94 @@
+package com.amends.policy;
+
+import com.amends.platform.Money;
+import com.amends.platform.Transactor;
+import com.amends.reward.Reward;
+import com.amends.reward.VoucherType;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Running totals of the goodwill each customer received, kept in the transaction of every change
+ * to a grant, so that reading them never walks a customer's history. Two kinds, because they
+ * count different grants: what was given (issued, and later revoked: the wallet's lifetime
+ * figures) and what counts against the customer cap (issued and pending, by day).
+ *
+ * <p>Rows are written in customer order and last in their transaction, after the ledger's
+ * accounts, so that two transactions never wait on each other's totals in opposite orders.
+ */
+public final class GoodwillTotals {
+    static final String POINTS = "points";
+    static final String NO_AMOUNT = "none";
+
+    private final GoodwillTotalsDao dao;
+
+    public GoodwillTotals(Transactor tx) {
+        this.dao = tx.onDemand(GoodwillTotalsDao.class);
+    }
+
+    /** Grants issued, each to its customer with the same reward: the lifetime totals. */
+    public void given(List<String> customerIds, Reward reward) {
+        String unit;
+        long amount;
+        if (reward.points() != null) {
+            unit = POINTS;
+            amount = reward.points();
+        } else if (reward.voucher().type() == VoucherType.AMOUNT) {
+            unit = reward.voucher().value().currency();
+            amount = reward.voucher().value().amount();
+        } else {
+            unit = NO_AMOUNT;
+            amount = 0;
+        }
+        List<GoodwillTotalsDao.Given> given = customerIds.stream().sorted()
+                .map(customer -> new GoodwillTotalsDao.Given(customer, unit, amount)).toList();
+        dao.ensureTotals(given);
+        dao.addTotals(given);
+    }
+
+    /** Grants that start counting against the cap (made issued or pending), all made at {@code at}. */
+    public void counted(List<String> customerIds, Instant at, Long value) {
+        change(customerIds, at, value, 1);
+    }
+
+    /** A grant that stops counting (rejected, expired undecided, revoked), made at {@code at}. */
+    public void uncounted(String customerId, Instant at, Long value) {
+        change(List.of(customerId), at, value, -1);
+    }
+
+    private void change(List<String> customerIds, Instant at, Long value, int sign) {
+        LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+        long amount = value == null ? 0 : value;
+        List<GoodwillTotalsDao.Counted> counted = customerIds.stream().sorted()
+                .map(customer -> new GoodwillTotalsDao.Counted(customer, day, sign, sign * amount)).toList();
+        dao.ensureDays(counted);
+        dao.addDays(counted);
+    }
+
+    /** Issued and pending goodwill made after {@code since}, at its value. */
+    public PolicyDao.Goodwill since(String customerId, Instant since) {
+        LocalDate day = LocalDate.ofInstant(since, ZoneOffset.UTC);
+        return dao.since(customerId, since, day, day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+    }
+
+    /** Everything ever given to a customer: grants, points, and amount-voucher value per currency. */
+    public Lifetime lifetime(String customerId) {
+        long grants = 0;
+        long points = 0;
+        List<Money> voucherValue = new ArrayList<>();
+        for (GoodwillTotalsDao.Total total : dao.totalsOf(customerId)) {
+            grants += total.grants();
+            if (total.unit().equals(POINTS)) {
+                points = total.amount();
+            } else if (!total.unit().equals(NO_AMOUNT)) {
+                voucherValue.add(new Money(total.amount(), total.unit()));
+            }
+        }
+        return new Lifetime(grants, points, List.copyOf(voucherValue));
+    }
+
+    public record Lifetime(long grants, long points, List<Money> voucherValue) {}
+}
