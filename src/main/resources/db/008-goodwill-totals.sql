@@ -49,3 +49,13 @@ SELECT customer_id, granted_on, COUNT(*), COALESCE(SUM(value_amount), 0) FROM (
     SELECT customer_id, CAST(FORMATDATETIME(created_at, 'yyyy-MM-dd', 'en', 'UTC') AS DATE) AS granted_on, value_amount
       FROM grants WHERE status IN ('issued', 'pending_approval')) counted
 GROUP BY customer_id, granted_on;
+
+--changeset amends:008-open-lots
+-- A lot's expiry while it still holds points, NULL once it is empty: spending, the wallet and
+-- the expiry worker read only the lots that can still move, not a customer's history of spent ones.
+ALTER TABLE point_lots ADD COLUMN open_until TIMESTAMP WITH TIME ZONE;
+UPDATE point_lots SET open_until = expires_at WHERE remaining > 0;
+CREATE INDEX point_lots_open ON point_lots (customer_id, open_until);
+CREATE INDEX point_lots_open_due ON point_lots (open_until);
+DROP INDEX point_lots_customer;
+DROP INDEX point_lots_due;

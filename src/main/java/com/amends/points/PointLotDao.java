@@ -13,19 +13,23 @@ import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-/** Lot rows change only while their customer's points account is locked; see Points. */
+/**
+ * Lot rows change only while their customer's points account is locked; see Points. A lot's
+ * {@code open_until} is its expiry while it holds points and NULL once it is empty, so the
+ * queries below read only the lots that can still move, not a long history of spent ones.
+ */
 @RegisterConstructorMapper(Lot.class)
 interface PointLotDao {
 
     @SqlUpdate("""
-            INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, created_at)
-            VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :createdAt)
+            INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, open_until, created_at)
+            VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :expiresAt, :createdAt)
             """)
     void insert(String id, String customerId, String grantId, long points, Instant expiresAt, Instant createdAt);
 
     @SqlBatch("""
-            INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, created_at)
-            VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :createdAt)
+            INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, open_until, created_at)
+            VALUES (:id, :customerId, :grantId, :points, :points, :expiresAt, :expiresAt, :createdAt)
             """)
     void insertAll(@BindMethods List<NewLot> lots, long points, Instant expiresAt, Instant createdAt);
 
@@ -34,20 +38,21 @@ interface PointLotDao {
     @SqlQuery("SELECT remaining FROM point_lots WHERE grant_id = :grantId")
     Optional<Long> remainingOfGrant(String grantId);
 
-    @SqlUpdate("UPDATE point_lots SET remaining = 0 WHERE grant_id = :grantId")
+    @SqlUpdate("UPDATE point_lots SET remaining = 0, open_until = NULL WHERE grant_id = :grantId")
     void emptyLotOfGrant(String grantId);
 
-    /** Lots that can be spent, the soonest to expire first. */
+    /** The first lots that can be spent, the soonest to expire first. */
     @SqlQuery("""
             SELECT id, grant_id, remaining, expires_at FROM point_lots
-             WHERE customer_id = :customerId AND remaining > 0 AND expires_at > :now
-             ORDER BY expires_at, id
+             WHERE customer_id = :customerId AND open_until > :now
+             ORDER BY open_until, id
+             LIMIT :limit
             """)
-    List<Lot> spendable(String customerId, Instant now);
+    List<Lot> spendable(String customerId, Instant now, int limit);
 
     @SqlQuery("""
             SELECT id, grant_id, remaining, expires_at FROM point_lots
-             WHERE customer_id = :customerId AND remaining > 0 AND expires_at <= :now
+             WHERE customer_id = :customerId AND open_until <= :now
             """)
     List<Lot> due(String customerId, Instant now);
 
@@ -62,11 +67,15 @@ interface PointLotDao {
     @ValueColumn("grant_id")
     Map<String, String> grantsOf(@BindList("ids") List<String> ids);
 
-    @SqlUpdate("UPDATE point_lots SET remaining = remaining + :delta WHERE id = :id")
+    @SqlUpdate("""
+            UPDATE point_lots SET remaining = remaining + :delta,
+                                  open_until = CASE WHEN remaining + :delta > 0 THEN expires_at END
+             WHERE id = :id
+            """)
     void add(String id, long delta);
 
     @SqlQuery("""
-            SELECT DISTINCT customer_id FROM point_lots WHERE expires_at <= :now AND remaining > 0
+            SELECT DISTINCT customer_id FROM point_lots WHERE open_until <= :now
              LIMIT :limit
             """)
     List<String> customersWithDueLots(Instant now, int limit);
@@ -79,13 +88,13 @@ interface PointLotDao {
     @SqlQuery("""
             SELECT COALESCE((SELECT balance FROM accounts WHERE id = :account), 0)
                  - COALESCE((SELECT SUM(remaining) FROM point_lots
-                              WHERE customer_id = :customerId AND expires_at <= :now AND remaining > 0), 0)
+                              WHERE customer_id = :customerId AND open_until <= :now), 0)
             """)
     long remainingValid(String customerId, String account, Instant now);
 
     @SqlQuery("""
             SELECT COALESCE(SUM(remaining), 0) FROM point_lots
-             WHERE customer_id = :customerId AND expires_at > :from AND expires_at <= :until
+             WHERE customer_id = :customerId AND open_until > :from AND open_until <= :until
             """)
     long remainingExpiringBetween(String customerId, Instant from, Instant until);
 

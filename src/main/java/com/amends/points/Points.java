@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A customer's points: one ledger account, and under it the lots that make up its balance, one
@@ -28,6 +29,7 @@ import java.util.Map;
  */
 public final class Points {
     public static final Duration EXPIRING_SOON = Duration.ofDays(30);
+    private static final int LOT_PAGE = 100;
 
     private final PointLotDao lots;
     private final Ledger ledger;
@@ -80,13 +82,13 @@ public final class Points {
      * account in the same transaction.
      */
     public List<LotUse> take(String customerId, long points, EntryContext context) {
-        if (ledger.lockIfOpen(Accounts.points(customerId)).isEmpty()) {
+        Optional<Long> balance = ledger.lockIfOpen(Accounts.points(customerId));
+        if (balance.isEmpty()) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
                     Map.of("available_points", 0));
         }
-        lockAndExpire(customerId, context);
-        List<Lot> spendable = lots.spendable(customerId, clock.instant());
-        long available = spendable.stream().mapToLong(Lot::remaining).sum();
+        // With the expired lots gone, the lots left add up to the balance.
+        long available = balance.get() - lockAndExpire(customerId, context);
         if (available < points) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
                     "The customer has " + available + " points to spend; " + points + " were asked for",
@@ -94,14 +96,22 @@ public final class Points {
         }
         List<LotUse> uses = new ArrayList<>();
         long left = points;
-        for (Lot lot : spendable) {
-            if (left == 0) {
-                break;
+        Instant now = clock.instant();
+        while (left > 0) {
+            // A lot used up closes, so each page starts at the first lot still open.
+            List<Lot> page = lots.spendable(customerId, now, LOT_PAGE);
+            if (page.isEmpty()) {
+                throw new IllegalStateException("The lots of " + customerId + " add up to less than its balance");
             }
-            long used = Math.min(left, lot.remaining());
-            lots.add(lot.id(), -used);
-            uses.add(new LotUse(lot.id(), used, lot.expiresAt()));
-            left -= used;
+            for (Lot lot : page) {
+                if (left == 0) {
+                    break;
+                }
+                long used = Math.min(left, lot.remaining());
+                lots.add(lot.id(), -used);
+                uses.add(new LotUse(lot.id(), used, lot.expiresAt()));
+                left -= used;
+            }
         }
         return uses;
     }

@@ -50,6 +50,27 @@ class PointsCheckoutApiTest extends CheckoutFixture {
         }
 
         @Test
+        void shouldSpendAcrossMoreLotsThanOnePageOfThem_InExpiryOrder() {
+            for (int day = 150; day >= 1; day--) {
+                checkout.points(customer, 2, Duration.ofDays(day)); // made latest-expiring first
+            }
+
+            JsonNode redemption = shop.post("/v1/customers/" + customer + "/points/redemptions",
+                    Map.of("order_ref", "order-many-lots", "points", 251, "currency", "EUR")).expect(201);
+
+            JsonNode lots = redemption.path("lots");
+            assertThat(lots).hasSize(126);
+            for (int i = 1; i < lots.size(); i++) {
+                assertThat(lots.get(i).path("expires_at").asText()).isGreaterThan(lots.get(i - 1).path("expires_at").asText());
+            }
+            assertThat(lots.get(125).path("points").asLong()).isEqualTo(1);
+            assertThat(checkout.available(customer)).isEqualTo(49);
+            shop.post("/v1/customers/" + customer + "/points/redemptions",
+                    Map.of("order_ref", "order-rest", "points", 50, "currency", "EUR")).expectProblem(422, "insufficient_points");
+            Books.assertReconciled(server);
+        }
+
+        @Test
         void shouldRefuseMoreThanTheCustomerHas_ChangingNothing() {
             checkout.points(customer, 100, Duration.ofDays(30));
             Books before = Books.of(server);
