@@ -102,11 +102,12 @@ public final class CampaignBenchmark {
         return seconds;
     }
 
-    /** Inserts what crediting writes for each customer, with no logic: 8 rows each, 1,000 customers a commit. */
+    /** Inserts what crediting writes for each customer, with no logic: 10 rows each, 1,000 customers a commit. */
     static double raw(TestDatabase database, int customers, String tag) throws Exception {
         String run = tag + "-" + UUID.randomUUID().toString().substring(0, 8);
         Timestamp now = Timestamp.from(Instant.now());
         Timestamp expires = Timestamp.from(Instant.now().plusSeconds(86_400 * 90));
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
             try (PreparedStatement campaign = c.prepareStatement("""
@@ -134,8 +135,8 @@ public final class CampaignBenchmark {
                     VALUES (?, ?, 'lead-1', 'PROACTIVE_APOLOGY', ?, 'proactive', 'raw', 'issued', 100, ?, 'key_raw', ?, 100,
                         'proactive', FALSE, '{"points":100}', ?)""");
                  PreparedStatement lot = c.prepareStatement("""
-                    INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, created_at)
-                    VALUES (?, ?, ?, 100, 100, ?, ?)""");
+                    INSERT INTO point_lots (id, customer_id, grant_id, points, remaining, expires_at, open_until, created_at)
+                    VALUES (?, ?, ?, 100, 100, ?, ?, ?)""");
                  PreparedStatement account = c.prepareStatement("""
                     INSERT INTO accounts (id, kind, unit, customer_id, balance, created_at)
                     VALUES (?, 'customer_points', 'points', ?, 100, ?)""");
@@ -145,6 +146,10 @@ public final class CampaignBenchmark {
                  PreparedStatement posting = c.prepareStatement("""
                     INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
                     VALUES (?, ?, ?, 'points', ?, ?, ?, ?)""");
+                 PreparedStatement given = c.prepareStatement("""
+                    INSERT INTO goodwill_totals (customer_id, unit, grants, amount) VALUES (?, 'points', 1, 100)""");
+                 PreparedStatement counted = c.prepareStatement("""
+                    INSERT INTO goodwill_days (customer_id, granted_on, grants, value_amount) VALUES (?, ?, 1, 100)""");
                  PreparedStatement recipient = c.prepareStatement("""
                     INSERT INTO campaign_recipients (batch_id, line, campaign_id, customer_id, status, grant_id)
                     VALUES (?, ?, ?, ?, 'credited', ?)""")) {
@@ -165,7 +170,8 @@ public final class CampaignBenchmark {
                     lot.setString(2, customerId);
                     lot.setString(3, "grt_" + id);
                     lot.setTimestamp(4, expires);
-                    lot.setTimestamp(5, now);
+                    lot.setTimestamp(5, expires);
+                    lot.setTimestamp(6, now);
                     lot.addBatch();
                     account.setString(1, "points:" + customerId);
                     account.setString(2, customerId);
@@ -192,6 +198,11 @@ public final class CampaignBenchmark {
                     posting.setString(6, "grt_" + id);
                     posting.setTimestamp(7, now);
                     posting.addBatch();
+                    given.setString(1, customerId);
+                    given.addBatch();
+                    counted.setString(1, customerId);
+                    counted.setObject(2, today);
+                    counted.addBatch();
                     recipient.setString(1, "cbt_" + run);
                     recipient.setInt(2, i + 1);
                     recipient.setString(3, "cmp_" + run);
@@ -199,7 +210,8 @@ public final class CampaignBenchmark {
                     recipient.setString(5, "grt_" + id);
                     recipient.addBatch();
                     if ((i + 1) % RAW_CHUNK == 0 || i == customers - 1) {
-                        for (PreparedStatement statement : List.of(customer, grant, lot, account, entry, posting, recipient)) {
+                        for (PreparedStatement statement : List.of(customer, grant, lot, account, entry, posting, given, counted,
+                                recipient)) {
                             statement.executeBatch();
                         }
                         c.commit();
