@@ -87,8 +87,9 @@ public final class Points {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
                     Map.of("available_points", 0));
         }
-        // With the expired lots gone, the lots left add up to the balance.
-        long available = balance.get() - lockAndExpire(customerId, context);
+        // With the lots expired by now gone, the open lots after now add up to the balance.
+        Instant now = clock.instant();
+        long available = balance.get() - lockAndExpire(customerId, context, now);
         if (available < points) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
                     "The customer has " + available + " points to spend; " + points + " were asked for",
@@ -96,7 +97,6 @@ public final class Points {
         }
         List<LotUse> uses = new ArrayList<>();
         long left = points;
-        Instant now = clock.instant();
         while (left > 0) {
             // A lot used up closes, so each page starts at the first lot still open.
             List<Lot> page = lots.spendable(customerId, now, LOT_PAGE);
@@ -177,8 +177,12 @@ public final class Points {
 
     /** Locks the customer's points account and expires lots past their time; answers the points expired. */
     public long lockAndExpire(String customerId, EntryContext context) {
+        return lockAndExpire(customerId, context, clock.instant());
+    }
+
+    private long lockAndExpire(String customerId, EntryContext context, Instant now) {
         lock(customerId);
-        List<Lot> due = lots.due(customerId, clock.instant());
+        List<Lot> due = lots.due(customerId, now);
         long total = 0;
         Map<String, Long> byGrant = new LinkedHashMap<>();
         for (Lot lot : due) {
