@@ -55,7 +55,7 @@ GROUP BY customer_id, granted_on;
 -- the expiry worker read only the lots that can still move, not a customer's history of spent ones.
 ALTER TABLE point_lots ADD COLUMN open_until TIMESTAMP WITH TIME ZONE;
 UPDATE point_lots SET open_until = expires_at WHERE remaining > 0;
-CREATE INDEX point_lots_open ON point_lots (customer_id, open_until);
+CREATE INDEX point_lots_open ON point_lots (customer_id, open_until, id);
 CREATE INDEX point_lots_open_due ON point_lots (open_until);
 DROP INDEX point_lots_customer;
 DROP INDEX point_lots_due;

@@ -69,11 +69,12 @@ interface LedgerDao {
     /** An amount for an account: a movement to apply, or a balance read back. */
     record Move(String id, long amount) {}
 
+    /** The constant customer_id leads the ORDER BY so that H2 walks the index backwards and stops at the limit. */
     @SqlQuery("""
             SELECT seq, id, kind, customer_id, grant_id, reason_code, created_at
               FROM journal_entries
              WHERE customer_id = :customerId AND seq < :beforeSeq
-             ORDER BY seq DESC
+             ORDER BY customer_id DESC, seq DESC
              LIMIT :limit
             """)
     @RegisterConstructorMapper(EntryRow.class)

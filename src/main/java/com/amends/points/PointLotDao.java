@@ -41,11 +41,15 @@ interface PointLotDao {
     @SqlUpdate("UPDATE point_lots SET remaining = 0, open_until = NULL WHERE grant_id = :grantId")
     void emptyLotOfGrant(String grantId);
 
-    /** The first lots that can be spent, the soonest to expire first. */
+    /**
+     * The first lots that can be spent, the soonest to expire first. The constant customer_id
+     * leads the ORDER BY so that H2 reads the index in order and stops at the limit, instead of
+     * sorting every open lot.
+     */
     @SqlQuery("""
             SELECT id, grant_id, remaining, expires_at FROM point_lots
              WHERE customer_id = :customerId AND open_until > :now
-             ORDER BY open_until, id
+             ORDER BY customer_id, open_until, id
              LIMIT :limit
             """)
     List<Lot> spendable(String customerId, Instant now, int limit);
