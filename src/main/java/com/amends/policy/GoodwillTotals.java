@@ -16,8 +16,8 @@ import java.util.List;
  * count different grants: what was given (issued, and later revoked: the wallet's lifetime
  * figures) and what counts against the customer cap (issued and pending, by day).
  *
- * <p>Rows are written in customer order and last in their transaction, after the ledger's
- * accounts, so that two transactions never wait on each other's totals in opposite orders.
+ * <p>Rows are written in customer order and after the ledger's accounts, so that two
+ * transactions never wait on each other's totals in opposite orders.
  */
 public final class GoodwillTotals {
     static final String POINTS = "points";
