@@ -197,8 +197,7 @@ public final class Grants {
         return tx.inTransaction(() -> {
             GrantRow grant = lockPending(id, decision);
             dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
-            policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
-            totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
+            stopCounting(grant);
             return get(id);
         });
     }
@@ -213,13 +212,21 @@ public final class Grants {
                     return false;
                 }
                 dao.decide(id, GrantStatus.EXPIRED.wire(), null, clock.instant(), "not decided in time");
-                policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
-                totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
+                stopCounting(grant);
                 return true;
             });
             expired += done ? 1 : 0;
         }
         return expired;
+    }
+
+    /**
+     * A grant rejected, expired undecided or revoked no longer counts: not against budgets or
+     * daily totals, and not against the customer's cap.
+     */
+    private void stopCounting(GrantRow grant) {
+        policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
+        totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
     }
 
     private GrantRow lockPending(String id, DecisionRequest decision) {
@@ -287,9 +294,7 @@ public final class Grants {
                 revokedAmount = vouchers.revoke(voucher.id(), context);
             }
             dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
-            // A revoked grant is no longer issued, so it no longer counts against budgets or daily totals.
-            policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
-            totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
+            stopCounting(grant);
             dao.setUsageKeys(id, null);
             return get(id);
         });

@@ -1,5 +1,6 @@
 package com.amends.policy;
 
+import com.amends.ledger.Accounts;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
 import com.amends.reward.Reward;
@@ -20,7 +21,6 @@ import java.util.List;
  * transactions never wait on each other's totals in opposite orders.
  */
 public final class GoodwillTotals {
-    static final String POINTS = "points";
     static final String NO_AMOUNT = "none";
 
     private final GoodwillTotalsDao dao;
@@ -34,7 +34,7 @@ public final class GoodwillTotals {
         String unit;
         long amount;
         if (reward.points() != null) {
-            unit = POINTS;
+            unit = Accounts.POINTS;
             amount = reward.points();
         } else if (reward.voucher().type() == VoucherType.AMOUNT) {
             unit = reward.voucher().value().currency();
@@ -81,7 +81,7 @@ public final class GoodwillTotals {
         List<Money> voucherValue = new ArrayList<>();
         for (GoodwillTotalsDao.Total total : dao.totalsOf(customerId)) {
             grants += total.grants();
-            if (total.unit().equals(POINTS)) {
+            if (total.unit().equals(Accounts.POINTS)) {
                 points = total.amount();
             } else if (!total.unit().equals(NO_AMOUNT)) {
                 voucherValue.add(new Money(total.amount(), total.unit()));
