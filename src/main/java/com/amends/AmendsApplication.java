@@ -28,6 +28,7 @@ import com.amends.ledger.Reconciler;
 import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
 import com.amends.platform.Database;
+import com.amends.platform.H2Compaction;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
 import com.amends.platform.MaskedRequestLog;
@@ -207,6 +208,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         long sealEvery = config.getAuditSealInterval().toMilliseconds();
         jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
                 TimeUnit.MILLISECONDS);
+        long compactEvery = config.getH2CompactionInterval().toMilliseconds();
+        H2Compaction.forUrl(jdbi, config.getDatabase().getUrl()).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
+                () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
         long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),

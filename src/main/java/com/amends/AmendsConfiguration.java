@@ -65,6 +65,20 @@ public class AmendsConfiguration extends Configuration {
         this.auditSealInterval = auditSealInterval;
     }
 
+    /** How often an H2 file's old chunks are compacted so that their space is reused (not on PostgreSQL). */
+    @NotNull
+    private Duration h2CompactionInterval = Duration.seconds(1);
+
+    @JsonProperty
+    public Duration getH2CompactionInterval() {
+        return h2CompactionInterval;
+    }
+
+    @JsonProperty
+    public void setH2CompactionInterval(Duration h2CompactionInterval) {
+        this.h2CompactionInterval = h2CompactionInterval;
+    }
+
     /** A grant waiting for approval longer than this expires. */
     @NotNull
     private Duration approvalTimeout = Duration.hours(72);
