@@ -3,6 +3,7 @@ package com.amends.platform;
 import java.sql.SQLException;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
@@ -17,9 +18,11 @@ public final class Transactor {
     private static final int ATTEMPTS = 5;
 
     private final Jdbi jdbi;
+    private final ThreadHandle threadHandle;
 
     public Transactor(Jdbi jdbi) {
         this.jdbi = jdbi;
+        this.threadHandle = new ThreadHandle(jdbi);
     }
 
     public <T> T inTransaction(Supplier<T> work) {
@@ -42,8 +45,13 @@ public final class Transactor {
         });
     }
 
+    /**
+     * A DAO whose calls run in this thread's transaction, or each in a handle of its own outside
+     * one, as Jdbi's on-demand DAOs do; built once rather than at every call (see ThreadHandle).
+     */
     public <T> T onDemand(Class<T> dao) {
-        return jdbi.onDemand(dao);
+        return jdbi.getConfig(Extensions.class).findFor(dao, threadHandle)
+                .orElseThrow(() -> new IllegalArgumentException(dao.getName() + " is not a DAO Jdbi can attach"));
     }
 
     public Jdbi jdbi() {
