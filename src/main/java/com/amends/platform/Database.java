@@ -30,6 +30,7 @@ public final class Database {
         // transactions waiting on each other that way deadlock. H2 knows only FOR UPDATE, and runs
         // one writing transaction at a time anyway.
         jdbi.define(FOR_UPDATE, url.startsWith("jdbc:postgresql:") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+        CommentedTemplateEngine.install(jdbi);
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {
