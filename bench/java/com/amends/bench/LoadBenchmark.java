@@ -40,12 +40,14 @@ import java.util.Map;
  * </ul>
  * Then it measures a customer's wallet and first ledger page with a short and a 100,000-entry
  * history. Usage: {@code bench/load.sh [--postgres URL] [--seconds 10] [--clients 8,32,128]
- * [--scenarios validate,redeem,hot,grant,mixed] [--history 100000] [--xmx 256m] [--profile]}.
+ * [--scenarios validate,redeem,hot,grant,mixed] [--history 100000] [--xmx 256m] [--profile]
+ * [--h2-options ';MODE=...']}.
  */
 public final class LoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private String postgres;
+    private String h2Options;
     private Duration jitWarmUp = Duration.ofSeconds(30);
     private Duration warmUp = Duration.ofSeconds(3);
     private Duration measure = Duration.ofSeconds(10);
@@ -67,6 +69,7 @@ public final class LoadBenchmark {
         while (arg.hasNext()) {
             switch (arg.next()) {
                 case "--postgres" -> bench.postgres = arg.next();
+                case "--h2-options" -> bench.h2Options = arg.next();
                 case "--seconds" -> bench.measure = Duration.ofSeconds(Long.parseLong(arg.next()));
                 case "--warmup" -> bench.warmUp = Duration.ofSeconds(Long.parseLong(arg.next()));
                 case "--jit-warmup" -> bench.jitWarmUp = Duration.ofSeconds(Long.parseLong(arg.next()));
@@ -94,8 +97,8 @@ public final class LoadBenchmark {
         if (profile) {
             jvm.add(Profile.recordingOption(recording));
         }
-        ServerJar server = new ServerJar("load", postgres, null, "", jvm);
-        ServerJar ceiling = new ServerJar("ceiling", postgres, null, "", List.of());
+        ServerJar server = new ServerJar("load", postgres, h2Options, "", jvm);
+        ServerJar ceiling = new ServerJar("ceiling", postgres, h2Options, "", List.of());
         DropwizardTestSupport<AmendsConfiguration> inProcess = null;
         boolean finished = false;
         try {
