@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -18,19 +19,10 @@ interface AuditDao {
             """)
     void insert(@BindMethods AuditEventRow event);
 
-    /** Newest first; the casts tell PostgreSQL the type of a parameter only compared with NULL. */
-    @SqlQuery("""
-            SELECT * FROM audit_events
-             WHERE seq < :before
-               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at >= :from)
-               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR occurred_at < :to)
-               AND (CAST(:apiKeyId AS VARCHAR(40)) IS NULL OR api_key_id = :apiKeyId)
-               AND (CAST(:action AS VARCHAR(60)) IS NULL OR action = :action)
-               AND (CAST(:targetId AS VARCHAR(100)) IS NULL OR target_id = :targetId)
-             ORDER BY seq DESC
-             LIMIT :limit
-            """)
-    List<AuditEventRow> list(@BindMethods AuditFilter filter, long before, int limit);
+    /** Newest first; {@code conditions} and {@code order} come from {@link AuditFilter#conditions()}. */
+    @SqlQuery("SELECT * FROM audit_events WHERE seq < :before <conditions> ORDER BY <order> LIMIT :limit")
+    List<AuditEventRow> list(@Define String conditions, @Define String order, @BindMethods AuditFilter filter,
+                             long before, int limit);
 
     @SqlQuery("SELECT * FROM audit_events WHERE id = :id")
     java.util.Optional<AuditEventRow> find(String id);

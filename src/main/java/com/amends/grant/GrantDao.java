@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -41,39 +42,15 @@ interface GrantDao {
     @SqlQuery("SELECT * FROM grants WHERE id = :id <forUpdate>")
     Optional<GrantRow> lock(String id);
 
-    /**
-     * Newest first. A filter left null matches every row; the casts tell PostgreSQL the type of
-     * a parameter that is only ever compared with NULL.
-     */
-    @SqlQuery("""
-            SELECT * FROM grants
-             WHERE id < :before
-               AND (:customerId IS NULL OR customer_id = :customerId)
-               AND (:status IS NULL OR status = :status)
-               AND (:agentId IS NULL OR agent_id = :agentId)
-               AND (:reasonCode IS NULL OR reason_code = :reasonCode)
-               AND (:campaignId IS NULL OR campaign_id = :campaignId)
-               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
-               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
-             ORDER BY id DESC
-             LIMIT :limit
-            """)
-    List<GrantRow> list(@BindMethods GrantFilter filter, String before, int limit);
+    /** Newest first; {@code conditions} and {@code order} come from {@link GrantFilter#conditions()}. */
+    @SqlQuery("SELECT * FROM grants WHERE id < :before <conditions> ORDER BY <order> LIMIT :limit")
+    List<GrantRow> list(@Define String conditions, @Define String order, @BindMethods GrantFilter filter,
+                        String before, int limit);
 
     /** The supervisor's queue: oldest first. */
-    @SqlQuery("""
-            SELECT * FROM grants
-             WHERE status = 'pending_approval' AND id > :after
-               AND (:customerId IS NULL OR customer_id = :customerId)
-               AND (:agentId IS NULL OR agent_id = :agentId)
-               AND (:reasonCode IS NULL OR reason_code = :reasonCode)
-               AND (:campaignId IS NULL OR campaign_id = :campaignId)
-               AND (CAST(:from AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at >= :from)
-               AND (CAST(:to AS TIMESTAMP WITH TIME ZONE) IS NULL OR created_at < :to)
-             ORDER BY id
-             LIMIT :limit
-            """)
-    List<GrantRow> pendingQueue(@BindMethods GrantFilter filter, String after, int limit);
+    @SqlQuery("SELECT * FROM grants WHERE id > :after <conditions> ORDER BY <order> LIMIT :limit")
+    List<GrantRow> pendingQueue(@Define String conditions, @Define String order, @BindMethods GrantFilter filter,
+                                String after, int limit);
 
     /** The grant that already compensates this case, if any. */
     @SqlQuery("""

@@ -5,6 +5,7 @@ import com.amends.customer.Customers;
 import com.amends.ledger.EntryContext;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
+import com.amends.platform.ListConditions;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
@@ -265,9 +266,12 @@ public final class Grants {
     public Page<GrantView> list(GrantFilter filter, int limit, String cursor) {
         String key = Cursor.decode(cursor);
         boolean queue = GrantStatus.PENDING_APPROVAL.wire().equals(filter.status());
+        ListConditions conditions = filter.conditions();
         List<GrantRow> rows = queue
-                ? dao.pendingQueue(filter, Optional.ofNullable(key).orElse(""), limit + 1)
-                : dao.list(filter, Optional.ofNullable(key).orElse("~"), limit + 1);
+                ? dao.pendingQueue(conditions.where(), conditions.oldestFirst(), filter,
+                        Optional.ofNullable(key).orElse(""), limit + 1)
+                : dao.list(conditions.where(), conditions.newestFirst(), filter,
+                        Optional.ofNullable(key).orElse("~"), limit + 1);
         Map<String, VoucherView> vouchersByGrant = vouchers.ofGrants(
                 rows.stream().filter(r -> r.points() == null).map(GrantRow::id).toList());
         return Page.of(rows, limit, GrantRow::id, row -> view(row, vouchersByGrant.get(row.id()), null));

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -255,6 +256,25 @@ class GrantApiTest {
             agent.get(base + "&limit=0").expectProblem(422, "validation_failed");
             agent.get(base + "&limit=101").expectProblem(422, "validation_failed");
             agent.get(base + "&cursor=not-a-cursor").expectProblem(400, "invalid_cursor");
+        }
+        @Test
+        void shouldPageThroughOneAgentsGrantsAcrossCustomersNewestFirst() {
+            String agentId = "agent-" + UUID.randomUUID().toString().substring(0, 8);
+            List<String> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                ids.add(agent.post("/v1/grants", with(pointsGrant(newCustomer(), 10), "agent_id", agentId))
+                        .expect(201).path("id").asText());
+            }
+            JsonNode first = agent.get("/v1/grants?agent_id=" + agentId + "&limit=2").expect(200);
+            JsonNode second = agent.get("/v1/grants?agent_id=" + agentId + "&limit=2&cursor="
+                    + first.path("next_cursor").asText()).expect(200);
+
+            List<String> seen = new ArrayList<>();
+            first.path("data").forEach(g -> seen.add(g.path("id").asText()));
+            second.path("data").forEach(g -> seen.add(g.path("id").asText()));
+            java.util.Collections.reverse(ids);
+            assertThat(seen).containsExactlyElementsOf(ids);
+            assertThat(second.path("next_cursor").isNull()).isTrue();
         }
     }
 
