@@ -123,6 +123,8 @@ public final class LoadBenchmark {
                     app.keys().create("ceiling-supervisor", Role.SUPERVISOR).secret(),
                     app.keys().create("ceiling-storefront", Role.STOREFRONT).secret());
             Seeded ceilingData = Seeding.seed(new HttpTarget(inProcess.getLocalPort(), ceilingKeys), ceilingKeys, customers);
+            server.refreshStatistics();
+            ceiling.refreshStatistics();
             InProcessTarget direct = new InProcessTarget(app, ceilingKeys);
             System.out.printf(Locale.ROOT, "Database ceiling: the endpoints' code in-process on %s%n%n",
                     ceiling.describeDatabase());
@@ -149,7 +151,7 @@ public final class LoadBenchmark {
             inProcess.after();
             inProcess = null;
 
-            Growth growth = growth(http, keys);
+            Growth growth = growth(http, keys, server);
             String memory = memory(server.adminPort());
             server.stop();
 
@@ -212,7 +214,7 @@ public final class LoadBenchmark {
     }
 
     /** A customer's wallet and first ledger page, with 10 entries in the history and with {@code history}. */
-    private Growth growth(HttpTarget http, HttpTarget.Keys keys) throws Exception {
+    private Growth growth(HttpTarget http, HttpTarget.Keys keys, ServerJar server) throws Exception {
         Map<String, Double> slowerBy = new java.util.LinkedHashMap<>();
         String run = Long.toString(System.nanoTime(), 36);
         String light = "light-" + run;
@@ -222,6 +224,7 @@ public final class LoadBenchmark {
         long started = System.nanoTime();
         Seeding.history(http, keys, heavy, history);
         double filled = (System.nanoTime() - started) / 1e9;
+        server.refreshStatistics();
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "Cost growth: one customer with 10 journal entries, one with %,d (grants and redemptions, made "
                         + "through the API in %.0f s); %d clients, %d s each%n%n", history, filled, historyClients,

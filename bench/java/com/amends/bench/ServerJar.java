@@ -127,6 +127,30 @@ final class ServerJar implements AutoCloseable {
         return schema.find() ? schema.group(1) : "?";
     }
 
+    /**
+     * On PostgreSQL, refreshes the planner's statistics of this schema's tables, as autovacuum
+     * does on a production server after this many writes. The shared test server runs with
+     * autovacuum off; without this the planner sees a freshly seeded table as empty and reads,
+     * for instance, a ledger page's postings by scanning the whole table. H2 keeps its own.
+     */
+    void refreshStatistics() throws SQLException {
+        if (postgres == null) {
+            return;
+        }
+        try (Connection connection = connect(); Statement statement = connection.createStatement()) {
+            List<String> tables = new ArrayList<>();
+            try (ResultSet rows = statement.executeQuery(
+                    "SELECT tablename FROM pg_tables WHERE schemaname = '" + schema() + "'")) {
+                while (rows.next()) {
+                    tables.add(rows.getString(1));
+                }
+            }
+            for (String table : tables) {
+                statement.execute("ANALYZE \"" + schema() + "\".\"" + table + "\"");
+            }
+        }
+    }
+
     /** Direct SQL on the server's database; for H2, only while the server is stopped. */
     Connection connect() throws SQLException {
         return postgres != null ? postgres.connect() : DriverManager.getConnection(jdbcUrl, "sa", "");
