@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.SqlLogger;
 import org.jdbi.v3.core.statement.StatementContext;
@@ -45,6 +46,11 @@ public final class Plans {
                 }
             }
         }
+    }
+
+    /** Whether the plan reads that index (by its whole name: not another index whose name it begins). */
+    public static boolean reads(String plan, String index) {
+        return Pattern.compile("\\b" + Pattern.quote(index) + "\\b").matcher(plan).find();
     }
 
     /** Whether the plan reads an index in the order asked for, rather than sorting what it read. */
