@@ -40,7 +40,7 @@ import java.util.Map;
  * </ul>
  * Then it measures a customer's wallet and first ledger page with a short and a 100,000-entry
  * history. Usage: {@code bench/load.sh [--postgres URL] [--seconds 10] [--clients 8,32,128]
- * [--scenarios validate,redeem,hot,grant,mixed] [--history 100000] [--xmx 256m] [--profile]
+ * [--scenarios validate,redeem,hot,grant,mixed] [--history 100000] [--xmx 256m] [--server-option -D…] [--profile]
  * [--h2-options ';MODE=...']}.
  */
 public final class LoadBenchmark {
@@ -58,6 +58,8 @@ public final class LoadBenchmark {
     private int historyClients = 8;
     private String heap = "256m";
     private boolean profile;
+    /** More JVM options for the server jar, e.g. {@code -Ddw.server.maxThreads=16} to try a setting. */
+    private final List<String> serverOptions = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
         // Jetty closes idle connections after 30 s; a client keeping them longer may send on a closed one.
@@ -78,6 +80,7 @@ public final class LoadBenchmark {
                 case "--customers" -> bench.customers = Integer.parseInt(arg.next());
                 case "--history" -> bench.history = Integer.parseInt(arg.next());
                 case "--xmx" -> bench.heap = arg.next();
+                case "--server-option" -> bench.serverOptions.add(arg.next());
                 case "--profile" -> bench.profile = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
             }
@@ -93,6 +96,7 @@ public final class LoadBenchmark {
 
     private void run() throws Exception {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
+        jvm.addAll(serverOptions);
         Path recording = Files.createTempDirectory("amends-profile").resolve("server.jfr");
         if (profile) {
             jvm.add(Profile.recordingOption(recording));
@@ -103,7 +107,9 @@ public final class LoadBenchmark {
         boolean finished = false;
         try {
             System.out.println(machine());
-            System.out.printf(Locale.ROOT, "Server: java -Xmx%s -jar target/amends.jar on %s%n", heap, server.describeDatabase());
+            System.out.printf(Locale.ROOT, "Server: java -Xmx%s %s-jar target/amends.jar on %s%n", heap,
+                    serverOptions.stream().map(option -> option + " ").collect(java.util.stream.Collectors.joining()),
+                    server.describeDatabase());
             String admin = server.createAdminKey("load-admin");
             server.start();
             HttpTarget.Keys keys = keys(new HttpTarget(server.port(), new HttpTarget.Keys(admin, null, null, null)), admin);
