@@ -108,7 +108,7 @@ public final class LoadBenchmark {
         try {
             System.out.println(machine());
             System.out.printf(Locale.ROOT, "Server: java -Xmx%s %s-jar target/amends.jar on %s%n", heap,
-                    serverOptions.stream().map(option -> option + " ").collect(java.util.stream.Collectors.joining()),
+                    serverOptions.isEmpty() ? "" : String.join(" ", serverOptions) + " ",
                     server.describeDatabase());
             String admin = server.createAdminKey("load-admin");
             server.start();
