@@ -1,15 +1,22 @@
 package com.amends.platform;
 
 import java.sql.SQLException;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
- * The one way to run a unit of work in a transaction. DAOs are Jdbi on-demand proxies; inside
- * {@link #inTransaction} they all run on this thread's handle, so every statement of the unit
- * commits or rolls back together, and a nested call joins the outer transaction.
+ * The one way to open a transaction. The work gets a {@link Tx}, and every helper that must run
+ * inside a transaction takes that {@code Tx} as an argument, so what commits together is visible
+ * where the transaction is opened. DAOs built by {@link #onDemand} run on this thread's handle
+ * inside the work, so every statement of it commits or rolls back together.
+ *
+ * <p>A transaction is never opened inside another: a nested call is refused rather than joined,
+ * because a helper that silently joins its caller's transaction commits or not depending on who
+ * called it.
  *
  * <p>A transaction the database aborts to break a deadlock or a serialization conflict is
  * retried a few times: the work is all in the database, so running it again is safe.
@@ -25,12 +32,22 @@ public final class Transactor {
         this.threadHandle = new ThreadHandle(jdbi);
     }
 
-    public <T> T inTransaction(Supplier<T> work) {
+    public <T> T inTransaction(Function<Tx, T> work) {
+        if (inTransaction()) {
+            throw new IllegalStateException("A transaction is already open on this thread: pass its Tx instead");
+        }
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.get());
+                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                    Tx tx = new Tx(handle);
+                    try {
+                        return work.apply(tx);
+                    } finally {
+                        tx.close();
+                    }
+                });
             } catch (RuntimeException e) {
-                if (attempt >= ATTEMPTS || !isTransient(e) || jdbi.getHandleScope().get() != null) {
+                if (attempt >= ATTEMPTS || !isTransient(e)) {
                     throw e;
                 }
                 sleepBeforeRetry(attempt);
@@ -38,6 +55,29 @@ public final class Transactor {
         }
     }
 
+    public void run(Consumer<Tx> work) {
+        inTransaction(tx -> {
+            work.accept(tx);
+            return null;
+        });
+    }
+
+    /** Whether this thread is inside a transaction opened here. */
+    public boolean inTransaction() {
+        return jdbi.getHandleScope().get() != null;
+    }
+
+    /** @deprecated joins an open transaction silently; take a {@link Tx} or open one with the Function form */
+    @Deprecated
+    public <T> T inTransaction(Supplier<T> work) {
+        if (inTransaction()) {
+            return work.get();
+        }
+        return inTransaction(tx -> work.get());
+    }
+
+    /** @deprecated see {@link #inTransaction(Supplier)} */
+    @Deprecated
     public void run(Runnable work) {
         inTransaction(() -> {
             work.run();
