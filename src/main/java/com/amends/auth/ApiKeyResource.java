@@ -49,7 +49,7 @@ public final class ApiKeyResource {
                     content = @Content(schema = @Schema(implementation = ApiKeyView.class))))
     public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
         return Response.status(201).entity(audit.change("createApiKey", "api_key", null, request, null,
-                () -> keys.create(request.name(), request.role()))).build();
+                tx -> keys.create(request.name(), request.role()))).build();
     }
 
     @GET
@@ -67,6 +67,6 @@ public final class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
     @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
     public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
-        return audit.change("revokeApiKey", "api_key", id, null, () -> keys.get(id), () -> keys.revoke(id));
+        return audit.change("revokeApiKey", "api_key", id, null, () -> keys.get(id), tx -> keys.revoke(id));
     }
 }

@@ -56,7 +56,7 @@ public final class CampaignResource {
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
     public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
         return Response.status(201).entity(audit.change("createCampaign", "campaign", null, request, null,
-                () -> campaigns.create(caller, request))).build();
+                tx -> campaigns.create(caller, request))).build();
     }
 
     @GET
@@ -105,7 +105,7 @@ public final class CampaignResource {
 
     private Response receive(Caller caller, String id, String idempotencyKey, List<Recipient> recipients) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "addCampaignRecipients",
-                Map.of("campaign_id", id, "recipients", recipients), () -> {
+                Map.of("campaign_id", id, "recipients", recipients), tx -> {
                     BatchView batch = campaigns.receive(caller, id, recipients);
                     return new Outcome(batch.status().equals("done") ? 201 : 202, batch);
                 });
@@ -150,7 +150,7 @@ public final class CampaignResource {
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
-        return audit.change("closeCampaign", "campaign", id, null, () -> campaigns.get(id), () -> campaigns.close(id));
+        return audit.change("closeCampaign", "campaign", id, null, () -> campaigns.get(id), tx -> campaigns.close(id));
     }
 
     @POST
@@ -164,6 +164,6 @@ public final class CampaignResource {
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
-                () -> campaigns.get(id), () -> new Outcome(202, campaigns.revokeUnused(id)));
+                () -> campaigns.get(id), tx -> new Outcome(202, campaigns.revokeUnused(id)));
     }
 }

@@ -20,7 +20,7 @@ import java.time.Duration;
 public final class Expiry {
     private static final int BATCH = 500;
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final Holds holds;
     private final Points points;
     private final Vouchers vouchers;
@@ -28,9 +28,9 @@ public final class Expiry {
     private final Clock clock;
     private final Duration approvalTimeout;
 
-    public Expiry(Transactor tx, Holds holds, Points points, Vouchers vouchers, Grants grants, Clock clock,
+    public Expiry(Transactor transactor, Holds holds, Points points, Vouchers vouchers, Grants grants, Clock clock,
                   Duration approvalTimeout) {
-        this.tx = tx;
+        this.transactor = transactor;
         this.holds = holds;
         this.points = points;
         this.vouchers = vouchers;
@@ -57,8 +57,8 @@ public final class Expiry {
         for (boolean more = true; more; ) {
             more = false;
             for (String customer : points.customersWithDueLots(BATCH)) {
-                long expired = tx.inTransaction(() ->
-                        points.lockAndExpire(customer, new EntryContext(customer, null, null, null)));
+                long expired = transactor.inTransaction(tx ->
+                        points.lockAndExpire(tx, customer, new EntryContext(customer, null, null, null)));
                 if (expired > 0) {
                     customers++;
                     expiredPoints += expired;
@@ -69,7 +69,7 @@ public final class Expiry {
         for (boolean more = true; more; ) {
             more = false;
             for (String voucher : vouchers.due(BATCH)) {
-                if (tx.inTransaction(() -> vouchers.expire(voucher))) {
+                if (transactor.inTransaction(tx -> vouchers.expire(tx, voucher))) {
                     expiredVouchers++;
                     more = true;
                 }

@@ -147,9 +147,9 @@ public final class Grants {
         }
         dao.insertAll(rows);
         if (campaign.reward().points() != null) {
-            points.issueAll(campaign.reward().points(), campaign.expiresAt(), contexts);
+            points.issueAll(tx.current(), campaign.reward().points(), campaign.expiresAt(), contexts);
         } else {
-            Map<String, String> codes = vouchers.issueAll(campaign.reward().voucher(), campaign.expiresAt(), contexts);
+            Map<String, String> codes = vouchers.issueAll(tx.current(), campaign.reward().voucher(), campaign.expiresAt(), contexts);
             credits.replaceAll((customer, credit) -> new CampaignCredit(credit.grantId(), codes.get(credit.grantId())));
         }
         totals.given(customerIds, campaign.reward());
@@ -170,9 +170,9 @@ public final class Grants {
 
     private void issue(Reward reward, Instant expiresAt, EntryContext context) {
         if (reward.points() != null) {
-            points.issue(reward.points(), expiresAt, context);
+            points.issue(tx.current(), reward.points(), expiresAt, context);
         } else {
-            vouchers.issue(reward.voucher(), expiresAt, context);
+            vouchers.issue(tx.current(), reward.voucher(), expiresAt, context);
         }
         totals.given(List.of(context.customerId()), reward);
     }
@@ -292,10 +292,10 @@ public final class Grants {
             Long revokedPoints = null;
             Long revokedAmount = null;
             if (grant.points() != null) {
-                revokedPoints = points.revokeGrantLot(context);
+                revokedPoints = points.revokeGrantLot(tx.current(), context);
             } else {
                 VoucherView voucher = vouchers.ofGrants(List.of(id)).get(id);
-                revokedAmount = vouchers.revoke(voucher.id(), context);
+                revokedAmount = vouchers.revoke(tx.current(), voucher.id(), context);
             }
             dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
             stopCounting(grant);

@@ -53,7 +53,7 @@ public final class HoldResource {
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid CreateHoldRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "createHold", request,
-                () -> Outcome.created(holds.create(caller, request)));
+                tx -> Outcome.created(holds.create(tx, caller, request)));
     }
 
     @GET
@@ -78,7 +78,7 @@ public final class HoldResource {
                             @NotNull @Valid CaptureRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "captureHold", Map.of("id", id, "body", request),
                 () -> holds.get(id),
-                () -> Outcome.ok(holds.capture(caller, id, request)));
+                tx -> Outcome.ok(holds.capture(tx, caller, id, request)));
     }
 
     @POST
@@ -91,6 +91,6 @@ public final class HoldResource {
     public Response release(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "releaseHold", Map.of("id", id), () -> holds.get(id),
-                () -> Outcome.ok(holds.release(caller, id)));
+                tx -> Outcome.ok(holds.release(tx, caller, id)));
     }
 }

@@ -1,5 +1,6 @@
 package com.amends.hold;
 
+import com.amends.platform.Tx;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -35,7 +36,7 @@ import java.util.Map;
 public final class Holds {
     public static final Duration DEFAULT_TTL = Duration.ofMinutes(15);
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final HoldDao dao;
     private final Ledger ledger;
     private final Points points;
@@ -45,10 +46,10 @@ public final class Holds {
     private final Ids ids;
     private final Clock clock;
 
-    public Holds(Transactor tx, Ledger ledger, Points points, Vouchers vouchers, Redemptions redemptions,
+    public Holds(Transactor transactor, Ledger ledger, Points points, Vouchers vouchers, Redemptions redemptions,
                  Customers customers, Ids ids, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(HoldDao.class);
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(HoldDao.class);
         this.ledger = ledger;
         this.points = points;
         this.vouchers = vouchers;
@@ -58,7 +59,7 @@ public final class Holds {
         this.clock = clock;
     }
 
-    public HoldView create(Caller caller, CreateHoldRequest request) {
+    public HoldView create(Tx tx, Caller caller, CreateHoldRequest request) {
         boolean forPoints = request.customerId() != null || request.points() != null;
         boolean forVoucher = request.voucherCode() != null;
         if (forPoints == forVoucher) {
@@ -68,17 +69,15 @@ public final class Holds {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(request.ttlSeconds() == null ? DEFAULT_TTL : Duration.ofSeconds(request.ttlSeconds()));
         String id = ids.next("hld");
-        return tx.inTransaction(() -> {
-            if (forPoints) {
-                holdPoints(caller, id, request, expiresAt);
-            } else {
-                holdVoucher(caller, id, request, expiresAt);
-            }
-            return get(id);
-        });
+        if (forPoints) {
+            holdPoints(tx, caller, id, request, expiresAt);
+        } else {
+            holdVoucher(tx, caller, id, request, expiresAt);
+        }
+        return get(id);
     }
 
-    private void holdPoints(Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
+    private void holdPoints(Tx tx, Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
         if (request.customerId() == null || request.points() == null) {
             throw ApiException.invalid(request.customerId() == null ? "customer_id" : "points",
                     "is required to hold points");
@@ -89,61 +88,57 @@ public final class Holds {
         String customer = request.customerId();
         customers.require(customer);
         EntryContext context = new EntryContext(customer, null, null, caller.keyId());
-        List<LotUse> uses = points.take(customer, request.points(), context);
-        ledger.openHoldAccount(id, Accounts.POINTS, customer);
+        List<LotUse> uses = points.take(tx, customer, request.points(), context);
+        ledger.openHoldAccount(tx, id, Accounts.POINTS, customer);
         dao.insert(new HoldRow(id, "points", customer, null, request.orderRef(), Accounts.POINTS, request.points(), null,
                 "active", expiresAt, caller.keyId(), clock.instant(), null, null, null));
         dao.insertLots(id, uses);
-        ledger.post(EntryKind.HOLD_PLACED, context, List.of(
+        ledger.post(tx, EntryKind.HOLD_PLACED, context, List.of(
                 Line.wallet(Accounts.points(customer), Accounts.POINTS, -request.points()),
                 Line.wallet(Accounts.hold(id), Accounts.POINTS, request.points())));
     }
 
-    private void holdVoucher(Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
-        VoucherRow voucher = vouchers.lockUsable(vouchers.find(caller.keyId(), request.voucherCode()).id());
+    private void holdVoucher(Tx tx, Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
+        VoucherRow voucher = vouchers.lockUsable(tx, vouchers.find(caller.keyId(), request.voucherCode()).id());
         long held = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
         String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
         dao.insert(new HoldRow(id, "voucher", voucher.customerId(), voucher.id(), request.orderRef(), currency, held,
                 request.orderTotal() == null ? null : request.orderTotal().amount(), "active", expiresAt, caller.keyId(),
                 clock.instant(), null, null, null));
         if (voucher.isAmount()) {
-            ledger.openHoldAccount(id, currency, voucher.customerId());
-            ledger.post(EntryKind.HOLD_PLACED, context(caller, voucher), List.of(
+            ledger.openHoldAccount(tx, id, currency, voucher.customerId());
+            ledger.post(tx, EntryKind.HOLD_PLACED, context(caller, voucher), List.of(
                     Line.wallet(Accounts.voucher(voucher.id()), currency, -held),
                     Line.wallet(Accounts.hold(id), currency, held)));
         } else {
-            vouchers.changeStatus(voucher.id(), "active", "held");
+            vouchers.changeStatus(tx, voucher.id(), "active", "held");
         }
     }
 
     /** Spends up to what is held and returns the rest; answers the hold with its redemption. */
-    public HoldView capture(Caller caller, String id, CaptureRequest request) {
-        return tx.inTransaction(() -> {
-            HoldRow hold = lockActive(id);
-            long capture = requestedCapture(hold, request);
-            String redemptionId = hold.isPoints() ? capturePoints(caller, hold, capture) : captureVoucher(caller, hold, capture);
-            dao.close(id, "captured", clock.instant(), capture, redemptionId);
-            return get(id);
-        });
+    public HoldView capture(Tx tx, Caller caller, String id, CaptureRequest request) {
+        HoldRow hold = lockActive(tx, id);
+        long capture = requestedCapture(hold, request);
+        String redemptionId = hold.isPoints() ? capturePoints(tx, caller, hold, capture) : captureVoucher(tx, caller, hold, capture);
+        dao.close(id, "captured", clock.instant(), capture, redemptionId);
+        return get(id);
     }
 
-    public HoldView release(Caller caller, String id) {
-        return tx.inTransaction(() -> {
-            HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
-            requireActive(hold);
-            giveBack(hold, caller.keyId(), "released");
-            return get(id);
-        });
+    public HoldView release(Tx tx, Caller caller, String id) {
+        HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
+        requireActive(hold);
+        giveBack(tx, hold, caller.keyId(), "released");
+        return get(id);
     }
 
     /** Releases one hold past its time to live, if nobody closed it meanwhile. */
     public boolean expire(String id) {
-        return tx.inTransaction(() -> {
+        return transactor.inTransaction(tx -> {
             HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
             if (!hold.status().equals("active") || hold.expiresAt().isAfter(clock.instant())) {
                 return false;
             }
-            giveBack(hold, null, "expired");
+            giveBack(tx, hold, null, "expired");
             return true;
         });
     }
@@ -156,7 +151,7 @@ public final class Holds {
         return view(dao.find(id).orElseThrow(() -> notFound(id)));
     }
 
-    private HoldRow lockActive(String id) {
+    private HoldRow lockActive(Tx tx, String id) {
         HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
         requireActive(hold);
         if (!hold.expiresAt().isAfter(clock.instant())) {
@@ -202,8 +197,8 @@ public final class Holds {
      * Spends from the held lots still valid, soonest-expiring first; held points whose lot has
      * expired meanwhile are not spendable and go to expiry with the rest.
      */
-    private String capturePoints(Caller caller, HoldRow hold, long capture) {
-        points.lock(hold.customerId());
+    private String capturePoints(Tx tx, Caller caller, HoldRow hold, long capture) {
+        points.lock(tx, hold.customerId());
         Instant now = clock.instant();
         List<LotUse> held = dao.lots(hold.id());
         long live = held.stream().filter(l -> l.expiresAt().isAfter(now)).mapToLong(LotUse::points).sum();
@@ -224,19 +219,19 @@ public final class Holds {
             }
             left -= take;
         }
-        Restored restored = points.restore(rest);
+        Restored restored = points.restore(tx, rest);
         List<Line> lines = new ArrayList<>(List.of(Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount())));
         lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(spent)));
         lines.addAll(Points.restoreLines(hold.customerId(), restored));
-        ledger.post(EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), lines);
-        return redemptions.record(caller, "points", hold.customerId(), null, hold.id(), hold.orderRef(), Accounts.POINTS,
+        ledger.post(tx, EntryKind.HOLD_CAPTURED, new EntryContext(hold.customerId(), null, null, caller.keyId()), lines);
+        return redemptions.record(tx, caller, "points", hold.customerId(), null, hold.id(), hold.orderRef(), Accounts.POINTS,
                 capture, null, null, spent);
     }
 
-    private String captureVoucher(Caller caller, HoldRow hold, long capture) {
-        VoucherRow voucher = vouchers.lock(hold.voucherId());
+    private String captureVoucher(Tx tx, Caller caller, HoldRow hold, long capture) {
+        VoucherRow voucher = vouchers.lock(tx, hold.voucherId());
         if (voucher.isAmount()) {
-            ledger.post(EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
+            ledger.post(tx, EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
                     Line.wallet(Accounts.hold(hold.id()), hold.unit(), -hold.amount()),
                     Line.system(Accounts.REDEEMED, hold.unit(), capture),
                     vouchers.returnLine(voucher, hold.amount() - capture)));
@@ -244,32 +239,32 @@ public final class Holds {
             if (!voucher.status().equals("held")) {
                 throw new ApiException(ErrorCode.VOUCHER_REVOKED, "The voucher was revoked while it was held");
             }
-            vouchers.changeStatus(voucher.id(), "held", "redeemed");
-            ledger.post(EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
+            vouchers.changeStatus(tx, voucher.id(), "held", "redeemed");
+            ledger.post(tx, EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
                     Line.system(Accounts.goodwill(voucher.reasonCode()), hold.unit(), -capture),
                     Line.system(Accounts.REDEEMED, hold.unit(), capture)));
         }
-        return redemptions.record(caller, "voucher", hold.customerId(), voucher.id(), hold.id(), hold.orderRef(),
+        return redemptions.record(tx, caller, "voucher", hold.customerId(), voucher.id(), hold.id(), hold.orderRef(),
                 hold.unit(), capture, hold.orderTotal(), null, List.of());
     }
 
-    private void giveBack(HoldRow hold, String apiKeyId, String status) {
+    private void giveBack(Tx tx, HoldRow hold, String apiKeyId, String status) {
         if (hold.isPoints()) {
-            points.lock(hold.customerId());
-            Restored restored = points.restore(dao.lots(hold.id()));
+            points.lock(tx, hold.customerId());
+            Restored restored = points.restore(tx, dao.lots(hold.id()));
             List<Line> lines = new ArrayList<>(List.of(
                     Line.wallet(Accounts.hold(hold.id()), Accounts.POINTS, -hold.amount())));
             lines.addAll(Points.restoreLines(hold.customerId(), restored));
-            ledger.post(EntryKind.HOLD_RELEASED, new EntryContext(hold.customerId(), null, null, apiKeyId), lines);
+            ledger.post(tx, EntryKind.HOLD_RELEASED, new EntryContext(hold.customerId(), null, null, apiKeyId), lines);
         } else {
-            VoucherRow voucher = vouchers.lock(hold.voucherId());
+            VoucherRow voucher = vouchers.lock(tx, hold.voucherId());
             if (voucher.isAmount()) {
-                ledger.post(EntryKind.HOLD_RELEASED,
+                ledger.post(tx, EntryKind.HOLD_RELEASED,
                         new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), apiKeyId), List.of(
                                 Line.wallet(Accounts.hold(hold.id()), hold.unit(), -hold.amount()),
                                 vouchers.returnLine(voucher, hold.amount())));
             } else if (voucher.status().equals("held")) {
-                vouchers.changeStatus(voucher.id(), "held", "active");
+                vouchers.changeStatus(tx, voucher.id(), "held", "active");
             }
         }
         dao.close(hold.id(), status, clock.instant(), null, null);

@@ -1,5 +1,6 @@
 package com.amends.ledger;
 
+import com.amends.platform.Tx;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
@@ -25,21 +26,21 @@ public final class Ledger {
     private final Ids ids;
     private final Clock clock;
 
-    public Ledger(Transactor tx, Ids ids, Clock clock) {
-        this.dao = tx.onDemand(LedgerDao.class);
+    public Ledger(Transactor transactor, Ids ids, Clock clock) {
+        this.dao = transactor.onDemand(LedgerDao.class);
         this.ids = ids;
         this.clock = clock;
     }
 
-    public void openPointsAccount(String customerId) {
+    public void openPointsAccount(Tx tx, String customerId) {
         dao.open(Accounts.points(customerId), "customer_points", Accounts.POINTS, customerId, clock.instant());
     }
 
-    public void openVoucherAccount(String voucherId, String currency, String customerId) {
+    public void openVoucherAccount(Tx tx, String voucherId, String currency, String customerId) {
         dao.open(Accounts.voucher(voucherId), "voucher", currency, customerId, clock.instant());
     }
 
-    public void openHoldAccount(String holdId, String unit, String customerId) {
+    public void openHoldAccount(Tx tx, String holdId, String unit, String customerId) {
         dao.open(Accounts.hold(holdId), "hold", unit, customerId, clock.instant());
     }
 
@@ -48,12 +49,12 @@ public final class Ledger {
      * customer's points account before any of their lots, so that two transactions on one
      * customer always take their locks in the same order.
      */
-    public long lock(String account) {
+    public long lock(Tx tx, String account) {
         return dao.lock(account).orElseThrow(() -> new IllegalStateException("no account " + account));
     }
 
     /** Locks a wallet account if it has been opened, answering its balance. */
-    public Optional<Long> lockIfOpen(String account) {
+    public Optional<Long> lockIfOpen(Tx tx, String account) {
         return dao.lock(account);
     }
 
@@ -65,7 +66,7 @@ public final class Ledger {
      * Writes one balanced entry and answers its id. Lines of zero are left out, and when nothing
      * moves at all no entry is written and the answer is null.
      */
-    public String post(EntryKind kind, EntryContext context, List<Line> lines) {
+    public String post(Tx tx, EntryKind kind, EntryContext context, List<Line> lines) {
         lines = lines.stream().filter(line -> line.amount() != 0).toList();
         if (lines.isEmpty()) {
             return null;
@@ -98,13 +99,13 @@ public final class Ledger {
     public record Entry(EntryKind kind, EntryContext context, List<Line> lines) {}
 
     /** Wallet accounts to open in one statement, e.g. the points accounts of a campaign's customers. */
-    public void openPointsAccounts(List<String> customerIds) {
+    public void openPointsAccounts(Tx tx, List<String> customerIds) {
         dao.openAll(customerIds.stream()
                 .map(c -> new LedgerDao.NewAccount(Accounts.points(c), "customer_points", Accounts.POINTS, c)).toList(),
                 clock.instant());
     }
 
-    public void openVoucherAccounts(List<String> voucherIds, List<String> customerIds, String currency) {
+    public void openVoucherAccounts(Tx tx, List<String> voucherIds, List<String> customerIds, String currency) {
         List<LedgerDao.NewAccount> accounts = new ArrayList<>();
         for (int i = 0; i < voucherIds.size(); i++) {
             accounts.add(new LedgerDao.NewAccount(Accounts.voucher(voucherIds.get(i)), "voucher", currency,
@@ -117,7 +118,7 @@ public final class Ledger {
      * Writes many entries with a handful of batched statements instead of a few statements
      * each: the same rows and the same guard as {@link #post}, for bulk crediting.
      */
-    public void postAll(List<Entry> entries) {
+    public void postAll(Tx tx, List<Entry> entries) {
         if (entries.isEmpty()) {
             return;
         }

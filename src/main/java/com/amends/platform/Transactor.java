@@ -67,6 +67,16 @@ public final class Transactor {
         return jdbi.getHandleScope().get() != null;
     }
 
+    /** @deprecated a bridge for callers not yet handed a Tx: the transaction open on this thread */
+    @Deprecated
+    public Tx current() {
+        var bound = jdbi.getHandleScope().get();
+        if (bound == null) {
+            throw new IllegalStateException("No transaction is open on this thread");
+        }
+        return new Tx(bound.getHandle());
+    }
+
     /** @deprecated joins an open transaction silently; take a {@link Tx} or open one with the Function form */
     @Deprecated
     public <T> T inTransaction(Supplier<T> work) {

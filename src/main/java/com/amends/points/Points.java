@@ -1,5 +1,6 @@
 package com.amends.points;
 
+import com.amends.platform.Tx;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -36,40 +37,40 @@ public final class Points {
     private final Ids ids;
     private final Clock clock;
 
-    public Points(Transactor tx, Ledger ledger, Ids ids, Clock clock) {
-        this.lots = tx.onDemand(PointLotDao.class);
+    public Points(Transactor transactor, Ledger ledger, Ids ids, Clock clock) {
+        this.lots = transactor.onDemand(PointLotDao.class);
         this.ledger = ledger;
         this.ids = ids;
         this.clock = clock;
     }
 
     /** Credits a points grant as a new lot, inside the grant's transaction. */
-    public void issue(long points, Instant expiresAt, EntryContext context) {
-        ledger.openPointsAccount(context.customerId());
+    public void issue(Tx tx, long points, Instant expiresAt, EntryContext context) {
+        ledger.openPointsAccount(tx, context.customerId());
         lots.insert(ids.next("lot"), context.customerId(), context.grantId(), points, expiresAt, clock.instant());
-        ledger.post(EntryKind.GRANT_ISSUED, context, List.of(
+        ledger.post(tx, EntryKind.GRANT_ISSUED, context, List.of(
                 Line.system(Accounts.goodwill(context.reasonCode()), Accounts.POINTS, -points),
                 Line.wallet(Accounts.points(context.customerId()), Accounts.POINTS, points)));
     }
 
     /** Credits the same points to many grants at once (a campaign's chunk), with batched statements. */
-    public void issueAll(long points, Instant expiresAt, List<EntryContext> grants) {
-        ledger.openPointsAccounts(grants.stream().map(EntryContext::customerId).toList());
+    public void issueAll(Tx tx, long points, Instant expiresAt, List<EntryContext> grants) {
+        ledger.openPointsAccounts(tx, grants.stream().map(EntryContext::customerId).toList());
         lots.insertAll(grants.stream().map(g -> new PointLotDao.NewLot(ids.next("lot"), g.customerId(), g.grantId()))
                 .toList(), points, expiresAt, clock.instant());
-        ledger.postAll(grants.stream().map(g -> new Ledger.Entry(EntryKind.GRANT_ISSUED, g, List.of(
+        ledger.postAll(tx, grants.stream().map(g -> new Ledger.Entry(EntryKind.GRANT_ISSUED, g, List.of(
                 Line.system(Accounts.goodwill(g.reasonCode()), Accounts.POINTS, -points),
                 Line.wallet(Accounts.points(g.customerId()), Accounts.POINTS, points)))).toList());
     }
 
     /** Takes what is left of a grant's lot out of the wallet; spent points stay spent. */
-    public long revokeGrantLot(EntryContext context) {
+    public long revokeGrantLot(Tx tx, EntryContext context) {
         String account = Accounts.points(context.customerId());
-        lockAndExpire(context.customerId(), context); // what already expired is breakage, not a revocation
+        lockAndExpire(tx, context.customerId(), context); // what already expired is breakage, not a revocation
         long remaining = lots.remainingOfGrant(context.grantId()).orElse(0L);
         if (remaining > 0) {
             lots.emptyLotOfGrant(context.grantId());
-            ledger.post(EntryKind.GRANT_REVOKED, context, List.of(
+            ledger.post(tx, EntryKind.GRANT_REVOKED, context, List.of(
                     Line.wallet(account, Accounts.POINTS, -remaining),
                     Line.system(Accounts.REVOKED, Accounts.POINTS, remaining)));
         }
@@ -81,15 +82,15 @@ public final class Points {
      * first, after expiring what is due. The caller posts the matching debit of the points
      * account in the same transaction.
      */
-    public List<LotUse> take(String customerId, long points, EntryContext context) {
-        Optional<Long> balance = ledger.lockIfOpen(Accounts.points(customerId));
+    public List<LotUse> take(Tx tx, String customerId, long points, EntryContext context) {
+        Optional<Long> balance = ledger.lockIfOpen(tx, Accounts.points(customerId));
         if (balance.isEmpty()) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
                     Map.of("available_points", 0));
         }
         // With the lots expired by now gone, the open lots after now add up to the balance.
         Instant now = clock.instant();
-        long available = balance.get() - lockAndExpire(customerId, context, now);
+        long available = balance.get() - lockAndExpire(tx, customerId, context, now);
         if (available < points) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
                     "The customer has " + available + " points to spend; " + points + " were asked for",
@@ -122,7 +123,7 @@ public final class Points {
      * those whose grant was revoked as revoked; the caller posts them to those accounts. The
      * customer's points account must be locked.
      */
-    public Restored restore(List<LotUse> uses) {
+    public Restored restore(Tx tx, List<LotUse> uses) {
         Instant now = clock.instant();
         Map<String, String> grants = grantsOf(uses);
         long live = 0;
@@ -171,17 +172,17 @@ public final class Points {
         return uses.isEmpty() ? Map.of() : lots.grantsOf(uses.stream().map(LotUse::lotId).distinct().toList());
     }
 
-    public long lock(String customerId) {
-        return ledger.lock(Accounts.points(customerId));
+    public long lock(Tx tx, String customerId) {
+        return ledger.lock(tx, Accounts.points(customerId));
     }
 
     /** Locks the customer's points account and expires lots past their time; answers the points expired. */
-    public long lockAndExpire(String customerId, EntryContext context) {
-        return lockAndExpire(customerId, context, clock.instant());
+    public long lockAndExpire(Tx tx, String customerId, EntryContext context) {
+        return lockAndExpire(tx, customerId, context, clock.instant());
     }
 
-    private long lockAndExpire(String customerId, EntryContext context, Instant now) {
-        lock(customerId);
+    private long lockAndExpire(Tx tx, String customerId, EntryContext context, Instant now) {
+        lock(tx, customerId);
         List<Lot> due = lots.due(customerId, now);
         long total = 0;
         Map<String, Long> byGrant = new LinkedHashMap<>();
@@ -192,7 +193,7 @@ public final class Points {
         }
         List<Line> lines = new ArrayList<>(List.of(Line.wallet(Accounts.points(customerId), Accounts.POINTS, -total)));
         lines.addAll(perGrant(Accounts.EXPIRED, byGrant));
-        ledger.post(EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), lines);
+        ledger.post(tx, EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), lines);
         return total;
     }
 

@@ -63,7 +63,7 @@ public final class BudgetResource {
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
         return audit.change("setBudget", "budget", scope, request, () -> budget(scope),
-                () -> policies.setBudget(scope, request));
+                tx -> policies.setBudget(scope, request));
     }
 
     @DELETE
@@ -72,7 +72,7 @@ public final class BudgetResource {
     @Operation(operationId = "deleteBudget", summary = "Drop a budget")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), () -> {
+        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), tx -> {
             policies.deleteBudget(scope);
             return null;
         });

@@ -73,7 +73,7 @@ public final class ReasonCodeResource {
     @Refusals(ErrorCode.REASON_CODE_EXISTS)
     public Response create(@Auth Caller caller, @NotNull @Valid CreateReasonCodeRequest request) {
         return Response.status(201).entity(audit.change("createReasonCode", "reason_code", request.code(), request, null,
-                () -> reasons.create(request))).build();
+                tx -> reasons.create(tx, request))).build();
     }
 
     @PATCH
@@ -84,6 +84,6 @@ public final class ReasonCodeResource {
     public ReasonCode update(@Auth Caller caller, @PathParam("code") String code,
                              @NotNull @Valid UpdateReasonCodeRequest request) {
         return audit.change("updateReasonCode", "reason_code", code, request, () -> reasons.get(code),
-                () -> reasons.update(code, request));
+                tx -> reasons.update(tx, code, request));
     }
 }

@@ -1,5 +1,6 @@
 package com.amends.reason;
 
+import com.amends.platform.Tx;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
@@ -17,14 +18,14 @@ public final class ReasonCodes {
     public static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{1,49}";
     public static final String CATEGORY_PATTERN = "[a-z0-9_]{1,40}";
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final ReasonCodeDao dao;
     private final ObjectMapper mapper;
     private final Clock clock;
 
-    public ReasonCodes(Transactor tx, ObjectMapper mapper, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(ReasonCodeDao.class);
+    public ReasonCodes(Transactor transactor, ObjectMapper mapper, Clock clock) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(ReasonCodeDao.class);
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -49,7 +50,7 @@ public final class ReasonCodes {
         return reason;
     }
 
-    public ReasonCode create(CreateReasonCodeRequest request) {
+    public ReasonCode create(Tx tx, CreateReasonCodeRequest request) {
         if (request.suggestedReward() != null) {
             request.suggestedReward().check("suggested_reward.");
         }
@@ -68,23 +69,21 @@ public final class ReasonCodes {
         return view(row);
     }
 
-    public ReasonCode update(String code, UpdateReasonCodeRequest patch) {
+    public ReasonCode update(Tx tx, String code, UpdateReasonCodeRequest patch) {
         if (patch.suggestedReward() != null) {
             patch.suggestedReward().check("suggested_reward.");
         }
-        return tx.inTransaction(() -> {
-            ReasonCodeRow current = dao.find(code)
-                    .orElseThrow(() -> new ApiException(ErrorCode.REASON_CODE_NOT_FOUND, "No reason code " + code));
-            ReasonCodeRow updated = new ReasonCodeRow(code,
-                    patch.name() == null ? current.name() : patch.name().strip(),
-                    patch.category() == null ? current.category() : patch.category(),
-                    patch.active() == null ? current.active() : patch.active(),
-                    patch.suggestedReward() == null ? current.suggestedReward() : writeReward(patch.suggestedReward()),
-                    patch.defaultValidityDays() == null ? current.defaultValidityDays() : patch.defaultValidityDays(),
-                    current.createdAt(), clock.instant());
-            dao.update(updated);
-            return view(updated);
-        });
+        ReasonCodeRow current = dao.find(code)
+                .orElseThrow(() -> new ApiException(ErrorCode.REASON_CODE_NOT_FOUND, "No reason code " + code));
+        ReasonCodeRow updated = new ReasonCodeRow(code,
+                patch.name() == null ? current.name() : patch.name().strip(),
+                patch.category() == null ? current.category() : patch.category(),
+                patch.active() == null ? current.active() : patch.active(),
+                patch.suggestedReward() == null ? current.suggestedReward() : writeReward(patch.suggestedReward()),
+                patch.defaultValidityDays() == null ? current.defaultValidityDays() : patch.defaultValidityDays(),
+                current.createdAt(), clock.instant());
+        dao.update(updated);
+        return view(updated);
     }
 
     private ReasonCode view(ReasonCodeRow row) {

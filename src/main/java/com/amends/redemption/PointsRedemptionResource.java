@@ -55,6 +55,6 @@ public final class PointsRedemptionResource {
                                  @NotNull @Valid PointsRedemptionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "redeemPoints",
                 Map.of("customer_id", customerId, "body", request),
-                () -> Outcome.created(redemptions.redeemPoints(caller, customerId, request)));
+                tx -> Outcome.created(redemptions.redeemPoints(tx, caller, customerId, request)));
     }
 }

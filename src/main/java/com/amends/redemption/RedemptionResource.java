@@ -63,6 +63,6 @@ public final class RedemptionResource {
                             @NotNull @Valid ReversalRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "reverseRedemption", Map.of("id", id, "body", request),
                 () -> redemptions.get(id),
-                () -> Outcome.created(redemptions.reverse(caller, id, request)));
+                tx -> Outcome.created(redemptions.reverse(tx, caller, id, request)));
     }
 }

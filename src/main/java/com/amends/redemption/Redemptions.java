@@ -1,5 +1,6 @@
 package com.amends.redemption;
 
+import com.amends.platform.Tx;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -28,7 +29,7 @@ import java.util.Map;
  * points, which lots it came from, so that a reversal returns value exactly where it came from.
  */
 public final class Redemptions {
-    private final Transactor tx;
+    private final Transactor transactor;
     private final RedemptionDao dao;
     private final Ledger ledger;
     private final Points points;
@@ -38,10 +39,10 @@ public final class Redemptions {
     private final Ids ids;
     private final Clock clock;
 
-    public Redemptions(Transactor tx, Ledger ledger, Points points, PointValues pointValues, Vouchers vouchers,
+    public Redemptions(Transactor transactor, Ledger ledger, Points points, PointValues pointValues, Vouchers vouchers,
                        Customers customers, Ids ids, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(RedemptionDao.class);
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(RedemptionDao.class);
         this.ledger = ledger;
         this.points = points;
         this.pointValues = pointValues;
@@ -51,49 +52,45 @@ public final class Redemptions {
         this.clock = clock;
     }
 
-    public RedemptionView redeemVoucher(Caller caller, String code, VoucherRedemptionRequest request) {
-        return tx.inTransaction(() -> {
-            VoucherRow found = vouchers.find(caller.keyId(), code);
-            VoucherRow voucher = vouchers.lockUsable(found.id());
-            long spent = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
-            String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
-            EntryContext context = new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(),
-                    caller.keyId());
-            if (voucher.isAmount()) {
-                ledger.post(EntryKind.VOUCHER_REDEEMED, context, List.of(
-                        Line.wallet(Accounts.voucher(voucher.id()), currency, -spent),
-                        Line.system(Accounts.REDEEMED, currency, spent)));
-            } else {
-                vouchers.changeStatus(voucher.id(), "active", "redeemed");
-                // A percent voucher's cost is only known now, so the goodwill expense is booked now.
-                ledger.post(EntryKind.VOUCHER_REDEEMED, context, List.of(
-                        Line.system(Accounts.goodwill(voucher.reasonCode()), currency, -spent),
-                        Line.system(Accounts.REDEEMED, currency, spent)));
-            }
-            String id = record(caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(), currency,
-                    spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
-            return get(id);
-        });
+    public RedemptionView redeemVoucher(Tx tx, Caller caller, String code, VoucherRedemptionRequest request) {
+        VoucherRow found = vouchers.find(caller.keyId(), code);
+        VoucherRow voucher = vouchers.lockUsable(tx, found.id());
+        long spent = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
+        String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
+        EntryContext context = new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(),
+                caller.keyId());
+        if (voucher.isAmount()) {
+            ledger.post(tx, EntryKind.VOUCHER_REDEEMED, context, List.of(
+                    Line.wallet(Accounts.voucher(voucher.id()), currency, -spent),
+                    Line.system(Accounts.REDEEMED, currency, spent)));
+        } else {
+            vouchers.changeStatus(tx, voucher.id(), "active", "redeemed");
+            // A percent voucher's cost is only known now, so the goodwill expense is booked now.
+            ledger.post(tx, EntryKind.VOUCHER_REDEEMED, context, List.of(
+                    Line.system(Accounts.goodwill(voucher.reasonCode()), currency, -spent),
+                    Line.system(Accounts.REDEEMED, currency, spent)));
+        }
+        String id = record(tx, caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(), currency,
+                spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
+        return get(id);
     }
 
-    public RedemptionView redeemPoints(Caller caller, String customerId, PointsRedemptionRequest request) {
+    public RedemptionView redeemPoints(Tx tx, Caller caller, String customerId, PointsRedemptionRequest request) {
         Money value = request.currency() == null ? null : pointValues.value(request.points(), request.currency());
-        return tx.inTransaction(() -> {
-            customers.require(customerId);
-            EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
-            List<LotUse> uses = points.take(customerId, request.points(), context);
-            List<Line> lines = new ArrayList<>(List.of(
-                    Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points())));
-            lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(uses)));
-            ledger.post(EntryKind.POINTS_REDEEMED, context, lines);
-            String id = record(caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
-                    request.points(), null, value, uses);
-            return get(id);
-        });
+        customers.require(customerId);
+        EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
+        List<LotUse> uses = points.take(tx, customerId, request.points(), context);
+        List<Line> lines = new ArrayList<>(List.of(
+                Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points())));
+        lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(uses)));
+        ledger.post(tx, EntryKind.POINTS_REDEEMED, context, lines);
+        String id = record(tx, caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
+                request.points(), null, value, uses);
+        return get(id);
     }
 
     /** Writes a redemption row (and the lots it spent), inside the caller's transaction. */
-    public String record(Caller caller, String kind, String customerId, String voucherId, String holdId, String orderRef,
+    public String record(Tx tx, Caller caller, String kind, String customerId, String voucherId, String holdId, String orderRef,
                          String unit, long amount, Long orderTotal, Money value, List<LotUse> lots) {
         String id = ids.next("red");
         dao.insert(new RedemptionRow(id, kind, customerId, voucherId, holdId, orderRef, unit, amount, 0, orderTotal,
@@ -115,21 +112,19 @@ public final class Redemptions {
      * lots with their own expiry. Value whose voucher or lot has expired meanwhile goes straight
      * to the expired account. The total given back never exceeds what was spent.
      */
-    public RedemptionView reverse(Caller caller, String id, ReversalRequest request) {
-        return tx.inTransaction(() -> {
-            RedemptionRow redemption = dao.lock(id).orElseThrow(() -> notFound(id));
-            long left = redemption.amount() - redemption.reversed();
-            long amount = requestedReversal(redemption, request, left);
-            long expired = redemption.isPoints()
-                    ? reversePoints(caller, redemption, amount)
-                    : reverseVoucher(caller, redemption, amount);
-            if (dao.addReversed(id, amount) != 1) {
-                throw new IllegalStateException("reversal beyond the redeemed amount of " + id);
-            }
-            dao.insertReversal(new ReversalRow(ids.next("rev"), id, redemption.unit(), amount, expired,
-                    request.reason(), caller.keyId(), clock.instant()));
-            return get(id);
-        });
+    public RedemptionView reverse(Tx tx, Caller caller, String id, ReversalRequest request) {
+        RedemptionRow redemption = dao.lock(id).orElseThrow(() -> notFound(id));
+        long left = redemption.amount() - redemption.reversed();
+        long amount = requestedReversal(redemption, request, left);
+        long expired = redemption.isPoints()
+                ? reversePoints(tx, caller, redemption, amount)
+                : reverseVoucher(tx, caller, redemption, amount);
+        if (dao.addReversed(id, amount) != 1) {
+            throw new IllegalStateException("reversal beyond the redeemed amount of " + id);
+        }
+        dao.insertReversal(new ReversalRow(ids.next("rev"), id, redemption.unit(), amount, expired,
+                request.reason(), caller.keyId(), clock.instant()));
+        return get(id);
     }
 
     private static long requestedReversal(RedemptionRow redemption, ReversalRequest request, long left) {
@@ -159,9 +154,9 @@ public final class Redemptions {
         return amount;
     }
 
-    private long reversePoints(Caller caller, RedemptionRow redemption, long amount) {
+    private long reversePoints(Tx tx, Caller caller, RedemptionRow redemption, long amount) {
         EntryContext context = new EntryContext(redemption.customerId(), null, null, caller.keyId());
-        points.lock(redemption.customerId());
+        points.lock(tx, redemption.customerId());
         List<LotUse> giveBack = new ArrayList<>();
         long left = amount;
         for (RedemptionLot lot : dao.lots(redemption.id())) {
@@ -173,32 +168,32 @@ public final class Redemptions {
             }
         }
         Map<String, Long> byGrant = points.byGrant(giveBack);
-        Restored restored = points.restore(giveBack);
+        Restored restored = points.restore(tx, giveBack);
         List<Line> lines = new ArrayList<>();
         byGrant.forEach((grant, back) -> lines.add(Line.system(Accounts.REDEEMED, Accounts.POINTS, -back).forGrant(grant)));
         lines.addAll(Points.restoreLines(redemption.customerId(), restored));
-        ledger.post(EntryKind.REDEMPTION_REVERSED, context, lines);
+        ledger.post(tx, EntryKind.REDEMPTION_REVERSED, context, lines);
         return restored.expired() + restored.revoked();
     }
 
-    private long reverseVoucher(Caller caller, RedemptionRow redemption, long amount) {
-        VoucherRow voucher = vouchers.lock(redemption.voucherId());
+    private long reverseVoucher(Tx tx, Caller caller, RedemptionRow redemption, long amount) {
+        VoucherRow voucher = vouchers.lock(tx, redemption.voucherId());
         EntryContext context = new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(),
                 caller.keyId());
         String currency = redemption.unit();
         if (voucher.isAmount()) {
             Line back = vouchers.returnLine(voucher, amount);
-            ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
+            ledger.post(tx, EntryKind.REDEMPTION_REVERSED, context, List.of(
                     Line.system(Accounts.REDEEMED, currency, -amount), back));
             return back.account().equals(Accounts.EXPIRED) ? amount : 0;
         }
         // A percent voucher's discount was booked as expense when spent; a refund takes it back.
-        ledger.post(EntryKind.REDEMPTION_REVERSED, context, List.of(
+        ledger.post(tx, EntryKind.REDEMPTION_REVERSED, context, List.of(
                 Line.system(Accounts.REDEEMED, currency, -amount),
                 Line.system(Accounts.goodwill(voucher.reasonCode()), currency, amount)));
         boolean wholeOrderRefunded = redemption.reversed() + amount == redemption.amount();
         if (wholeOrderRefunded && voucher.status().equals("redeemed") && voucher.expiresAt().isAfter(clock.instant())) {
-            vouchers.changeStatus(voucher.id(), "redeemed", "active"); // usable again on another order
+            vouchers.changeStatus(tx, voucher.id(), "redeemed", "active"); // usable again on another order
         }
         return 0;
     }

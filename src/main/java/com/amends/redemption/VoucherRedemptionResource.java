@@ -54,6 +54,6 @@ public final class VoucherRedemptionResource {
                                   @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                                   @NotNull @Valid VoucherRedemptionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "redeemVoucher", Map.of("code", code, "body", request),
-                () -> Outcome.created(redemptions.redeemVoucher(caller, code, request)));
+                tx -> Outcome.created(redemptions.redeemVoucher(tx, caller, code, request)));
     }
 }

@@ -1,5 +1,6 @@
 package com.amends.voucher;
 
+import com.amends.platform.Tx;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -39,8 +40,8 @@ public final class Vouchers {
     private final CodeGuessLimiter limiter;
     private final Clock clock;
 
-    public Vouchers(Transactor tx, Ledger ledger, Ids ids, VoucherCodes codes, CodeGuessLimiter limiter, Clock clock) {
-        this.dao = tx.onDemand(VoucherDao.class);
+    public Vouchers(Transactor transactor, Ledger ledger, Ids ids, VoucherCodes codes, CodeGuessLimiter limiter, Clock clock) {
+        this.dao = transactor.onDemand(VoucherDao.class);
         this.ledger = ledger;
         this.ids = ids;
         this.codes = codes;
@@ -49,7 +50,7 @@ public final class Vouchers {
     }
 
     /** Issues a voucher for a grant, inside the grant's transaction. */
-    public VoucherView issue(VoucherTerms terms, Instant expiresAt, EntryContext context) {
+    public VoucherView issue(Tx tx, VoucherTerms terms, Instant expiresAt, EntryContext context) {
         Instant now = clock.instant();
         String id = ids.next("vch");
         boolean amount = terms.type() == VoucherType.AMOUNT;
@@ -58,9 +59,9 @@ public final class Vouchers {
                 terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt, now, null, null);
         dao.insert(row);
         if (amount) {
-            ledger.openVoucherAccount(id, terms.currency(), context.customerId());
+            ledger.openVoucherAccount(tx, id, terms.currency(), context.customerId());
             long value = terms.value().amount();
-            ledger.post(EntryKind.GRANT_ISSUED, context, List.of(
+            ledger.post(tx, EntryKind.GRANT_ISSUED, context, List.of(
                     Line.system(Accounts.goodwill(context.reasonCode()), terms.currency(), -value),
                     Line.wallet(Accounts.voucher(id), terms.currency(), value)));
         }
@@ -71,7 +72,7 @@ public final class Vouchers {
      * Issues one voucher on each of many grants at once (a campaign's chunk), with batched
      * statements; answers the codes, as customers read them, by grant id.
      */
-    public Map<String, String> issueAll(VoucherTerms terms, Instant expiresAt, List<EntryContext> grants) {
+    public Map<String, String> issueAll(Tx tx, VoucherTerms terms, Instant expiresAt, List<EntryContext> grants) {
         Instant now = clock.instant();
         boolean amount = terms.type() == VoucherType.AMOUNT;
         List<VoucherRow> rows = grants.stream().map(g -> new VoucherRow(ids.next("vch"), codes.next(), g.customerId(),
@@ -81,7 +82,7 @@ public final class Vouchers {
         dao.insertAll(rows);
         if (amount) {
             long value = terms.value().amount();
-            ledger.openVoucherAccounts(rows.stream().map(VoucherRow::id).toList(),
+            ledger.openVoucherAccounts(tx, rows.stream().map(VoucherRow::id).toList(),
                     rows.stream().map(VoucherRow::customerId).toList(), terms.currency());
             List<Ledger.Entry> entries = new java.util.ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -90,7 +91,7 @@ public final class Vouchers {
                         Line.system(Accounts.goodwill(g.reasonCode()), terms.currency(), -value),
                         Line.wallet(Accounts.voucher(rows.get(i).id()), terms.currency(), value))));
             }
-            ledger.postAll(entries);
+            ledger.postAll(tx, entries);
         }
         return rows.stream().collect(Collectors.toMap(VoucherRow::grantId, r -> VoucherCodes.display(r.code())));
     }
@@ -135,8 +136,8 @@ public final class Vouchers {
     }
 
     /** Locks the voucher and answers it fresh, refusing one that cannot be spent now. */
-    public VoucherRow lockUsable(String id) {
-        VoucherRow voucher = lock(id);
+    public VoucherRow lockUsable(Tx tx, String id) {
+        VoucherRow voucher = lock(tx, id);
         ErrorCode refusal = refusal(voucher);
         if (refusal == ErrorCode.INSUFFICIENT_BALANCE) {
             throw new ApiException(refusal, "The voucher has nothing left to spend");
@@ -147,7 +148,7 @@ public final class Vouchers {
         return voucher;
     }
 
-    public VoucherRow lock(String id) {
+    public VoucherRow lock(Tx tx, String id) {
         dao.lock(id).orElseThrow(() -> new IllegalStateException("no voucher " + id));
         return row(id);
     }
@@ -224,7 +225,7 @@ public final class Vouchers {
         return voucher.maxDiscount() == null ? discount : Math.min(discount, voucher.maxDiscount());
     }
 
-    public void changeStatus(String id, String from, String to) {
+    public void changeStatus(Tx tx, String id, String from, String to) {
         if (dao.changeStatus(id, from, to) != 1) {
             throw new IllegalStateException("voucher " + id + " was not " + from);
         }
@@ -260,11 +261,11 @@ public final class Vouchers {
      * Revokes a voucher and takes what is left of its value out of the wallet; spent value stays
      * spent. Answers the value revoked (zero for a percent voucher).
      */
-    public long revoke(String id, EntryContext context) {
-        VoucherRow voucher = lock(id);
+    public long revoke(Tx tx, String id, EntryContext context) {
+        VoucherRow voucher = lock(tx, id);
         long remaining = voucher.balance();
         dao.changeStatus(id, voucher.status(), "revoked");
-        ledger.post(EntryKind.GRANT_REVOKED, context, List.of(
+        ledger.post(tx, EntryKind.GRANT_REVOKED, context, List.of(
                 Line.wallet(Accounts.voucher(id), voucher.currency(), -remaining),
                 Line.system(Accounts.REVOKED, voucher.currency(), remaining)));
         return remaining;
@@ -275,13 +276,13 @@ public final class Vouchers {
     }
 
     /** Expires one voucher if it is still due; what was left of its value goes to the expired account. */
-    public boolean expire(String id) {
-        VoucherRow voucher = lock(id);
+    public boolean expire(Tx tx, String id) {
+        VoucherRow voucher = lock(tx, id);
         if (!voucher.status().equals("active") || voucher.expiresAt().isAfter(clock.instant())) {
             return false; // another instance got here first, or a hold still has it
         }
-        changeStatus(id, "active", "expired");
-        ledger.post(EntryKind.VOUCHER_EXPIRED,
+        changeStatus(tx, id, "active", "expired");
+        ledger.post(tx, EntryKind.VOUCHER_EXPIRED,
                 new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), null), List.of(
                         Line.wallet(Accounts.voucher(id), voucher.currency(), -voucher.balance()),
                         Line.system(Accounts.EXPIRED, voucher.currency(), voucher.balance())));

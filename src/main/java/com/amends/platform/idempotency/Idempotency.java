@@ -6,6 +6,7 @@ import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
 import com.amends.platform.Problem;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -60,7 +62,7 @@ public final class Idempotency {
      * @param request the parsed request (body and path/query values that shape the effect);
      *                the same key with a different request is refused
      */
-    public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<Outcome> work) {
+    public Response execute(String apiKeyId, String key, String operation, Object request, Function<Tx, Outcome> work) {
         return execute(apiKeyId, key, operation, request, null, work);
     }
 
@@ -69,7 +71,7 @@ public final class Idempotency {
      * change's transaction, for the audit event that the change writes with its answer.
      */
     public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<?> before,
-                            Supplier<Outcome> work) {
+                            Function<Tx, Outcome> work) {
         if (key == null || key.isBlank()) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING,
                     "Send an Idempotency-Key header (e.g. a UUID) so that a retry cannot apply this twice");
@@ -85,9 +87,9 @@ public final class Idempotency {
         }
         try {
             String[] answer = new String[1];
-            Outcome outcome = tx.inTransaction(() -> {
+            Outcome outcome = tx.inTransaction(transaction -> {
                 Object was = before == null ? null : before.get();
-                Outcome result = work.get();
+                Outcome result = work.apply(transaction);
                 audit.record(operation, null, null, request, was, result.body());
                 answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
