@@ -32,7 +32,7 @@ interface HoldDao {
             UPDATE holds SET status = :status, closed_at = :now, captured = :captured, redemption_id = :redemptionId
              WHERE id = :id AND status = 'active'
             """)
-    int close(String id, String status, Instant now, Long captured, String redemptionId);
+    int close(String id, HoldStatus status, Instant now, Long captured, String redemptionId);
 
     @SqlBatch("INSERT INTO hold_lots (hold_id, lot_id, points) VALUES (:holdId, :lotId, :points)")
     void insertLots(String holdId, @BindMethods List<LotUse> lots);

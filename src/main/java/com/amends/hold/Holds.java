@@ -19,6 +19,7 @@ import com.amends.points.Points;
 import com.amends.points.Restored;
 import com.amends.redemption.Redemptions;
 import com.amends.voucher.VoucherRow;
+import com.amends.voucher.VoucherStatus;
 import com.amends.voucher.Vouchers;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,8 +91,8 @@ public final class Holds {
         EntryContext context = new EntryContext(customer, null, null, caller.keyId());
         List<LotUse> uses = points.take(tx, customer, request.points(), context);
         ledger.openHoldAccount(tx, id, Accounts.POINTS, customer);
-        dao.insert(new HoldRow(id, "points", customer, null, request.orderRef(), Accounts.POINTS, request.points(), null,
-                "active", expiresAt, caller.keyId(), clock.instant(), null, null, null));
+        dao.insert(HoldRow.placed(id, "points", customer, null, request.orderRef(), Accounts.POINTS, request.points(), null,
+                expiresAt, caller.keyId(), clock.instant()));
         dao.insertLots(id, uses);
         ledger.post(tx, EntryKind.HOLD_PLACED, context, List.of(
                 Line.wallet(Accounts.points(customer), Accounts.POINTS, -request.points()),
@@ -102,16 +103,16 @@ public final class Holds {
         VoucherRow voucher = vouchers.lockUsable(tx, vouchers.find(caller.keyId(), request.voucherCode()).id());
         long held = vouchers.spendAmount(voucher, request.amount(), request.orderTotal());
         String currency = voucher.currency() != null ? voucher.currency() : request.orderTotal().currency();
-        dao.insert(new HoldRow(id, "voucher", voucher.customerId(), voucher.id(), request.orderRef(), currency, held,
-                request.orderTotal() == null ? null : request.orderTotal().amount(), "active", expiresAt, caller.keyId(),
-                clock.instant(), null, null, null));
+        dao.insert(HoldRow.placed(id, "voucher", voucher.customerId(), voucher.id(), request.orderRef(), currency, held,
+                request.orderTotal() == null ? null : request.orderTotal().amount(), expiresAt, caller.keyId(),
+                clock.instant()));
         if (voucher.isAmount()) {
             ledger.openHoldAccount(tx, id, currency, voucher.customerId());
             ledger.post(tx, EntryKind.HOLD_PLACED, context(caller, voucher), List.of(
                     Line.wallet(Accounts.voucher(voucher.id()), currency, -held),
                     Line.wallet(Accounts.hold(id), currency, held)));
         } else {
-            vouchers.changeStatus(tx, voucher.id(), "active", "held");
+            vouchers.changeStatus(tx, voucher.id(), VoucherStatus.ACTIVE, VoucherStatus.HELD);
         }
     }
 
@@ -120,14 +121,14 @@ public final class Holds {
         HoldRow hold = lockActive(tx, id);
         long capture = requestedCapture(hold, request);
         String redemptionId = hold.isPoints() ? capturePoints(tx, caller, hold, capture) : captureVoucher(tx, caller, hold, capture);
-        dao.close(id, "captured", clock.instant(), capture, redemptionId);
+        dao.close(id, HoldStatus.CAPTURED, clock.instant(), capture, redemptionId);
         return get(id);
     }
 
     public HoldView release(Tx tx, Caller caller, String id) {
         HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
         requireActive(hold);
-        giveBack(tx, hold, caller.keyId(), "released");
+        giveBack(tx, hold, caller.keyId(), HoldStatus.RELEASED);
         return get(id);
     }
 
@@ -135,10 +136,10 @@ public final class Holds {
     public boolean expire(String id) {
         return transactor.inTransaction(tx -> {
             HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
-            if (!hold.status().equals("active") || hold.expiresAt().isAfter(clock.instant())) {
+            if (hold.status() != HoldStatus.ACTIVE || hold.expiresAt().isAfter(clock.instant())) {
                 return false;
             }
-            giveBack(tx, hold, null, "expired");
+            giveBack(tx, hold, null, HoldStatus.EXPIRED);
             return true;
         });
     }
@@ -161,8 +162,8 @@ public final class Holds {
     }
 
     private static void requireActive(HoldRow hold) {
-        if (!hold.status().equals("active")) {
-            throw new ApiException(ErrorCode.HOLD_NOT_ACTIVE, "Hold " + hold.id() + " is " + hold.status());
+        if (hold.status() != HoldStatus.ACTIVE) {
+            throw new ApiException(ErrorCode.HOLD_NOT_ACTIVE, "Hold " + hold.id() + " is " + hold.status().wire());
         }
     }
 
@@ -236,10 +237,10 @@ public final class Holds {
                     Line.system(Accounts.REDEEMED, hold.unit(), capture),
                     vouchers.returnLine(voucher, hold.amount() - capture)));
         } else {
-            if (!voucher.status().equals("held")) {
+            if (voucher.status() != VoucherStatus.HELD) {
                 throw new ApiException(ErrorCode.VOUCHER_REVOKED, "The voucher was revoked while it was held");
             }
-            vouchers.changeStatus(tx, voucher.id(), "held", "redeemed");
+            vouchers.changeStatus(tx, voucher.id(), VoucherStatus.HELD, VoucherStatus.REDEEMED);
             ledger.post(tx, EntryKind.HOLD_CAPTURED, context(caller, voucher), List.of(
                     Line.system(Accounts.goodwill(voucher.reasonCode()), hold.unit(), -capture),
                     Line.system(Accounts.REDEEMED, hold.unit(), capture)));
@@ -248,7 +249,7 @@ public final class Holds {
                 hold.unit(), capture, hold.orderTotal(), null, List.of());
     }
 
-    private void giveBack(Tx tx, HoldRow hold, String apiKeyId, String status) {
+    private void giveBack(Tx tx, HoldRow hold, String apiKeyId, HoldStatus status) {
         if (hold.isPoints()) {
             points.lock(tx, hold.customerId());
             Restored restored = points.restore(tx, dao.lots(hold.id()));
@@ -263,8 +264,8 @@ public final class Holds {
                         new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), apiKeyId), List.of(
                                 Line.wallet(Accounts.hold(hold.id()), hold.unit(), -hold.amount()),
                                 vouchers.returnLine(voucher, hold.amount())));
-            } else if (voucher.status().equals("held")) {
-                vouchers.changeStatus(tx, voucher.id(), "held", "active");
+            } else if (voucher.status() == VoucherStatus.HELD) {
+                vouchers.changeStatus(tx, voucher.id(), VoucherStatus.HELD, VoucherStatus.ACTIVE);
             }
         }
         dao.close(hold.id(), status, clock.instant(), null, null);
@@ -278,7 +279,7 @@ public final class Holds {
         boolean points = row.isPoints();
         Money amount = points ? null : new Money(row.amount(), row.unit());
         String code = row.voucherId() == null ? null : vouchers.get(row.voucherId()).code();
-        return new HoldView(row.id(), row.kind(), row.status(), row.customerId(), row.orderRef(), row.voucherId(), code,
+        return new HoldView(row.id(), row.kind(), row.status().wire(), row.customerId(), row.orderRef(), row.voucherId(), code,
                 points ? row.amount() : null, amount,
                 row.orderTotal() == null ? null : new Money(row.orderTotal(), row.unit()),
                 row.expiresAt(), row.createdAt(), row.closedAt(), row.captured(), row.redemptionId());

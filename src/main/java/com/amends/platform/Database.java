@@ -31,6 +31,7 @@ public final class Database {
         // one writing transaction at a time anyway.
         jdbi.define(FOR_UPDATE, url.startsWith("jdbc:postgresql:") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
         CommentedTemplateEngine.install(jdbi);
+        WireEnum.install(jdbi);
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {
             @Override
             protected Argument build(Instant value, ConfigRegistry config) {

@@ -18,6 +18,7 @@ import com.amends.points.PointValues;
 import com.amends.points.Points;
 import com.amends.points.Restored;
 import com.amends.voucher.VoucherRow;
+import com.amends.voucher.VoucherStatus;
 import com.amends.voucher.Vouchers;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -64,7 +65,7 @@ public final class Redemptions {
                     Line.wallet(Accounts.voucher(voucher.id()), currency, -spent),
                     Line.system(Accounts.REDEEMED, currency, spent)));
         } else {
-            vouchers.changeStatus(tx, voucher.id(), "active", "redeemed");
+            vouchers.changeStatus(tx, voucher.id(), VoucherStatus.ACTIVE, VoucherStatus.REDEEMED);
             // A percent voucher's cost is only known now, so the goodwill expense is booked now.
             ledger.post(tx, EntryKind.VOUCHER_REDEEMED, context, List.of(
                     Line.system(Accounts.goodwill(voucher.reasonCode()), currency, -spent),
@@ -192,8 +193,8 @@ public final class Redemptions {
                 Line.system(Accounts.REDEEMED, currency, -amount),
                 Line.system(Accounts.goodwill(voucher.reasonCode()), currency, amount)));
         boolean wholeOrderRefunded = redemption.reversed() + amount == redemption.amount();
-        if (wholeOrderRefunded && voucher.status().equals("redeemed") && voucher.expiresAt().isAfter(clock.instant())) {
-            vouchers.changeStatus(tx, voucher.id(), "redeemed", "active"); // usable again on another order
+        if (wholeOrderRefunded && voucher.status() == VoucherStatus.REDEEMED && voucher.expiresAt().isAfter(clock.instant())) {
+            vouchers.changeStatus(tx, voucher.id(), VoucherStatus.REDEEMED, VoucherStatus.ACTIVE); // usable again on another order
         }
         return 0;
     }

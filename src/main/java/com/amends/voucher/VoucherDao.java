@@ -55,7 +55,7 @@ interface VoucherDao {
     Optional<String> lock(String id);
 
     @SqlUpdate("UPDATE vouchers SET status = :to WHERE id = :id AND status = :from")
-    int changeStatus(String id, String from, String to);
+    int changeStatus(String id, VoucherStatus from, VoucherStatus to);
 
     @SqlQuery("""
             SELECT id FROM vouchers WHERE status = 'active' AND expires_at <= :now

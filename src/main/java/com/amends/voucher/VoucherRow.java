@@ -1,5 +1,7 @@
 package com.amends.voucher;
 
+import com.amends.reward.VoucherTerms;
+import com.amends.reward.VoucherType;
 import java.time.Instant;
 
 /** A stored voucher; {@code remaining} is its ledger account's balance and {@code reasonCode} its grant's, read alongside. */
@@ -13,11 +15,21 @@ public record VoucherRow(
         Long initialAmount,
         Integer percentOff,
         Long maxDiscount,
-        String status,
+        VoucherStatus status,
         Instant expiresAt,
         Instant createdAt,
         Long remaining,
         String reasonCode) {
+
+    /** A voucher as issued for a grant: active, with its value not yet read from its account. */
+    static VoucherRow issued(String id, String code, String customerId, String grantId, VoucherTerms terms,
+                             Instant expiresAt, Instant now) {
+        boolean amount = terms.type() == VoucherType.AMOUNT;
+        return new VoucherRow(id, code, customerId, grantId, terms.type().wire(), terms.currency(),
+                amount ? terms.value().amount() : null, terms.percentOff(),
+                terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), VoucherStatus.ACTIVE, expiresAt, now,
+                null, null);
+    }
 
     public boolean isAmount() {
         return "amount".equals(type);

@@ -53,12 +53,9 @@ public final class Vouchers {
     public VoucherView issue(Tx tx, VoucherTerms terms, Instant expiresAt, EntryContext context) {
         Instant now = clock.instant();
         String id = ids.next("vch");
-        boolean amount = terms.type() == VoucherType.AMOUNT;
-        VoucherRow row = new VoucherRow(id, codes.next(), context.customerId(), context.grantId(), terms.type().wire(),
-                terms.currency(), amount ? terms.value().amount() : null, terms.percentOff(),
-                terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt, now, null, null);
+        VoucherRow row = VoucherRow.issued(id, codes.next(), context.customerId(), context.grantId(), terms, expiresAt, now);
         dao.insert(row);
-        if (amount) {
+        if (row.isAmount()) {
             ledger.openVoucherAccount(tx, id, terms.currency(), context.customerId());
             long value = terms.value().amount();
             ledger.post(tx, EntryKind.GRANT_ISSUED, context, List.of(
@@ -75,10 +72,8 @@ public final class Vouchers {
     public Map<String, String> issueAll(Tx tx, VoucherTerms terms, Instant expiresAt, List<EntryContext> grants) {
         Instant now = clock.instant();
         boolean amount = terms.type() == VoucherType.AMOUNT;
-        List<VoucherRow> rows = grants.stream().map(g -> new VoucherRow(ids.next("vch"), codes.next(), g.customerId(),
-                g.grantId(), terms.type().wire(), terms.currency(), amount ? terms.value().amount() : null,
-                terms.percentOff(), terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), "active", expiresAt,
-                now, null, null)).toList();
+        List<VoucherRow> rows = grants.stream().map(g -> VoucherRow.issued(ids.next("vch"), codes.next(), g.customerId(),
+                g.grantId(), terms, expiresAt, now)).toList();
         dao.insertAll(rows);
         if (amount) {
             long value = terms.value().amount();
@@ -156,11 +151,11 @@ public final class Vouchers {
     /** Why the voucher cannot be spent now, or null when it can. */
     ErrorCode refusal(VoucherRow voucher) {
         return switch (voucher.status()) {
-            case "revoked" -> ErrorCode.VOUCHER_REVOKED;
-            case "expired" -> ErrorCode.VOUCHER_EXPIRED;
-            case "redeemed" -> ErrorCode.VOUCHER_USED_UP;
-            case "held" -> ErrorCode.VOUCHER_ON_HOLD;
-            default -> {
+            case REVOKED -> ErrorCode.VOUCHER_REVOKED;
+            case EXPIRED -> ErrorCode.VOUCHER_EXPIRED;
+            case REDEEMED -> ErrorCode.VOUCHER_USED_UP;
+            case HELD -> ErrorCode.VOUCHER_ON_HOLD;
+            case ACTIVE -> {
                 if (!voucher.expiresAt().isAfter(clock.instant())) {
                     yield ErrorCode.VOUCHER_EXPIRED;
                 }
@@ -225,9 +220,9 @@ public final class Vouchers {
         return voucher.maxDiscount() == null ? discount : Math.min(discount, voucher.maxDiscount());
     }
 
-    public void changeStatus(Tx tx, String id, String from, String to) {
+    public void changeStatus(Tx tx, String id, VoucherStatus from, VoucherStatus to) {
         if (dao.changeStatus(id, from, to) != 1) {
-            throw new IllegalStateException("voucher " + id + " was not " + from);
+            throw new IllegalStateException("voucher " + id + " was not " + from.wire());
         }
     }
 
@@ -236,10 +231,10 @@ public final class Vouchers {
      * spent; to the expired or revoked account when it no longer can.
      */
     public Line returnLine(VoucherRow voucher, long amount) {
-        if (voucher.status().equals("revoked")) {
+        if (voucher.status() == VoucherStatus.REVOKED) {
             return Line.system(Accounts.REVOKED, voucher.currency(), amount);
         }
-        if (voucher.status().equals("expired") || !voucher.expiresAt().isAfter(clock.instant())) {
+        if (voucher.status() == VoucherStatus.EXPIRED || !voucher.expiresAt().isAfter(clock.instant())) {
             return Line.system(Accounts.EXPIRED, voucher.currency(), amount);
         }
         return Line.wallet(Accounts.voucher(voucher.id()), voucher.currency(), amount);
@@ -264,7 +259,7 @@ public final class Vouchers {
     public long revoke(Tx tx, String id, EntryContext context) {
         VoucherRow voucher = lock(tx, id);
         long remaining = voucher.balance();
-        dao.changeStatus(id, voucher.status(), "revoked");
+        dao.changeStatus(id, voucher.status(), VoucherStatus.REVOKED);
         ledger.post(tx, EntryKind.GRANT_REVOKED, context, List.of(
                 Line.wallet(Accounts.voucher(id), voucher.currency(), -remaining),
                 Line.system(Accounts.REVOKED, voucher.currency(), remaining)));
@@ -278,10 +273,10 @@ public final class Vouchers {
     /** Expires one voucher if it is still due; what was left of its value goes to the expired account. */
     public boolean expire(Tx tx, String id) {
         VoucherRow voucher = lock(tx, id);
-        if (!voucher.status().equals("active") || voucher.expiresAt().isAfter(clock.instant())) {
+        if (voucher.status() != VoucherStatus.ACTIVE || voucher.expiresAt().isAfter(clock.instant())) {
             return false; // another instance got here first, or a hold still has it
         }
-        changeStatus(tx, id, "active", "expired");
+        changeStatus(tx, id, VoucherStatus.ACTIVE, VoucherStatus.EXPIRED);
         ledger.post(tx, EntryKind.VOUCHER_EXPIRED,
                 new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), null), List.of(
                         Line.wallet(Accounts.voucher(id), voucher.currency(), -voucher.balance()),
@@ -309,12 +304,12 @@ public final class Vouchers {
     String status(VoucherRow row) {
         ErrorCode refusal = refusal(row);
         if (refusal == null) {
-            return "active";
+            return VoucherStatus.ACTIVE.wire();
         }
         return switch (refusal) {
-            case VOUCHER_REVOKED -> "revoked";
-            case VOUCHER_EXPIRED -> "expired";
-            case VOUCHER_ON_HOLD -> "held";
+            case VOUCHER_REVOKED -> VoucherStatus.REVOKED.wire();
+            case VOUCHER_EXPIRED -> VoucherStatus.EXPIRED.wire();
+            case VOUCHER_ON_HOLD -> VoucherStatus.HELD.wire();
             default -> "used_up";
         };
     }
