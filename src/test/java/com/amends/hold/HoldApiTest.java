@@ -9,10 +9,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
 class HoldApiTest extends CheckoutFixture {
