@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class HoldApiTest extends CheckoutFixture {
     @Nested
     class PointsHolds {

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The corners of checkout where value could come back to life, or input could break the server. */
 @Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class CheckoutEdgeCasesApiTest extends CheckoutFixture {
     @Test
     void shouldNotBringRevokedPointsBack_WhenAHoldIsReleasedAfterTheRevocation() {

@@ -25,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class PointsCheckoutApiTest extends CheckoutFixture {
     @Nested
     class Redeeming {

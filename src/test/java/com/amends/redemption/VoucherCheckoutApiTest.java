@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 @Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class VoucherCheckoutApiTest extends CheckoutFixture {
     @Nested
     class Validating {
