@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
  * deliberate change of the API, regenerate the file with
  * {@code mvn test -Dtest=OpenApiSpecTest -Damends.writeSpec=true} and review the diff.
  */
-@Tag("fast")
+@Tag("contract")
 class OpenApiSpecTest {
     private static final Path CHECKED_IN = Path.of("api-spec", "openapi.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
