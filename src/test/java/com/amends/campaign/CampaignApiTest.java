@@ -28,7 +28,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class CampaignApiTest extends OwnServerFixture {
-
     Api supervisor;
 
     @BeforeEach

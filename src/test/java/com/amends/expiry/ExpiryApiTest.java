@@ -21,7 +21,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class ExpiryApiTest extends OwnServerFixture {
-
     Checkout checkout;
     String customer;
 
