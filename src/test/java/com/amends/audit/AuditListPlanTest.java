@@ -5,12 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.testing.Plans;
 import com.amends.testing.TestServer;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The history of one object, the question an investigation asks most, reads that object's index in order. */
+@Tag("database")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
 class AuditListPlanTest {

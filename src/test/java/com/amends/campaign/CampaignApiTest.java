@@ -8,8 +8,8 @@ import com.amends.testing.Api;
 import com.amends.testing.Books;
 import com.amends.testing.Checkout;
 import com.amends.testing.Concurrently;
+import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
-import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,17 +19,15 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
-class CampaignApiTest {
-    @Parameter
-    TestServer server;
-
+@MethodSource("com.amends.testing.Servers#fresh")
+class CampaignApiTest extends OwnServerFixture {
     Api supervisor;
 
     @BeforeEach

@@ -13,11 +13,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Large batches are credited in the background; a server that dies mid-way resumes without crediting anyone twice. */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class CampaignWorkerTest extends OwnServerFixture {

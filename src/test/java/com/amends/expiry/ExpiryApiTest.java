@@ -8,21 +8,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.auth.Role;
 import com.amends.testing.Books;
 import com.amends.testing.Checkout;
-import com.amends.testing.TestServer;
+import com.amends.testing.OwnServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
-class ExpiryApiTest {
-    @Parameter
-    TestServer server;
-
+@MethodSource("com.amends.testing.Servers#fresh")
+class ExpiryApiTest extends OwnServerFixture {
     Checkout checkout;
     String customer;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.testing.Plans;
 import com.amends.testing.TestServer;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * grants other customers have. (Written as one catch-all statement, H2 walked every grant in the
  * table to fill the page.)
  */
+@Tag("database")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
 class GrantListPlanTest {

@@ -9,12 +9,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class HoldApiTest extends CheckoutFixture {
     @Nested
     class PointsHolds {

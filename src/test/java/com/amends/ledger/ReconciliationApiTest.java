@@ -8,11 +8,13 @@ import com.amends.auth.Role;
 import com.amends.testing.Books;
 import com.amends.testing.OwnServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Reconciliation finds books that were changed behind the ledger's back. Each run tampers with a server of its own. */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class ReconciliationApiTest extends OwnServerFixture {

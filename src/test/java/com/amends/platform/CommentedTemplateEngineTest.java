@@ -13,9 +13,11 @@ import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.core.statement.TemplateEngine;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** No database table involved: the statements select constants, on H2 in memory. */
+@Tag("database")
 class CommentedTemplateEngineTest {
     interface Probe {
         @SqlQuery("SELECT <change>(:word)")

@@ -6,9 +6,11 @@ import com.amends.auth.Role;
 import com.amends.testing.Api;
 import com.amends.testing.Servers;
 import com.amends.testing.TestServer;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Every failure leaves in the problem shape, whichever layer refused it. */
+@Tag("http")
 class ErrorShapeApiTest {
     private final TestServer server = Servers.h2();
     private final Api agent = server.as(Role.AGENT);

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * commits run on two H2 files, one with the job and one without; the file with the job must stop
  * growing, and every committed change must be there after a reopen.
  */
+@Tag("database")
 class H2CompactionTest {
     private static final int ROWS = 300;
     private static final int COMMITS = 4_000;

@@ -15,9 +15,11 @@ import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /** Storage here is an H2 database in memory of the test's own: these are Transactor's rules, not SQL. */
+@Tag("database")
 class TransactorTest {
     private final Transactor tx = new Transactor(Jdbi.create("jdbc:h2:mem:tx" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")
             .installPlugin(new SqlObjectPlugin()));

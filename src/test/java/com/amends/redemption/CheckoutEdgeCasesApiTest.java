@@ -12,13 +12,15 @@ import com.amends.testing.CheckoutFixture;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** The corners of checkout where value could come back to life, or input could break the server. */
+@Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class CheckoutEdgeCasesApiTest extends CheckoutFixture {
     @Test
     void shouldNotBringRevokedPointsBack_WhenAHoldIsReleasedAfterTheRevocation() {

@@ -18,12 +18,14 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
+@Tag("http")
 @ParameterizedClass
-@MethodSource("com.amends.testing.Servers#all")
+@MethodSource("com.amends.testing.Servers#fresh")
 class PointsCheckoutApiTest extends CheckoutFixture {
     @Nested
     class Redeeming {

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -25,6 +26,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Two servers on one database, as in production behind a load balancer: concurrent
  * redemptions and holds on the same customers through both never overspend a balance.
  */
+@Tag("http")
 class TwoInstancesTest {
     static final int CUSTOMERS = 4;
     static final long POINTS_EACH = 1000;

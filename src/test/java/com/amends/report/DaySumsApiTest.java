@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Reports read closed days from their sums and the rest from the postings: the same question
  * asked before and after its days were summed gets the same answer, to the cent.
  */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class DaySumsApiTest extends OwnServerFixture {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.AfterParameterizedClassInvocation;
 import org.junit.jupiter.params.Parameter;
@@ -37,6 +38,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * expiry with the clock moved on. Every figure is checked against sums the test keeps itself
  * from the requests it made.
  */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class ReportsApiTest {

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every operation × every role, no key, a revoked key and a wrong key: exactly the roles that
  * PRODUCT.md names get past authorization, everyone else gets 401 or 403, and nothing changes.
  */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#fresh")
 class AccessMatrixApiTest extends OwnServerFixture {

@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Whoever can read the server's logs must not be able to use a key or spend a voucher: secrets
  * and voucher codes never reach the access log or the application log.
  */
+@Tag("http")
 class LogSecrecyApiTest {
     @TempDir
     Path logs;

@@ -10,6 +10,7 @@ import com.amends.testing.Books;
 import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -19,6 +20,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Free text (notes, case references, order references, names) may hold anything a person can
  * type, SQL and markup included: it is stored and answered back exactly, and never runs.
  */
+@Tag("http")
 @ParameterizedClass
 @MethodSource("com.amends.testing.Servers#all")
 class SafeTextApiTest {

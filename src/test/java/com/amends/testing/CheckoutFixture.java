@@ -2,16 +2,13 @@ package com.amends.testing;
 
 import com.amends.auth.Role;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.params.Parameter;
 
 /**
  * What every checkout test starts with: a shop's key, the checkout helper and a new customer,
- * on the server the parameterized class is running against.
+ * on a server of the class's own ({@code @MethodSource("com.amends.testing.Servers#fresh")}),
+ * because checkout tests move the clock past holds and expiries.
  */
-public abstract class CheckoutFixture {
-    @Parameter
-    protected TestServer server;
-
+public abstract class CheckoutFixture extends OwnServerFixture {
     protected Api shop;
     protected Checkout checkout;
     protected String customer;

@@ -6,9 +6,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
 /**
- * The shared servers that API tests run against: H2 always, PostgreSQL too when
- * AMENDS_TEST_POSTGRES_URL is set. One of each is started for the whole test run; tests keep
- * out of each other's way by using customers and cases of their own.
+ * The servers that API tests run against: H2 always, PostgreSQL too when
+ * AMENDS_TEST_POSTGRES_URL is set. Of the shared ones ({@link #all}) one of each is started for the
+ * whole test run; tests keep out of each other's way by using customers and cases of their own,
+ * and their clock refuses to move. A test that moves the clock, or changes what is global
+ * (limits, budgets, the books), runs on servers of its own ({@link #fresh}).
  */
 public final class Servers {
     private static TestServer h2;
@@ -26,7 +28,7 @@ public final class Servers {
         return servers.stream();
     }
 
-    /** Servers of their own, for tests that break the books on purpose; the test closes them. */
+    /** Servers of their own, whose clock the test may move; the test closes them (see OwnServerFixture). */
     public static Stream<Named<TestServer>> fresh() {
         List<Named<TestServer>> servers = new ArrayList<>();
         servers.add(Named.of("h2", new TestServer(TestDatabase.h2())));
@@ -39,6 +41,7 @@ public final class Servers {
     public static synchronized TestServer h2() {
         if (h2 == null) {
             h2 = new TestServer(TestDatabase.h2());
+            h2.clock().share();
         }
         return h2;
     }
@@ -46,6 +49,7 @@ public final class Servers {
     public static synchronized TestServer postgres() {
         if (postgres == null) {
             postgres = new TestServer(TestDatabase.postgres());
+            postgres.clock().share();
         }
         return postgres;
     }

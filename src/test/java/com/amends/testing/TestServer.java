@@ -83,7 +83,7 @@ public final class TestServer implements AutoCloseable {
             }
             // Ids made by two generators in one millisecond have no order between them; move on
             // so that everything the server makes sorts after these keys.
-            clock.advance(java.time.Duration.ofMillis(1));
+            clock.step(java.time.Duration.ofMillis(1));
         }
         return this;
     }

@@ -6,8 +6,10 @@ import java.security.SecureRandom;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+@Tag("fast")
 class VoucherCodesTest {
     private final VoucherCodes codes = new VoucherCodes(new SecureRandom());
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.Test;
  * deliberate change of the API, regenerate the file with
  * {@code mvn test -Dtest=OpenApiSpecTest -Damends.writeSpec=true} and review the diff.
  */
+@Tag("contract")
 class OpenApiSpecTest {
     private static final Path CHECKED_IN = Path.of("api-spec", "openapi.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
