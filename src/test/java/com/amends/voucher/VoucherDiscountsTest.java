@@ -46,17 +46,17 @@ class VoucherDiscountsTest {
 
     /** The one place that knows how a stored voucher is built. */
     private static VoucherRow voucher(String type, String currency, Long balance, Integer percentOff, Long maxDiscount,
-                                      String status, Instant expiresAt) {
+                                      VoucherStatus status, Instant expiresAt) {
         return new VoucherRow("vch_1", CODE, "cus_1", "grt_1", type, currency, balance, percentOff, maxDiscount,
                 status, expiresAt, NOW.minus(Duration.ofDays(1)), balance, "DAMAGED_ITEM");
     }
 
     private static VoucherRow amountVoucher(long balance) {
-        return voucher("amount", "EUR", balance, null, null, "active", NOW.plus(Duration.ofDays(30)));
+        return voucher("amount", "EUR", balance, null, null, VoucherStatus.ACTIVE, NOW.plus(Duration.ofDays(30)));
     }
 
     private static VoucherRow percentVoucher(int percentOff, Long cap, String currency) {
-        return voucher("percent", currency, null, percentOff, cap, "active", NOW.plus(Duration.ofDays(30)));
+        return voucher("percent", currency, null, percentOff, cap, VoucherStatus.ACTIVE, NOW.plus(Duration.ofDays(30)));
     }
 
     private static Money eur(long amount) {
@@ -171,7 +171,7 @@ class VoucherDiscountsTest {
 
         @Test
         void shouldShowNoDiscount_AndWhy_WhenTheVoucherCannotBeUsed() {
-            VoucherCheck expired = check(voucher("amount", "EUR", 1000L, null, null, "active", NOW), eur(2500));
+            VoucherCheck expired = check(voucher("amount", "EUR", 1000L, null, null, VoucherStatus.ACTIVE, NOW), eur(2500));
             assertThat(expired.usable()).isFalse();
             assertThat(expired.refusal()).isEqualTo("voucher_expired");
             assertThat(expired.discount()).isEqualTo(eur(0));
@@ -183,7 +183,7 @@ class VoucherDiscountsTest {
 
         @Test
         void shouldBeUsableUntilTheInstantItExpires() {
-            VoucherRow lastMoment = voucher("amount", "EUR", 1000L, null, null, "active", NOW.plusMillis(1));
+            VoucherRow lastMoment = voucher("amount", "EUR", 1000L, null, null, VoucherStatus.ACTIVE, NOW.plusMillis(1));
             assertThat(check(lastMoment, null).usable()).isTrue();
         }
 
