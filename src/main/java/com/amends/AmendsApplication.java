@@ -76,6 +76,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
@@ -87,6 +88,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             PointsRedemptionResource.class, RedemptionResource.class,
             HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class,
             ReportResource.class, AuditResource.class, MeResource.class);
+
+    /** A voucher code is a bearer credential: the access log shows a masked one. */
+    private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
 
     private final Clock clock;
     /** What run() registered, for calling the endpoints' code in-process (the load benchmark's database ceiling). */
@@ -165,7 +169,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.getApplicationContext().setErrorHandler(errors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
-        MaskedRequestLog.install(config.getServerFactory(), environment);
+        MaskedRequestLog.install(config.getServerFactory(), environment, VOUCHER_CODE_IN_PATH, VoucherCodes::masked);
 
         var jersey = environment.jersey();
         jersey.register(new ProblemMapper());

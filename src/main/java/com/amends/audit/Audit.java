@@ -2,6 +2,7 @@ package com.amends.audit;
 
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
+import com.amends.platform.command.ChangeLog;
 import com.amends.voucher.VoucherCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
  * the event exists exactly when the change does. Events are never updated here; the chain
  * ({@link AuditChain}) seals them afterwards.
  */
-public final class Audit {
+public final class Audit implements ChangeLog {
     /** A voucher code is a bearer credential and an API key secret is one outright: neither is kept. */
     private static final Pattern VOUCHER_CODE = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
     private static final int MAX_LIST_ITEMS = 20;
@@ -54,6 +55,7 @@ public final class Audit {
     }
 
     /** Records a change inside the caller's transaction. */
+    @Override
     public void record(String action, String targetType, String targetId, Object request, Object before, Object after) {
         JsonNode beforeTree = before == null ? null : mapper.valueToTree(before);
         JsonNode afterTree = after == null ? null : mapper.valueToTree(after);

@@ -1,11 +1,11 @@
 package com.amends.platform.idempotency;
 
-import com.amends.audit.Audit;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
 import com.amends.platform.Problem;
 import com.amends.platform.Transactor;
+import com.amends.platform.command.ChangeLog;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
@@ -44,11 +44,12 @@ public final class Idempotency {
     private final Clock clock;
     private final Duration retention;
     private final Duration lease;
-    private final Audit audit;
+    private final ChangeLog changes;
 
-    public Idempotency(Transactor tx, ObjectMapper mapper, Clock clock, Duration retention, Duration lease, Audit audit) {
+    public Idempotency(Transactor tx, ObjectMapper mapper, Clock clock, Duration retention, Duration lease,
+                       ChangeLog changes) {
         this.tx = tx;
-        this.audit = audit;
+        this.changes = changes;
         this.dao = tx.onDemand(IdempotencyDao.class);
         this.mapper = mapper;
         this.clock = clock;
@@ -88,7 +89,7 @@ public final class Idempotency {
             Outcome outcome = tx.inTransaction(() -> {
                 Object was = before == null ? null : before.get();
                 Outcome result = work.get();
-                audit.record(operation, null, null, request, was, result.body());
+                changes.record(operation, null, null, request, was, result.body());
                 answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
                     throw new LostClaim();

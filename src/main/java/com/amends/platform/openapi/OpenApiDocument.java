@@ -7,6 +7,7 @@ import com.amends.platform.idempotency.Idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Yaml;
@@ -115,7 +116,7 @@ public final class OpenApiDocument {
         }
         ObjectMapper mapper = Json.configure(new ObjectMapper().findAndRegisterModules());
         ModelConverters.getInstance().addConverter(new ModelResolver(mapper));
-        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new CallerParameterExtension())));
+        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new AuthParameterExtension())));
         swaggerConfigured = true;
     }
 
@@ -150,8 +151,7 @@ public final class OpenApiDocument {
                 describeIdempotencyKey(operation);
             } else if (find(annotations, QueryParam.class) != null || find(annotations, PathParam.class) != null) {
                 hasParameters = true;
-            } else if (!method.getParameterTypes()[i].getSimpleName().equals("Caller")
-                    && find(annotations, Context.class) == null) {
+            } else if (find(annotations, Auth.class) == null && find(annotations, Context.class) == null) {
                 hasBody = true;
             }
         }
