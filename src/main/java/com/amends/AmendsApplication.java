@@ -39,6 +39,7 @@ import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
 import com.amends.platform.StrictQueryParameters;
 import com.amends.platform.Transactor;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
@@ -143,7 +144,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock);
         AuditChain auditChain = new AuditChain(tx, clock);
         Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
-                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration(), audit);
+                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
+        Commands commands = new Commands(tx, idempotency, audit);
         ReasonCodes reasons = new ReasonCodes(tx, environment.getObjectMapper(), clock);
         Ledger ledger = new Ledger(tx, ids, clock);
         Customers customers = new Customers(tx, clock);
@@ -179,19 +181,19 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new StrictQueryParameters());
         ApiKeyAuth.register(jersey, keys);
         jersey.register(new RequestContextFilter());
-        register(jersey, new ApiKeyResource(keys, audit));
-        register(jersey, new ReasonCodeResource(reasons, audit));
-        register(jersey, new GrantResource(grants, idempotency));
+        register(jersey, new ApiKeyResource(keys, commands));
+        register(jersey, new ReasonCodeResource(reasons, commands));
+        register(jersey, new GrantResource(grants, commands));
         register(jersey, new CustomerResource(customers, points, vouchers, grants, ledger, clock));
         register(jersey, new VoucherResource(vouchers));
-        register(jersey, new VoucherRedemptionResource(redemptions, idempotency));
-        register(jersey, new PointsRedemptionResource(redemptions, idempotency));
-        register(jersey, new RedemptionResource(redemptions, idempotency));
-        register(jersey, new HoldResource(holds, idempotency));
-        register(jersey, new CampaignResource(campaigns, idempotency, audit));
+        register(jersey, new VoucherRedemptionResource(redemptions, commands));
+        register(jersey, new PointsRedemptionResource(redemptions, commands));
+        register(jersey, new RedemptionResource(redemptions, commands));
+        register(jersey, new HoldResource(holds, commands));
+        register(jersey, new CampaignResource(campaigns, commands));
         environment.admin().addTask(new CampaignTask(campaignWorker));
-        register(jersey, new PolicyResource(policies, audit));
-        register(jersey, new BudgetResource(policies, clock, audit));
+        register(jersey, new PolicyResource(policies, commands));
+        register(jersey, new BudgetResource(policies, clock, commands));
         register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
         register(jersey, new ReportResource(new Reports(jdbi, new DaySums(tx, clock), pointValues,
                 config.getAccountingCurrency()), clock));
