@@ -50,7 +50,7 @@ public final class ApiKeyResource {
                     content = @Content(schema = @Schema(implementation = ApiKeyView.class))))
     public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
         return Response.status(201).entity(commands.run(Change.of("createApiKey", "api_key").request(request),
-                tx -> keys.create(request.name(), request.role()))).build();
+                tx -> keys.create(tx, request.name(), request.role()))).build();
     }
 
     @GET
@@ -68,6 +68,6 @@ public final class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
     @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
     public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
-        return commands.run(Change.of("revokeApiKey", "api_key").target(id), tx -> keys.get(id), tx -> keys.revoke(id));
+        return commands.run(Change.of("revokeApiKey", "api_key").target(id), tx -> keys.get(id), tx -> keys.revoke(tx, id));
     }
 }
