@@ -71,8 +71,12 @@ public final class OpenApiDocument {
                                 .description("An API key secret, created by POST /v1/api-keys or the create-api-key command")));
         SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true).sortOutput(true)
                 .readAllResources(false);
+        // Swagger's read of a set sorts it by class name, and where two resources describe a shared
+        // schema differently the later one's words stay: reading in the order given keeps the
+        // document from changing when a class moves to another package.
         Reader reader = new Reader(config);
-        OpenAPI api = reader.read(resources);
+        resources.forEach(reader::read);
+        OpenAPI api = reader.getOpenAPI();
         api.getComponents().getSchemas().putAll(ModelConverters.getInstance().read(Problem.class));
         Map<String, Example> examples = new TreeMap<>();
         for (Class<?> resource : resources) {
