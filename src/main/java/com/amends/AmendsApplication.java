@@ -97,6 +97,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
 
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
+    /** A voucher code as answers show it: the audit trail keeps a masked one. */
+    private static final Pattern VOUCHER_CODE_SHOWN = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
 
     private final Clock clock;
     /** What run() registered, for calling the endpoints' code in-process (the load benchmark's database ceiling). */
@@ -146,7 +148,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ids ids = new Ids(clock);
 
         keys = new ApiKeyService(tx, ids, clock, config.getApiKeyCache().toJavaDuration());
-        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock);
+        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock, VOUCHER_CODE_SHOWN,
+                VoucherCodes::masked);
         AuditChain auditChain = new AuditChain(tx, clock);
         Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());

@@ -5,7 +5,6 @@ import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.ChangeLog;
-import com.amends.voucher.VoucherCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,6 +13,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -23,20 +23,28 @@ import java.util.regex.Pattern;
  * seals them afterwards.
  */
 public final class Audit implements ChangeLog {
-    /** A voucher code is a bearer credential and an API key secret is one outright: neither is kept. */
-    private static final Pattern VOUCHER_CODE = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
     private static final int MAX_LIST_ITEMS = 20;
 
     private final AuditDao dao;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
+    private final Pattern secretValue;
+    private final UnaryOperator<String> masked;
 
-    public Audit(Transactor transactor, ObjectMapper mapper, Ids ids, Clock clock) {
+    /**
+     * An API key's secret is a credential outright and is never kept; other bearer credentials
+     * (a voucher code) are values the application names: {@code secretValue} matches one whole,
+     * and the event keeps {@code masked} of it instead.
+     */
+    public Audit(Transactor transactor, ObjectMapper mapper, Ids ids, Clock clock, Pattern secretValue,
+                 UnaryOperator<String> masked) {
         this.dao = transactor.onDemand(AuditDao.class);
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
+        this.secretValue = secretValue;
+        this.masked = masked;
     }
 
     /** The target is the change's own, or else the {@code id} of the state after (before, for a deletion). */
@@ -53,20 +61,20 @@ public final class Audit implements ChangeLog {
     }
 
     /** The trees come fresh from {@code valueToTree}, so they are sanitized in place. */
-    private static String state(JsonNode tree) {
+    private String state(JsonNode tree) {
         return tree == null || tree.isNull() ? null : sanitize(tree).toString();
     }
 
-    /** Drops secrets, masks voucher codes to their last four characters, and shortens long lists. */
-    static JsonNode sanitize(JsonNode node) {
+    /** Drops secrets, masks bearer credentials, and shortens long lists. */
+    private JsonNode sanitize(JsonNode node) {
         if (node instanceof ObjectNode object) {
             object.remove("secret");
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (value.isTextual() && VOUCHER_CODE.matcher(value.textValue()).matches()) {
-                    object.set(name, TextNode.valueOf(VoucherCodes.masked(value.textValue())));
+                if (value.isTextual() && secretValue.matcher(value.textValue()).matches()) {
+                    object.set(name, TextNode.valueOf(masked.apply(value.textValue())));
                 } else {
                     object.set(name, sanitize(value));
                 }
