@@ -15,7 +15,6 @@ import com.amends.campaign.CampaignResource;
 import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignWorker;
 import com.amends.campaign.Campaigns;
-import com.amends.customer.CustomerResource;
 import com.amends.customer.Customers;
 import com.amends.grant.GrantResource;
 import com.amends.expiry.Expiry;
@@ -39,6 +38,7 @@ import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
 import com.amends.platform.StrictQueryParameters;
 import com.amends.platform.Transactor;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
@@ -61,6 +61,8 @@ import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
 import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
+import com.amends.wallet.WalletResource;
+import com.amends.wallet.Wallets;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -76,17 +78,27 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.LoggerFactory;
 
 /** Wires the service: every object is built here, by constructor, and nothing is looked up. */
 public class AmendsApplication extends Application<AmendsConfiguration> {
-    /** The resource classes, also read by the OpenAPI document and its drift test. */
-    public static final List<Class<?>> RESOURCES = List.of(ApiKeyResource.class, ReasonCodeResource.class,
-            GrantResource.class, CustomerResource.class, VoucherResource.class, VoucherRedemptionResource.class,
-            PointsRedemptionResource.class, RedemptionResource.class,
-            HoldResource.class, PolicyResource.class, BudgetResource.class, CampaignResource.class, ReconciliationResource.class,
-            ReportResource.class, AuditResource.class, MeResource.class);
+    /**
+     * The resource classes, also read by the OpenAPI document and its drift test, in the order the
+     * document reads them: where two describe a shared schema differently, the later one's words
+     * stay, and this is the order api-spec/openapi.yaml was made in.
+     */
+    public static final List<Class<?>> RESOURCES = List.of(AuditResource.class, ApiKeyResource.class,
+            MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
+            ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
+            PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
+            ReportResource.class, VoucherResource.class);
+
+    /** A voucher code is a bearer credential: the access log shows a masked one. */
+    private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
+    /** A voucher code as answers show it: the audit trail keeps a masked one. */
+    private static final Pattern VOUCHER_CODE_SHOWN = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
 
     private final Clock clock;
     /** What run() registered, for calling the endpoints' code in-process (the load benchmark's database ceiling). */
@@ -136,10 +148,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ids ids = new Ids(clock);
 
         keys = new ApiKeyService(tx, ids, clock, config.getApiKeyCache().toJavaDuration());
-        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock);
+        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock, VOUCHER_CODE_SHOWN,
+                VoucherCodes::masked);
         AuditChain auditChain = new AuditChain(tx, clock);
         Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
-                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration(), audit);
+                config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
+        Commands commands = new Commands(tx, idempotency, audit);
         ReasonCodes reasons = new ReasonCodes(tx, environment.getObjectMapper(), clock);
         Ledger ledger = new Ledger(tx, ids, clock);
         Customers customers = new Customers(tx, clock);
@@ -165,7 +179,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.getApplicationContext().setErrorHandler(errors);
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
-        MaskedRequestLog.install(config.getServerFactory(), environment);
+        MaskedRequestLog.install(config.getServerFactory(), environment, VOUCHER_CODE_IN_PATH, VoucherCodes::masked);
 
         var jersey = environment.jersey();
         jersey.register(new ProblemMapper());
@@ -175,19 +189,20 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jersey.register(new StrictQueryParameters());
         ApiKeyAuth.register(jersey, keys);
         jersey.register(new RequestContextFilter());
-        register(jersey, new ApiKeyResource(keys, audit));
-        register(jersey, new ReasonCodeResource(reasons, audit));
-        register(jersey, new GrantResource(grants, idempotency));
-        register(jersey, new CustomerResource(customers, points, vouchers, grants, ledger, clock));
+        register(jersey, new ApiKeyResource(keys, commands));
+        register(jersey, new ReasonCodeResource(reasons, commands));
+        register(jersey, new GrantResource(grants, commands));
+        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, policies, clock),
+                customers, ledger));
         register(jersey, new VoucherResource(vouchers));
-        register(jersey, new VoucherRedemptionResource(redemptions, idempotency));
-        register(jersey, new PointsRedemptionResource(redemptions, idempotency));
-        register(jersey, new RedemptionResource(redemptions, idempotency));
-        register(jersey, new HoldResource(holds, idempotency));
-        register(jersey, new CampaignResource(campaigns, idempotency, audit));
+        register(jersey, new VoucherRedemptionResource(redemptions, commands));
+        register(jersey, new PointsRedemptionResource(redemptions, commands));
+        register(jersey, new RedemptionResource(redemptions, commands));
+        register(jersey, new HoldResource(holds, commands));
+        register(jersey, new CampaignResource(campaigns, commands));
         environment.admin().addTask(new CampaignTask(campaignWorker));
-        register(jersey, new PolicyResource(policies, audit));
-        register(jersey, new BudgetResource(policies, clock, audit));
+        register(jersey, new PolicyResource(policies, commands));
+        register(jersey, new BudgetResource(policies, clock, commands));
         register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
         register(jersey, new ReportResource(new Reports(jdbi, new DaySums(tx, clock), pointValues,
                 config.getAccountingCurrency()), clock));

@@ -25,14 +25,14 @@ import java.util.List;
 public final class AuditChain {
     private static final int BATCH = 1_000;
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final AuditDao dao;
     private final ObjectMapper plain = new ObjectMapper();
     private final Clock clock;
 
-    public AuditChain(Transactor tx, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(AuditDao.class);
+    public AuditChain(Transactor transactor, Clock clock) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(AuditDao.class);
         this.clock = clock;
     }
 
@@ -40,7 +40,7 @@ public final class AuditChain {
     public int seal() {
         int total = 0;
         while (true) {
-            int sealed = tx.inTransaction(() -> {
+            int sealed = transactor.inTransaction(tx -> {
                 AuditDao.ChainHead head = dao.lockHead();
                 List<AuditEventRow> events = dao.unsealed(BATCH);
                 if (events.isEmpty()) {
@@ -69,15 +69,15 @@ public final class AuditChain {
 
     /** Walks the sealed chain from its start and names the first event that does not match. */
     public ChainVerification verify() {
-        AuditDao.ChainHead head = tx.inTransaction(dao::head);
-        long unsealed = tx.inTransaction(dao::countUnsealed);
-        String headEvent = tx.inTransaction(() -> dao.idAt(head.position()).orElse(null));
+        AuditDao.ChainHead head = transactor.inTransaction(tx -> dao.head());
+        long unsealed = transactor.inTransaction(tx -> dao.countUnsealed());
+        String headEvent = transactor.inTransaction(tx -> dao.idAt(head.position()).orElse(null));
         long expected = 0;
         String hash = genesis();
         String lastEventId = null;
         while (expected < head.position()) {
             long after = expected;
-            List<AuditEventRow> events = tx.inTransaction(() -> dao.chainAfter(after, BATCH));
+            List<AuditEventRow> events = transactor.inTransaction(tx -> dao.chainAfter(after, BATCH));
             if (events.isEmpty()) {
                 return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, null,
                         "the chain ends at position " + expected + " but its head says " + head.position()

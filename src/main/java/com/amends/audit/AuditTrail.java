@@ -14,8 +14,8 @@ public final class AuditTrail {
     private final AuditDao dao;
     private final ObjectMapper mapper;
 
-    public AuditTrail(Transactor tx, ObjectMapper mapper) {
-        this.dao = tx.onDemand(AuditDao.class);
+    public AuditTrail(Transactor transactor, ObjectMapper mapper) {
+        this.dao = transactor.onDemand(AuditDao.class);
         this.mapper = mapper;
     }
 

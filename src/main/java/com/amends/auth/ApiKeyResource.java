@@ -1,9 +1,10 @@
 package com.amends.auth;
 
-import com.amends.audit.Audit;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,11 +37,11 @@ import jakarta.ws.rs.core.Response;
 @RolesAllowed(Role.ADMIN_NAME)
 public final class ApiKeyResource {
     private final ApiKeyService keys;
-    private final Audit audit;
+    private final Commands commands;
 
-    public ApiKeyResource(ApiKeyService keys, Audit audit) {
+    public ApiKeyResource(ApiKeyService keys, Commands commands) {
         this.keys = keys;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @POST
@@ -48,8 +49,8 @@ public final class ApiKeyResource {
             responses = @ApiResponse(responseCode = "201", description = "Created",
                     content = @Content(schema = @Schema(implementation = ApiKeyView.class))))
     public Response create(@Auth Caller caller, @NotNull @Valid CreateApiKeyRequest request) {
-        return Response.status(201).entity(audit.change("createApiKey", "api_key", null, request, null,
-                tx -> keys.create(request.name(), request.role()))).build();
+        return Response.status(201).entity(commands.run(Change.of("createApiKey", "api_key").request(request),
+                tx -> keys.create(tx, request.name(), request.role()))).build();
     }
 
     @GET
@@ -67,6 +68,6 @@ public final class ApiKeyResource {
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
     @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
     public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
-        return audit.change("revokeApiKey", "api_key", id, null, () -> keys.get(id), tx -> keys.revoke(id));
+        return commands.run(Change.of("revokeApiKey", "api_key").target(id), tx -> keys.get(id), tx -> keys.revoke(tx, id));
     }
 }

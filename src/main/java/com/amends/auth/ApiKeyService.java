@@ -6,6 +6,7 @@ import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -45,7 +46,7 @@ public final class ApiKeyService {
         }
     });
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final ApiKeyDao dao;
     private final Ids ids;
     private final Clock clock;
@@ -55,27 +56,33 @@ public final class ApiKeyService {
     private final Set<String> touching = ConcurrentHashMap.newKeySet();
 
     /** Without a cache: every authentication reads the key's row (the jar's commands, tests' setup). */
-    public ApiKeyService(Transactor tx, Ids ids, Clock clock) {
-        this(tx, ids, clock, Duration.ZERO);
+    public ApiKeyService(Transactor transactor, Ids ids, Clock clock) {
+        this(transactor, ids, clock, Duration.ZERO);
     }
 
-    public ApiKeyService(Transactor tx, Ids ids, Clock clock, Duration cacheFor) {
-        this.tx = tx;
-        this.dao = tx.onDemand(ApiKeyDao.class);
+    public ApiKeyService(Transactor transactor, Ids ids, Clock clock, Duration cacheFor) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(ApiKeyDao.class);
         this.ids = ids;
         this.clock = clock;
         this.recent = Caffeine.newBuilder().expireAfterWrite(cacheFor).maximumSize(cacheFor.isZero() ? 0 : 10_000)
                 .build();
     }
 
+    /** A key of its own transaction: the jar's command and a server's first keys. */
     public ApiKeyView create(String name, Role role) {
+        return transactor.inTransaction(tx -> create(tx, name, role));
+    }
+
+    public ApiKeyView create(Tx tx, String name, Role role) {
+        tx.requireOpen();
         String id = ids.next(KEY_PREFIX);
         byte[] bytes = new byte[32];
         random.nextBytes(bytes);
         String secret = SECRET_PREFIX + id.substring(KEY_PREFIX.length() + 1) + "."
                 + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
         ApiKey key = new ApiKey(id, name.strip(), role.wire(), hash(secret), clock.instant(), null, null);
-        tx.run(() -> dao.insert(key));
+        dao.insert(key);
         ApiKeyView view = key.view();
         return new ApiKeyView(view.id(), view.name(), view.role(), view.createdAt(), null, null, secret);
     }
@@ -100,7 +107,7 @@ public final class ApiKeyService {
         // and of those that see it stale at once, one writes.
         if ((lastUsed == null || lastUsed.isBefore(now.minus(TOUCH_INTERVAL))) && touching.add(key.get().id())) {
             try {
-                tx.run(() -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
+                transactor.run(tx -> dao.touch(key.get().id(), now, now.minus(TOUCH_INTERVAL)));
                 recent.invalidate(key.get().id()); // the next request reads the touched row
             } finally {
                 touching.remove(key.get().id());
@@ -131,21 +138,23 @@ public final class ApiKeyService {
                 .orElseThrow(() -> new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No API key " + id));
     }
 
-    public ApiKeyView revoke(String id) {
+    /**
+     * Clearing the cache entry before the transaction commits is safe: from the mark on, a read
+     * of this key is not kept, so the cache cannot hold the row from before the revocation.
+     */
+    public ApiKeyView revoke(Tx tx, String id) {
+        tx.requireOpen();
         revokedHere.add(id);
-        ApiKeyView revoked = tx.inTransaction(() -> {
-            ApiKey key = dao.find(id).orElseThrow(() -> {
-                revokedHere.remove(id); // an id that names no key must not stay here
-                return new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No API key " + id);
-            });
-            if (key.revokedAt() != null) {
-                throw new ApiException(ErrorCode.API_KEY_REVOKED, "API key " + id + " was revoked at " + key.revokedAt());
-            }
-            dao.revoke(id, clock.instant());
-            return get(id);
+        ApiKey key = dao.find(id).orElseThrow(() -> {
+            revokedHere.remove(id); // an id that names no key must not stay here
+            return new ApiException(ErrorCode.API_KEY_NOT_FOUND, "No API key " + id);
         });
+        if (key.revokedAt() != null) {
+            throw new ApiException(ErrorCode.API_KEY_REVOKED, "API key " + id + " was revoked at " + key.revokedAt());
+        }
+        dao.revoke(id, clock.instant());
         recent.invalidate(id);
-        return revoked;
+        return get(id);
     }
 
     private static Optional<String> keyIdOf(String secret) {

@@ -1,9 +1,10 @@
 package com.amends.campaign;
 
-import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -39,13 +40,11 @@ public final class CampaignResource {
     private static final String CSV = "text/csv";
 
     private final Campaigns campaigns;
-    private final Idempotency idempotency;
-    private final Audit audit;
+    private final Commands commands;
 
-    public CampaignResource(Campaigns campaigns, Idempotency idempotency, Audit audit) {
+    public CampaignResource(Campaigns campaigns, Commands commands) {
         this.campaigns = campaigns;
-        this.idempotency = idempotency;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @POST
@@ -55,8 +54,8 @@ public final class CampaignResource {
                     content = @Content(schema = @Schema(implementation = CampaignView.class))))
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
     public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
-        return Response.status(201).entity(audit.change("createCampaign", "campaign", null, request, null,
-                tx -> campaigns.create(caller, request))).build();
+        return Response.status(201).entity(commands.run(
+                Change.of("createCampaign", "campaign").request(request), tx -> campaigns.create(caller, request))).build();
     }
 
     @GET
@@ -104,8 +103,8 @@ public final class CampaignResource {
     }
 
     private Response receive(Caller caller, String id, String idempotencyKey, List<Recipient> recipients) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "addCampaignRecipients",
-                Map.of("campaign_id", id, "recipients", recipients), tx -> {
+        return commands.runOnce(caller.keyId(), idempotencyKey, Change.of("addCampaignRecipients", "batch")
+                .request(Map.of("campaign_id", id, "recipients", recipients)), tx -> {
                     BatchView batch = campaigns.receive(caller, id, recipients);
                     return new Outcome(batch.status().equals("done") ? 201 : 202, batch);
                 });
@@ -150,7 +149,8 @@ public final class CampaignResource {
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
-        return audit.change("closeCampaign", "campaign", id, null, () -> campaigns.get(id), tx -> campaigns.close(id));
+        return commands.run(Change.of("closeCampaign", "campaign").target(id), tx -> campaigns.get(id),
+                tx -> campaigns.close(id));
     }
 
     @POST
@@ -163,7 +163,8 @@ public final class CampaignResource {
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
-                () -> campaigns.get(id), tx -> new Outcome(202, campaigns.revokeUnused(id)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("revokeUnused", "campaign").request(Map.of("campaign_id", id)),
+                tx -> campaigns.get(id), tx -> new Outcome(202, campaigns.revokeUnused(id)));
     }
 }

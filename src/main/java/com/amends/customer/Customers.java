@@ -3,8 +3,10 @@ package com.amends.customer;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
 /** Customers are the shop's own ids, recorded on first use. */
 public final class Customers {
@@ -16,16 +18,19 @@ public final class Customers {
     private final CustomerDao dao;
     private final Clock clock;
 
-    public Customers(Transactor tx, Clock clock) {
-        this.dao = tx.onDemand(CustomerDao.class);
+    public Customers(Transactor transactor, Clock clock) {
+        this.dao = transactor.onDemand(CustomerDao.class);
         this.clock = clock;
     }
 
-    public void ensure(String customerId) {
-        dao.ensure(customerId, clock.instant());
+    public void ensureAll(Tx tx, List<String> customerIds) {
+        tx.requireOpen();
+        dao.ensureAll(customerIds, clock.instant());
     }
 
-    public void ensureAll(java.util.List<String> customerIds) {
+    /** @deprecated runs in whatever transaction the thread has; use {@link #ensureAll(Tx, List)} */
+    @Deprecated
+    public void ensureAll(List<String> customerIds) {
         dao.ensureAll(customerIds, clock.instant());
     }
 
@@ -33,6 +38,14 @@ public final class Customers {
      * Records the customer if new and locks their row for the transaction: grants to one
      * customer take turns, so a case is compensated once and the customer cap holds.
      */
+    public void ensureAndLock(Tx tx, String customerId) {
+        tx.requireOpen();
+        dao.ensure(customerId, clock.instant());
+        dao.lock(customerId);
+    }
+
+    /** @deprecated outside a transaction the lock is released at once; use {@link #ensureAndLock(Tx, String)} */
+    @Deprecated
     public void ensureAndLock(String customerId) {
         dao.ensure(customerId, clock.instant());
         dao.lock(customerId);

@@ -6,6 +6,8 @@ import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -57,11 +59,11 @@ public final class GrantResource {
              "case_ref": "ZD-1251", "channel": "chat",
              "voucher": {"type": "percent", "percent_off": 15, "max_discount": {"amount": 2000, "currency": "EUR"}}}""";
     private final Grants grants;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    public GrantResource(Grants grants, Idempotency idempotency) {
+    public GrantResource(Grants grants, Commands commands) {
         this.grants = grants;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @POST
@@ -79,7 +81,7 @@ public final class GrantResource {
                                    @ExampleObject(name = "percent_voucher", summary = "15 % off, at most 20.00 EUR",
                                            value = PERCENT_EXAMPLE)}))
                            CreateGrantRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "createGrant", request,
+        return commands.runOnce(caller.keyId(), idempotencyKey, Change.of("createGrant", "grant").request(request),
                 tx -> Outcome.created(grants.create(caller, request)));
     }
 
@@ -111,9 +113,9 @@ public final class GrantResource {
     public Response approve(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid DecisionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "approveGrant", Map.of("grant_id", id, "body", request),
-                () -> grants.get(id),
-                tx -> Outcome.ok(grants.approve(caller, id, request)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("approveGrant", "grant").request(Map.of("grant_id", id, "body", request)),
+                tx -> grants.get(id), tx -> Outcome.ok(grants.approve(caller, id, request)));
     }
 
     @POST
@@ -126,9 +128,9 @@ public final class GrantResource {
     public Response reject(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid DecisionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "rejectGrant", Map.of("grant_id", id, "body", request),
-                () -> grants.get(id),
-                tx -> Outcome.ok(grants.reject(caller, id, request)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("rejectGrant", "grant").request(Map.of("grant_id", id, "body", request)),
+                tx -> grants.get(id), tx -> Outcome.ok(grants.reject(caller, id, request)));
     }
 
     @GET
@@ -175,8 +177,8 @@ public final class GrantResource {
     public Response revoke(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid RevokeGrantRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "revokeGrant", Map.of("grant_id", id, "body", request),
-                () -> grants.get(id),
-                tx -> Outcome.ok(grants.revoke(caller, id, request)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("revokeGrant", "grant").request(Map.of("grant_id", id, "body", request)),
+                tx -> grants.get(id), tx -> Outcome.ok(grants.revoke(caller, id, request)));
     }
 }

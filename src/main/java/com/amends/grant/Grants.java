@@ -304,12 +304,6 @@ public final class Grants {
         });
     }
 
-    public CustomerGoodwill goodwillOf(String customerId) {
-        GoodwillTotals.Lifetime given = totals.lifetime(customerId);
-        return new CustomerGoodwill(given.grants(), given.points(), given.voucherValue(),
-                policies.recentGoodwill(customerId));
-    }
-
     private static ApiException notFound(String id) {
         return new ApiException(ErrorCode.GRANT_NOT_FOUND, "No grant " + id);
     }

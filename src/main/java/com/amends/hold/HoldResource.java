@@ -3,6 +3,8 @@ package com.amends.hold;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -33,11 +35,11 @@ import java.util.Map;
 @Tag(name = "Holds")
 public final class HoldResource {
     private final Holds holds;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    public HoldResource(Holds holds, Idempotency idempotency) {
+    public HoldResource(Holds holds, Commands commands) {
         this.holds = holds;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @POST
@@ -52,7 +54,7 @@ public final class HoldResource {
     public Response create(@Auth Caller caller,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid CreateHoldRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "createHold", request,
+        return commands.runOnce(caller.keyId(), idempotencyKey, Change.of("createHold", "hold").request(request),
                 tx -> Outcome.created(holds.create(tx, caller, request)));
     }
 
@@ -76,9 +78,9 @@ public final class HoldResource {
     public Response capture(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid CaptureRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "captureHold", Map.of("id", id, "body", request),
-                () -> holds.get(id),
-                tx -> Outcome.ok(holds.capture(tx, caller, id, request)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("captureHold", "hold").request(Map.of("id", id, "body", request)),
+                tx -> holds.get(id), tx -> Outcome.ok(holds.capture(tx, caller, id, request)));
     }
 
     @POST
@@ -90,7 +92,7 @@ public final class HoldResource {
     @Refusals({ErrorCode.HOLD_NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE})
     public Response release(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "releaseHold", Map.of("id", id), () -> holds.get(id),
-                tx -> Outcome.ok(holds.release(tx, caller, id)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("releaseHold", "hold").request(Map.of("id", id)), tx -> holds.get(id), tx -> Outcome.ok(holds.release(tx, caller, id)));
     }
 }

@@ -1,9 +1,10 @@
 package com.amends.policy;
 
-import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,11 +36,11 @@ import java.util.List;
 public final class BudgetResource {
     private final Policies policies;
     private final Clock clock;
-    private final Audit audit;
+    private final Commands commands;
 
-    public BudgetResource(Policies policies, Clock clock, Audit audit) {
+    public BudgetResource(Policies policies, Clock clock, Commands commands) {
         this.policies = policies;
-        this.audit = audit;
+        this.commands = commands;
         this.clock = clock;
     }
 
@@ -62,8 +63,8 @@ public final class BudgetResource {
                           @PathParam("scope") @Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be overall or a category")
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
-        return audit.change("setBudget", "budget", scope, request, () -> budget(scope),
-                tx -> policies.setBudget(scope, request));
+        return commands.run(Change.of("setBudget", "budget").target(scope).request(request),
+                tx -> budget(scope), tx -> policies.setBudget(scope, request));
     }
 
     @DELETE
@@ -72,7 +73,7 @@ public final class BudgetResource {
     @Operation(operationId = "deleteBudget", summary = "Drop a budget")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), tx -> {
+        commands.run(Change.of("deleteBudget", "budget").target(scope), tx -> budget(scope), tx -> {
             policies.deleteBudget(scope);
             return null;
         });

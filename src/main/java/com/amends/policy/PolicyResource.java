@@ -2,10 +2,11 @@ package com.amends.policy;
 
 import jakarta.validation.constraints.Pattern;
 import com.amends.customer.Customers;
-import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -28,11 +29,11 @@ import jakarta.ws.rs.core.MediaType;
 @Tag(name = "Policies")
 public final class PolicyResource {
     private final Policies policies;
-    private final Audit audit;
+    private final Commands commands;
 
-    public PolicyResource(Policies policies, Audit audit) {
+    public PolicyResource(Policies policies, Commands commands) {
         this.policies = policies;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @GET
@@ -48,8 +49,8 @@ public final class PolicyResource {
     @Operation(operationId = "setRoleLimits", summary = "Set the default limits of a role (agent or supervisor)")
     @Refusals({ErrorCode.POLICY_NOT_FOUND, ErrorCode.CURRENCY_MISMATCH})
     public PolicyView setRole(@Auth Caller caller, @PathParam("role") String role, @NotNull @Valid Limits limits) {
-        return audit.change("setRoleLimits", "role_limits", role, limits, policies::view,
-                tx -> policies.setRoleLimits(role, limits));
+        return commands.run(Change.of("setRoleLimits", "role_limits").target(role).request(limits),
+                tx -> policies.view(), tx -> policies.setRoleLimits(role, limits));
     }
 
     @PUT
@@ -61,8 +62,8 @@ public final class PolicyResource {
                                @PathParam("agent_id") @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
                                String agentId,
                                @NotNull @Valid Limits limits) {
-        return audit.change("setAgentLimits", "agent_limits", agentId, limits, policies::view,
-                tx -> policies.setAgentLimits(agentId, limits));
+        return commands.run(Change.of("setAgentLimits", "agent_limits").target(agentId).request(limits),
+                tx -> policies.view(), tx -> policies.setAgentLimits(agentId, limits));
     }
 
     @DELETE
@@ -71,8 +72,8 @@ public final class PolicyResource {
     @Operation(operationId = "deleteAgentLimits", summary = "Drop one agent's own limits; the role's apply again")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public PolicyView deleteAgent(@Auth Caller caller, @PathParam("agent_id") String agentId) {
-        return audit.change("deleteAgentLimits", "agent_limits", agentId, null, policies::view,
-                tx -> policies.deleteAgentLimits(agentId));
+        return commands.run(Change.of("deleteAgentLimits", "agent_limits").target(agentId),
+                tx -> policies.view(), tx -> policies.deleteAgentLimits(agentId));
     }
 
     @PUT
@@ -81,8 +82,8 @@ public final class PolicyResource {
     @Operation(operationId = "setCustomerCap", summary = "Set the goodwill one customer may receive in a rolling window")
     @Refusals(ErrorCode.CURRENCY_MISMATCH)
     public PolicyView setCap(@Auth Caller caller, @NotNull @Valid CustomerCap cap) {
-        return audit.change("setCustomerCap", "customer_cap", null, cap, policies::view,
-                tx -> policies.setCustomerCap(cap));
+        return commands.run(Change.of("setCustomerCap", "customer_cap").request(cap),
+                tx -> policies.view(), tx -> policies.setCustomerCap(cap));
     }
 
     @DELETE
@@ -90,7 +91,7 @@ public final class PolicyResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteCustomerCap", summary = "Drop the per-customer cap")
     public PolicyView deleteCap(@Auth Caller caller) {
-        return audit.change("deleteCustomerCap", "customer_cap", null, null, policies::view,
-                tx -> policies.deleteCustomerCap());
+        return commands.run(Change.of("deleteCustomerCap", "customer_cap"),
+                tx -> policies.view(), tx -> policies.deleteCustomerCap());
     }
 }

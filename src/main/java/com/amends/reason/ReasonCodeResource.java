@@ -1,11 +1,12 @@
 package com.amends.reason;
 
-import com.amends.audit.Audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -37,11 +38,11 @@ import jakarta.ws.rs.core.Response;
 @Tag(name = "Reason codes")
 public final class ReasonCodeResource {
     private final ReasonCodes reasons;
-    private final Audit audit;
+    private final Commands commands;
 
-    public ReasonCodeResource(ReasonCodes reasons, Audit audit) {
+    public ReasonCodeResource(ReasonCodes reasons, Commands commands) {
         this.reasons = reasons;
-        this.audit = audit;
+        this.commands = commands;
     }
 
     @GET
@@ -72,7 +73,8 @@ public final class ReasonCodeResource {
                     content = @Content(schema = @Schema(implementation = ReasonCode.class))))
     @Refusals(ErrorCode.REASON_CODE_EXISTS)
     public Response create(@Auth Caller caller, @NotNull @Valid CreateReasonCodeRequest request) {
-        return Response.status(201).entity(audit.change("createReasonCode", "reason_code", request.code(), request, null,
+        return Response.status(201).entity(commands.run(
+                Change.of("createReasonCode", "reason_code").target(request.code()).request(request),
                 tx -> reasons.create(tx, request))).build();
     }
 
@@ -83,7 +85,7 @@ public final class ReasonCodeResource {
     @Refusals(ErrorCode.REASON_CODE_NOT_FOUND)
     public ReasonCode update(@Auth Caller caller, @PathParam("code") String code,
                              @NotNull @Valid UpdateReasonCodeRequest request) {
-        return audit.change("updateReasonCode", "reason_code", code, request, () -> reasons.get(code),
-                tx -> reasons.update(tx, code, request));
+        return commands.run(Change.of("updateReasonCode", "reason_code").target(code).request(request),
+                tx -> reasons.get(code), tx -> reasons.update(tx, code, request));
     }
 }

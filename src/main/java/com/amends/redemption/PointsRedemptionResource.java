@@ -4,6 +4,8 @@ import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -34,11 +36,11 @@ import java.util.Map;
 @Tag(name = "Redemptions")
 public final class PointsRedemptionResource {
     private final Redemptions redemptions;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    public PointsRedemptionResource(Redemptions redemptions, Idempotency idempotency) {
+    public PointsRedemptionResource(Redemptions redemptions, Commands commands) {
         this.redemptions = redemptions;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @POST
@@ -53,8 +55,8 @@ public final class PointsRedemptionResource {
                                  String customerId,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                                  @NotNull @Valid PointsRedemptionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "redeemPoints",
-                Map.of("customer_id", customerId, "body", request),
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("redeemPoints", "redemption").request(Map.of("customer_id", customerId, "body", request)),
                 tx -> Outcome.created(redemptions.redeemPoints(tx, caller, customerId, request)));
     }
 }

@@ -3,6 +3,8 @@ package com.amends.redemption;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -34,11 +36,11 @@ import java.util.Map;
 @Tag(name = "Redemptions")
 public final class RedemptionResource {
     private final Redemptions redemptions;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    public RedemptionResource(Redemptions redemptions, Idempotency idempotency) {
+    public RedemptionResource(Redemptions redemptions, Commands commands) {
         this.redemptions = redemptions;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @GET
@@ -61,8 +63,8 @@ public final class RedemptionResource {
     public Response reverse(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid ReversalRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "reverseRedemption", Map.of("id", id, "body", request),
-                () -> redemptions.get(id),
-                tx -> Outcome.created(redemptions.reverse(tx, caller, id, request)));
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("reverseRedemption", "redemption").request(Map.of("id", id, "body", request)),
+                tx -> redemptions.get(id), tx -> Outcome.created(redemptions.reverse(tx, caller, id, request)));
     }
 }

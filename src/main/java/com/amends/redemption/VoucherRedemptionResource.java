@@ -3,6 +3,8 @@ package com.amends.redemption;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.command.Change;
+import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
@@ -32,11 +34,11 @@ import java.util.Map;
 @Tag(name = "Redemptions")
 public final class VoucherRedemptionResource {
     private final Redemptions redemptions;
-    private final Idempotency idempotency;
+    private final Commands commands;
 
-    public VoucherRedemptionResource(Redemptions redemptions, Idempotency idempotency) {
+    public VoucherRedemptionResource(Redemptions redemptions, Commands commands) {
         this.redemptions = redemptions;
-        this.idempotency = idempotency;
+        this.commands = commands;
     }
 
     @POST
@@ -53,7 +55,8 @@ public final class VoucherRedemptionResource {
                                   String code,
                                   @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                                   @NotNull @Valid VoucherRedemptionRequest request) {
-        return idempotency.execute(caller.keyId(), idempotencyKey, "redeemVoucher", Map.of("code", code, "body", request),
+        return commands.runOnce(caller.keyId(), idempotencyKey,
+                Change.of("redeemVoucher", "redemption").request(Map.of("code", code, "body", request)),
                 tx -> Outcome.created(redemptions.redeemVoucher(tx, caller, code, request)));
     }
 }

@@ -1,6 +1,5 @@
 package com.amends.platform.idempotency;
 
-import com.amends.audit.Audit;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
@@ -21,7 +20,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -40,18 +38,16 @@ public final class Idempotency {
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
     private static final int CLAIM_ATTEMPTS = 5;
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final IdempotencyDao dao;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration retention;
     private final Duration lease;
-    private final Audit audit;
 
-    public Idempotency(Transactor tx, ObjectMapper mapper, Clock clock, Duration retention, Duration lease, Audit audit) {
-        this.tx = tx;
-        this.audit = audit;
-        this.dao = tx.onDemand(IdempotencyDao.class);
+    public Idempotency(Transactor transactor, ObjectMapper mapper, Clock clock, Duration retention, Duration lease) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(IdempotencyDao.class);
         this.mapper = mapper;
         this.clock = clock;
         this.retention = retention;
@@ -59,19 +55,12 @@ public final class Idempotency {
     }
 
     /**
+     * Runs {@code work} in a transaction of its own, unless this key has been answered already.
+     *
      * @param request the parsed request (body and path/query values that shape the effect);
      *                the same key with a different request is refused
      */
     public Response execute(String apiKeyId, String key, String operation, Object request, Function<Tx, Outcome> work) {
-        return execute(apiKeyId, key, operation, request, null, work);
-    }
-
-    /**
-     * The same, for a change to something that exists: {@code before} reads it, inside the
-     * change's transaction, for the audit event that the change writes with its answer.
-     */
-    public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<?> before,
-                            Function<Tx, Outcome> work) {
         if (key == null || key.isBlank()) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING,
                     "Send an Idempotency-Key header (e.g. a UUID) so that a retry cannot apply this twice");
@@ -87,10 +76,8 @@ public final class Idempotency {
         }
         try {
             String[] answer = new String[1];
-            Outcome outcome = tx.inTransaction(transaction -> {
-                Object was = before == null ? null : before.get();
-                Outcome result = work.apply(transaction);
-                audit.record(operation, null, null, request, was, result.body());
+            Outcome outcome = transactor.inTransaction(tx -> {
+                Outcome result = work.apply(tx);
                 answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
                     throw new LostClaim();
@@ -102,14 +89,14 @@ public final class Idempotency {
             throw inUse();
         } catch (ApiException refusal) {
             if (refusal.errorCode().retryable()) {
-                tx.run(() -> dao.release(apiKeyId, key, owner));
+                transactor.run(tx -> dao.release(apiKeyId, key, owner));
                 throw refusal;
             }
             String body = Json.write(mapper, refusal.toProblem());
-            tx.run(() -> dao.complete(apiKeyId, key, owner, refusal.errorCode().status(), body));
+            transactor.run(tx -> dao.complete(apiKeyId, key, owner, refusal.errorCode().status(), body));
             throw refusal;
         } catch (RuntimeException | Error unexpected) {
-            tx.run(() -> dao.release(apiKeyId, key, owner));
+            transactor.run(tx -> dao.release(apiKeyId, key, owner));
             throw unexpected;
         }
     }
@@ -120,7 +107,7 @@ public final class Idempotency {
             Optional<StoredRequest> existing = dao.find(apiKeyId, key);
             if (existing.isEmpty()) {
                 try {
-                    tx.run(() -> dao.insert(new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now,
+                    transactor.run(tx -> dao.insert(new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now,
                             now.plus(retention))));
                     return Optional.empty();
                 } catch (RuntimeException e) {
@@ -132,7 +119,7 @@ public final class Idempotency {
             }
             StoredRequest stored = existing.get();
             if (!stored.expiresAt().isAfter(now)) {
-                tx.run(() -> dao.deleteIfExpired(apiKeyId, key, now));
+                transactor.run(tx -> dao.deleteIfExpired(apiKeyId, key, now));
                 continue;
             }
             if (!stored.requestHash().equals(hash)) {
@@ -145,7 +132,8 @@ public final class Idempotency {
             if (stored.lockedUntil().isAfter(now)) {
                 throw inUse();
             }
-            if (tx.inTransaction(() -> dao.takeOver(apiKeyId, key, stored.owner(), owner, now.plus(lease))) == 1) {
+            int taken = transactor.inTransaction(tx -> dao.takeOver(apiKeyId, key, stored.owner(), owner, now.plus(lease)));
+            if (taken == 1) {
                 return Optional.empty();
             }
         }
@@ -178,7 +166,7 @@ public final class Idempotency {
 
     /** Deletes answers past their retention; called by a periodic job. */
     public int purgeExpired() {
-        return tx.inTransaction(() -> dao.deleteExpired(clock.instant()));
+        return transactor.inTransaction(tx -> dao.deleteExpired(clock.instant()));
     }
 
     private static final class LostClaim extends RuntimeException {

@@ -7,6 +7,7 @@ import com.amends.platform.idempotency.Idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.dropwizard.auth.Auth;
 import io.swagger.v3.core.converter.ModelConverters;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Yaml;
@@ -70,8 +71,12 @@ public final class OpenApiDocument {
                                 .description("An API key secret, created by POST /v1/api-keys or the create-api-key command")));
         SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true).sortOutput(true)
                 .readAllResources(false);
+        // Swagger's read of a set sorts it by class name, and where two resources describe a shared
+        // schema differently the later one's words stay: reading in the order given keeps the
+        // document from changing when a class moves to another package.
         Reader reader = new Reader(config);
-        OpenAPI api = reader.read(resources);
+        resources.forEach(reader::read);
+        OpenAPI api = reader.getOpenAPI();
         api.getComponents().getSchemas().putAll(ModelConverters.getInstance().read(Problem.class));
         Map<String, Example> examples = new TreeMap<>();
         for (Class<?> resource : resources) {
@@ -115,7 +120,7 @@ public final class OpenApiDocument {
         }
         ObjectMapper mapper = Json.configure(new ObjectMapper().findAndRegisterModules());
         ModelConverters.getInstance().addConverter(new ModelResolver(mapper));
-        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new CallerParameterExtension())));
+        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new AuthParameterExtension())));
         swaggerConfigured = true;
     }
 
@@ -150,8 +155,7 @@ public final class OpenApiDocument {
                 describeIdempotencyKey(operation);
             } else if (find(annotations, QueryParam.class) != null || find(annotations, PathParam.class) != null) {
                 hasParameters = true;
-            } else if (!method.getParameterTypes()[i].getSimpleName().equals("Caller")
-                    && find(annotations, Context.class) == null) {
+            } else if (find(annotations, Auth.class) == null && find(annotations, Context.class) == null) {
                 hasBody = true;
             }
         }

@@ -1,8 +1,8 @@
-package com.amends.grant;
+package com.amends.wallet;
 
 import com.amends.platform.Money;
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.amends.policy.RecentGoodwill;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
 
 @Schema(name = "CustomerGoodwill", description = "Goodwill the customer has received over their lifetime")

@@ -1,16 +1,14 @@
-package com.amends.customer;
+package com.amends.wallet;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
-import com.amends.grant.Grants;
+import com.amends.customer.Customers;
 import com.amends.ledger.EntryView;
 import com.amends.ledger.Ledger;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.openapi.Refusals;
-import com.amends.points.Points;
-import com.amends.voucher.Vouchers;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,28 +23,20 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Clock;
 
 @Path("/v1/customers/{customer_id}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Customers")
 @RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
-public final class CustomerResource {
+public final class WalletResource {
+    private final Wallets wallets;
     private final Customers customers;
-    private final Points points;
-    private final Vouchers vouchers;
-    private final Grants grants;
     private final Ledger ledger;
-    private final Clock clock;
 
-    public CustomerResource(Customers customers, Points points, Vouchers vouchers, Grants grants, Ledger ledger,
-                            Clock clock) {
+    public WalletResource(Wallets wallets, Customers customers, Ledger ledger) {
+        this.wallets = wallets;
         this.customers = customers;
-        this.points = points;
-        this.vouchers = vouchers;
-        this.grants = grants;
         this.ledger = ledger;
-        this.clock = clock;
     }
 
     @GET
@@ -56,11 +46,7 @@ public final class CustomerResource {
     public Wallet wallet(@Auth Caller caller,
                          @PathParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
                          String customerId) {
-        java.time.Instant since = customers.require(customerId);
-        return new Wallet(customerId, since,
-                new Wallet.PointsSummary(points.available(customerId), points.held(customerId), points.expiringSoon(customerId),
-                        clock.instant().plus(Points.EXPIRING_SOON)),
-                vouchers.openOf(customerId), grants.goodwillOf(customerId));
+        return wallets.of(customerId);
     }
 
     @GET

@@ -1,6 +1,5 @@
-package com.amends.customer;
+package com.amends.wallet;
 
-import com.amends.grant.CustomerGoodwill;
 import com.amends.voucher.VoucherView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;

@@ -1,0 +1,47 @@
+package com.amends.wallet;
+
+import com.amends.customer.Customers;
+import com.amends.points.Points;
+import com.amends.policy.GoodwillTotals;
+import com.amends.policy.Policies;
+import com.amends.voucher.Vouchers;
+import java.time.Clock;
+import java.time.Instant;
+
+/**
+ * A customer's wallet, the most read view of all: it sits above the packages it reads (points,
+ * vouchers, the goodwill totals), so none of them needs to know it exists. Each part is read in
+ * a statement of its own, outside a transaction, as reads elsewhere are.
+ */
+public final class Wallets {
+    private final Customers customers;
+    private final Points points;
+    private final Vouchers vouchers;
+    private final GoodwillTotals totals;
+    private final Policies policies;
+    private final Clock clock;
+
+    public Wallets(Customers customers, Points points, Vouchers vouchers, GoodwillTotals totals, Policies policies,
+                   Clock clock) {
+        this.customers = customers;
+        this.points = points;
+        this.vouchers = vouchers;
+        this.totals = totals;
+        this.policies = policies;
+        this.clock = clock;
+    }
+
+    public Wallet of(String customerId) {
+        Instant since = customers.require(customerId);
+        return new Wallet(customerId, since,
+                new Wallet.PointsSummary(points.available(customerId), points.held(customerId),
+                        points.expiringSoon(customerId), clock.instant().plus(Points.EXPIRING_SOON)),
+                vouchers.openOf(customerId), goodwillOf(customerId));
+    }
+
+    private CustomerGoodwill goodwillOf(String customerId) {
+        GoodwillTotals.Lifetime given = totals.lifetime(customerId);
+        return new CustomerGoodwill(given.grants(), given.points(), given.voucherValue(),
+                policies.recentGoodwill(customerId));
+    }
+}
