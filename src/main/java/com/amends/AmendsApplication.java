@@ -54,8 +54,12 @@ import com.amends.redemption.VoucherRedemptionResource;
 import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.report.DaySums;
+import com.amends.report.EffectivenessReports;
+import com.amends.report.JournalExport;
+import com.amends.report.LiabilityReports;
 import com.amends.report.ReportResource;
-import com.amends.report.Reports;
+import com.amends.report.SpendReports;
+import com.amends.report.Valuation;
 import com.amends.reason.ReasonCodes;
 import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
@@ -189,8 +193,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new PolicyResource(policies, audit));
         register(jersey, new BudgetResource(policies, clock, audit));
         register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
-        register(jersey, new ReportResource(new Reports(jdbi, new DaySums(tx, clock), pointValues,
-                config.getAccountingCurrency()), clock));
+        DaySums daySums = new DaySums(tx, clock);
+        Valuation valuation = new Valuation(pointValues, config.getAccountingCurrency());
+        register(jersey, new ReportResource(new SpendReports(tx, daySums, valuation),
+                new LiabilityReports(tx, daySums, valuation), new EffectivenessReports(tx, valuation),
+                new JournalExport(tx), clock));
         environment.admin().addTask(new ExpiryTask(expiry));
         register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));
