@@ -59,6 +59,7 @@ import com.amends.report.JournalExport;
 import com.amends.report.LiabilityReports;
 import com.amends.report.ReportResource;
 import com.amends.report.SpendReports;
+import com.amends.report.SumDaysTask;
 import com.amends.report.Valuation;
 import com.amends.reason.ReasonCodes;
 import com.amends.voucher.CodeGuessLimiter;
@@ -198,6 +199,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new ReportResource(new SpendReports(tx, daySums, valuation),
                 new LiabilityReports(tx, daySums, valuation), new EffectivenessReports(tx, valuation),
                 new JournalExport(tx), clock));
+        environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));
         register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));
@@ -218,6 +220,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         long compactEvery = config.getH2CompactionInterval().toMilliseconds();
         H2Compaction.forUrl(jdbi, config.getDatabase().getUrl()).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
                 () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
+        // A thread of its own: after a long pause its first run sums many days, and expiry and
+        // sealing should not wait for that.
+        long daySumsEvery = config.getDaySumsInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("amends-day-sums").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("day sums", daySums::sumClosedDays),
+                        daySumsEvery, daySumsEvery, TimeUnit.MILLISECONDS);
         long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),

@@ -31,7 +31,7 @@ public final class LiabilityReports {
         // Everything up to and including as_of; the database keeps microseconds.
         Instant end = asOf.truncatedTo(ChronoUnit.MICROS).plus(1, ChronoUnit.MICROS);
         Map<String, long[]> byUnit = new TreeMap<>();
-        for (DaySums.Part part : DaySums.parts(Instant.EPOCH, end, List.of(from), daySums.catchUp())) {
+        for (DaySums.Part part : DaySums.parts(Instant.EPOCH, end, List.of(from), daySums.summedThrough())) {
             // Each part lies wholly before from (opening balance) or wholly after it (movement).
             boolean opening = !part.to().isAfter(from);
             List<PostingSumsDao.LiabilitySum> rows = part.summed()

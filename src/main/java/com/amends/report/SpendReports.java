@@ -50,7 +50,7 @@ public final class SpendReports {
     private List<GroupedAmount> grouped(String booked, int sign, Instant from, Instant to, List<Dimension> groupBy,
                                         boolean reasonFromAccount) {
         Map<List<String>, Long> sums = new LinkedHashMap<>();
-        for (DaySums.Part part : DaySums.parts(from, to, List.of(), daySums.catchUp())) {
+        for (DaySums.Part part : DaySums.parts(from, to, List.of(), daySums.summedThrough())) {
             Grouping grouping = Grouping.of(groupBy, booked, reasonFromAccount, part.summed());
             java.util.function.Consumer<PostingSumsDao.GroupSum> add = sum -> {
                 List<String> key = new ArrayList<>(Grouping.labels(groupBy, sum));
