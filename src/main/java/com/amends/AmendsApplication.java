@@ -28,6 +28,7 @@ import com.amends.ledger.Reconciler;
 import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
 import com.amends.platform.Database;
+import com.amends.platform.DatabaseKind;
 import com.amends.platform.H2Compaction;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
@@ -133,10 +134,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         }
 
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
-        Migrations.migrate(dataSource);
+        DatabaseKind databaseKind = DatabaseKind.of(config.getDatabase().getUrl());
+        Migrations.migrate(dataSource, databaseKind);
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
-                config.getDatabase().getUrl());
-        OneTransactionAtATime.installOnH2(jdbi, config.getDatabase().getUrl());
+                databaseKind);
+        OneTransactionAtATime.installOnH2(jdbi, databaseKind);
         Transactor tx = new Transactor(jdbi);
         Ids ids = new Ids(clock);
 
@@ -218,7 +220,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
                 TimeUnit.MILLISECONDS);
         long compactEvery = config.getH2CompactionInterval().toMilliseconds();
-        H2Compaction.forUrl(jdbi, config.getDatabase().getUrl()).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
+        H2Compaction.on(databaseKind, jdbi).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
                 () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
         // A thread of its own: after a long pause its first run sums many days, and expiry and
         // sealing should not wait for that.

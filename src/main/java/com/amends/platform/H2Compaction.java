@@ -36,9 +36,9 @@ public final class H2Compaction {
         this.jdbi = jdbi;
     }
 
-    /** The job for an H2 URL; none for PostgreSQL, which reuses its space by itself (vacuum). */
-    public static Optional<H2Compaction> forUrl(Jdbi jdbi, String url) {
-        return url.startsWith("jdbc:h2:") ? Optional.of(new H2Compaction(jdbi)) : Optional.empty();
+    /** The job on H2; none on PostgreSQL, which reuses its space by itself (vacuum). */
+    public static Optional<H2Compaction> on(DatabaseKind kind, Jdbi jdbi) {
+        return kind == DatabaseKind.H2 ? Optional.of(new H2Compaction(jdbi)) : Optional.empty();
     }
 
     /** @return whether any page was moved (and its old chunk left to be reused) */
