@@ -2,11 +2,7 @@ package com.amends.report;
 
 import com.amends.platform.Transactor;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Goodwill spend and breakage: sums of postings per group and unit. Each posting repeats its
@@ -49,31 +45,15 @@ public final class SpendReports {
      */
     private List<GroupedAmount> grouped(String booked, int sign, Instant from, Instant to, List<Dimension> groupBy,
                                         boolean reasonFromAccount) {
-        Map<List<String>, Long> sums = new LinkedHashMap<>();
+        GroupedSums sums = new GroupedSums(groupBy, sign);
         for (DaySums.Part part : DaySums.parts(from, to, List.of(), daySums.summedThrough())) {
             Grouping grouping = Grouping.of(groupBy, booked, reasonFromAccount, part.summed());
-            java.util.function.Consumer<PostingSumsDao.GroupSum> add = sum -> {
-                List<String> key = new ArrayList<>(Grouping.labels(groupBy, sum));
-                key.add(sum.unit());
-                sums.merge(key, sign * sum.amount(), Long::sum);
-            };
             if (part.summed()) {
-                dao.forEachFromDaySums(grouping, part.firstDay(), part.endDay(), add);
+                dao.forEachFromDaySums(grouping, part.firstDay(), part.endDay(), sums::add);
             } else {
-                dao.forEachFromPostings(grouping, part.from(), part.to(), add);
+                dao.forEachFromPostings(grouping, part.from(), part.to(), sums::add);
             }
         }
-        List<GroupedAmount> rows = new ArrayList<>();
-        sums.forEach((key, amount) -> {
-            Map<String, String> group = new LinkedHashMap<>();
-            for (int i = 0; i < groupBy.size(); i++) {
-                group.put(groupBy.get(i).wire(), key.get(i));
-            }
-            String unit = key.get(key.size() - 1);
-            rows.add(new GroupedAmount(group, unit, amount, valuation.value(amount, unit)));
-        });
-        rows.sort(Comparator.<GroupedAmount, String>comparing(r -> String.join("\u0000",
-                r.group().values().stream().map(v -> v == null ? "" : v).toList())).thenComparing(GroupedAmount::unit));
-        return rows;
+        return sums.rows(valuation);
     }
 }
