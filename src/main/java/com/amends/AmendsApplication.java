@@ -220,7 +220,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
                 TimeUnit.MILLISECONDS);
         long compactEvery = config.getH2CompactionInterval().toMilliseconds();
-        H2Compaction.on(databaseKind, jdbi).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
+        H2Compaction.on(databaseKind, tx).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
                 () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
         // A thread of its own: after a long pause its first run sums many days, and expiry and
         // sealing should not wait for that.

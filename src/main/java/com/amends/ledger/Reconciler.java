@@ -10,18 +10,18 @@ import java.util.List;
  * it sees one consistent moment even while grants are being written; nothing is written here.
  */
 public final class Reconciler {
-    private final Transactor tx;
+    private final Transactor transactor;
     private final ReconciliationDao dao;
     private final Clock clock;
 
-    public Reconciler(Transactor tx, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(ReconciliationDao.class);
+    public Reconciler(Transactor transactor, Clock clock) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(ReconciliationDao.class);
         this.clock = clock;
     }
 
     public Reconciliation run() {
-        return tx.inTransaction(() -> {
+        return transactor.inTransaction(tx -> {
             List<Reconciliation.UnbalancedEntry> unbalanced = dao.unbalancedEntries();
             List<String> empty = dao.entriesWithoutPostings();
             List<Reconciliation.BalanceMismatch> mismatches = dao.balanceMismatches();

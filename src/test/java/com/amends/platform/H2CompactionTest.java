@@ -39,8 +39,8 @@ class H2CompactionTest {
         Jdbi jdbi = Jdbi.create("jdbc:h2:mem:compaction-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
         OneTransactionAtATime.installOnH2(jdbi, DatabaseKind.of("jdbc:h2:mem:"));
 
-        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:h2:mem:"), jdbi).orElseThrow().run()).isFalse();
-        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:postgresql://localhost/test"), jdbi)).isEmpty();
+        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:h2:mem:"), new Transactor(jdbi)).orElseThrow().run()).isFalse();
+        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:postgresql://localhost/test"), new Transactor(jdbi))).isEmpty();
     }
 
     private record Growth(long firstHalf, long lastHalf, boolean pagesMoved) {
@@ -62,7 +62,7 @@ class H2CompactionTest {
         Path file = where.resolve("db.mv.db");
         Jdbi jdbi = Jdbi.create(url);
         OneTransactionAtATime.installOnH2(jdbi, DatabaseKind.of(url));
-        H2Compaction job = H2Compaction.on(DatabaseKind.of(url), jdbi).orElseThrow();
+        H2Compaction job = H2Compaction.on(DatabaseKind.of(url), new Transactor(jdbi)).orElseThrow();
         boolean moved = false;
         long[] sizes = new long[3];
         try (var keepOpen = jdbi.open()) {
