@@ -2,6 +2,7 @@ package com.amends.report;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.function.Consumer;
 import org.jdbi.v3.core.result.ResultIterable;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
@@ -79,7 +80,7 @@ interface PostingSumsDao {
              GROUP BY p.unit
             """)
     @RegisterConstructorMapper(LiabilitySum.class)
-    java.util.List<LiabilitySum> liabilityFromPostings(Instant from, Instant to);
+    List<LiabilitySum> liabilityFromPostings(Instant from, Instant to);
 
     /** As {@link #liabilityFromPostings}; day sums mark wallet lines in a column of their own. */
     @SqlQuery("""
@@ -95,5 +96,5 @@ interface PostingSumsDao {
              GROUP BY p.unit
             """)
     @RegisterConstructorMapper(LiabilitySum.class)
-    java.util.List<LiabilitySum> liabilityFromDaySums(LocalDate from, LocalDate to);
+    List<LiabilitySum> liabilityFromDaySums(LocalDate from, LocalDate to);
 }
