@@ -27,6 +27,7 @@ import com.amends.ledger.Reconciler;
 import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
 import com.amends.platform.Database;
+import com.amends.platform.DatabaseKind;
 import com.amends.platform.H2Compaction;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
@@ -54,8 +55,13 @@ import com.amends.redemption.VoucherRedemptionResource;
 import com.amends.redemption.Redemptions;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.report.DaySums;
+import com.amends.report.EffectivenessReports;
+import com.amends.report.JournalExport;
+import com.amends.report.LiabilityReports;
 import com.amends.report.ReportResource;
-import com.amends.report.Reports;
+import com.amends.report.SpendReports;
+import com.amends.report.SumDaysTask;
+import com.amends.report.Valuation;
 import com.amends.reason.ReasonCodes;
 import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
@@ -140,10 +146,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         }
 
         ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
-        Migrations.migrate(dataSource);
+        DatabaseKind databaseKind = DatabaseKind.of(config.getDatabase().getUrl());
+        Migrations.migrate(dataSource, databaseKind);
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
-                config.getDatabase().getUrl());
-        OneTransactionAtATime.installOnH2(jdbi, config.getDatabase().getUrl());
+                databaseKind);
+        OneTransactionAtATime.installOnH2(jdbi, databaseKind);
         Transactor tx = new Transactor(jdbi);
         Ids ids = new Ids(clock);
 
@@ -204,8 +211,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new PolicyResource(policies, commands));
         register(jersey, new BudgetResource(policies, clock, commands));
         register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
-        register(jersey, new ReportResource(new Reports(jdbi, new DaySums(tx, clock), pointValues,
-                config.getAccountingCurrency()), clock));
+        DaySums daySums = new DaySums(tx, clock);
+        Valuation valuation = new Valuation(pointValues, config.getAccountingCurrency());
+        register(jersey, new ReportResource(new SpendReports(tx, daySums, valuation),
+                new LiabilityReports(tx, daySums, valuation), new EffectivenessReports(tx, valuation),
+                new JournalExport(tx), clock));
+        environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));
         register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));
@@ -224,8 +235,14 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
                 TimeUnit.MILLISECONDS);
         long compactEvery = config.getH2CompactionInterval().toMilliseconds();
-        H2Compaction.forUrl(jdbi, config.getDatabase().getUrl()).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
+        H2Compaction.on(databaseKind, tx).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
                 () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
+        // A thread of its own: after a long pause its first run sums many days, and expiry and
+        // sealing should not wait for that.
+        long daySumsEvery = config.getDaySumsInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("amends-day-sums").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("day sums", daySums::sumClosedDays),
+                        daySumsEvery, daySumsEvery, TimeUnit.MILLISECONDS);
         long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),

@@ -79,6 +79,20 @@ public class AmendsConfiguration extends Configuration {
         this.h2CompactionInterval = h2CompactionInterval;
     }
 
+    /** How often each instance sums the UTC days that have closed, for the reports to read. */
+    @NotNull
+    private Duration daySumsInterval = Duration.minutes(1);
+
+    @JsonProperty
+    public Duration getDaySumsInterval() {
+        return daySumsInterval;
+    }
+
+    @JsonProperty
+    public void setDaySumsInterval(Duration daySumsInterval) {
+        this.daySumsInterval = daySumsInterval;
+    }
+
     /** A grant waiting for approval longer than this expires. */
     @NotNull
     private Duration approvalTimeout = Duration.hours(72);

@@ -2,6 +2,7 @@ package com.amends.auth;
 
 import com.amends.AmendsConfiguration;
 import com.amends.platform.Database;
+import com.amends.platform.DatabaseKind;
 import com.amends.platform.Ids;
 import com.amends.platform.Migrations;
 import com.amends.platform.Transactor;
@@ -39,9 +40,9 @@ public final class CreateApiKeyCommand extends ConfiguredCommand<AmendsConfigura
             throws Exception {
         ManagedDataSource dataSource = config.getDatabase().build(bootstrap.getMetricRegistry(), "create-api-key");
         try {
-            Migrations.migrate(dataSource);
-            Jdbi jdbi = Database.configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()),
-                    config.getDatabase().getUrl());
+            DatabaseKind kind = DatabaseKind.of(config.getDatabase().getUrl());
+            Migrations.migrate(dataSource, kind);
+            Jdbi jdbi = Database.configure(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()), kind);
             Clock clock = Clock.systemUTC();
             String name = namespace.getString("name");
             if (name.isBlank() || name.length() > 100) {

@@ -23,13 +23,13 @@ public final class Database {
      * columns: {@code java.sql.Timestamp} would pass through the JVM's default zone, and a server
      * started in another zone would then read back other times than it wrote.
      */
-    public static Jdbi configure(Jdbi jdbi, String url) {
+    public static Jdbi configure(Jdbi jdbi, DatabaseKind kind) {
         // Rows are locked to take turns, never to change their key. PostgreSQL's FOR UPDATE would
         // also block the key-share lock that inserting a row which refers to the locked one takes
         // (a redemption naming its customer while a grant holds that customer), and two
         // transactions waiting on each other that way deadlock. H2 knows only FOR UPDATE, and runs
         // one writing transaction at a time anyway.
-        jdbi.define(FOR_UPDATE, url.startsWith("jdbc:postgresql:") ? "FOR NO KEY UPDATE" : "FOR UPDATE");
+        jdbi.define(FOR_UPDATE, kind == DatabaseKind.POSTGRESQL ? "FOR NO KEY UPDATE" : "FOR UPDATE");
         CommentedTemplateEngine.install(jdbi);
         WireEnum.install(jdbi);
         jdbi.registerArgument(new AbstractArgumentFactory<Instant>(Types.TIMESTAMP_WITH_TIMEZONE) {

@@ -6,7 +6,6 @@ import java.util.Optional;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Keeps an H2 database file from growing with every commit.
@@ -30,21 +29,21 @@ public final class H2Compaction {
     /** Live bytes moved per run at most: writers wait while it runs. */
     private static final int MOVED_BYTES_PER_RUN = 2 << 20;
 
-    private final Jdbi jdbi;
+    private final Transactor transactor;
 
-    private H2Compaction(Jdbi jdbi) {
-        this.jdbi = jdbi;
+    private H2Compaction(Transactor transactor) {
+        this.transactor = transactor;
     }
 
-    /** The job for an H2 URL; none for PostgreSQL, which reuses its space by itself (vacuum). */
-    public static Optional<H2Compaction> forUrl(Jdbi jdbi, String url) {
-        return url.startsWith("jdbc:h2:") ? Optional.of(new H2Compaction(jdbi)) : Optional.empty();
+    /** The job on H2; none on PostgreSQL, which reuses its space by itself (vacuum). */
+    public static Optional<H2Compaction> on(DatabaseKind kind, Transactor transactor) {
+        return kind == DatabaseKind.H2 ? Optional.of(new H2Compaction(transactor)) : Optional.empty();
     }
 
     /** @return whether any page was moved (and its old chunk left to be reused) */
     public boolean run() {
-        return jdbi.inTransaction(handle -> {
-            Optional<MVStore> store = fileStoreOf(handle.getConnection());
+        return transactor.inTransaction(tx -> {
+            Optional<MVStore> store = fileStoreOf(tx.handle().getConnection());
             if (store.isEmpty() || !store.get().compact(TARGET_FILL_PERCENT, MOVED_BYTES_PER_RUN)) {
                 return false;
             }

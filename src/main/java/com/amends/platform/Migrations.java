@@ -31,7 +31,7 @@ public final class Migrations {
 
     private Migrations() {}
 
-    public static void migrate(DataSource dataSource) {
+    public static void migrate(DataSource dataSource, DatabaseKind kind) {
         try {
             try (Connection connection = dataSource.getConnection()) {
                 Database database = DatabaseFactory.getInstance()
@@ -44,8 +44,8 @@ public final class Migrations {
                 }
             }
             // Liquibase closes the connection it was given.
-            try (Connection connection = dataSource.getConnection()) {
-                if ("H2".equals(connection.getMetaData().getDatabaseProductName())) {
+            if (kind == DatabaseKind.H2) {
+                try (Connection connection = dataSource.getConnection()) {
                     continueIdentities(connection);
                 }
             }

@@ -38,11 +38,11 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
     }
 
     /**
-     * Installs it when the URL is an H2 one, with a guard that refuses a write outside a
+     * Installs it on H2, with a guard that refuses a write outside a
      * transaction: such a write's commit would store the pages of the transaction running then.
      */
-    public static void installOnH2(Jdbi jdbi, String url) {
-        if (!url.startsWith("jdbc:h2:")) {
+    public static void installOnH2(Jdbi jdbi, DatabaseKind kind) {
+        if (kind != DatabaseKind.H2) {
             return;
         }
         jdbi.setTransactionHandler(new OneTransactionAtATime(jdbi.getTransactionHandler(), new ReentrantLock()));

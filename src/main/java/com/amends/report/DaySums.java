@@ -1,6 +1,7 @@
 package com.amends.report;
 
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,19 +17,22 @@ import java.util.TreeSet;
  * of every posting. A day is summed once it has been over for {@link #SETTLE}: a transaction
  * that took its time before midnight has committed by then (and the clocks of several
  * instances agree far better than that), and nothing writes to the journal in the past.
- * Summing happens when a report asks, one day per transaction, so a server idle for a while
- * catches up in short steps that do not hold up checkout.
+ *
+ * <p>A background job sums the closed days ({@link #sumClosedDays}), one day per transaction, so
+ * a server idle for a while catches up in short steps that do not hold up checkout. Reports only
+ * read: summed days from their sums, and any day not yet summed from its postings, so an answer
+ * does not depend on whether the job has run.
  */
 public final class DaySums {
     static final Duration SETTLE = Duration.ofMinutes(5);
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final DaySumsDao dao;
     private final Clock clock;
 
-    public DaySums(Transactor tx, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(DaySumsDao.class);
+    public DaySums(Transactor transactor, Clock clock) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(DaySumsDao.class);
         this.clock = clock;
     }
 
@@ -43,30 +47,49 @@ public final class DaySums {
         }
     }
 
-    /** Sums every closed day not yet summed, and answers the last day summed. */
-    public Optional<LocalDate> catchUp() {
+    /** What {@link #sumClosedDays} did: how many days it summed, and the last day summed now. */
+    public record Result(int days, Optional<LocalDate> summedThrough) {}
+
+    /** The last day summed, if any. */
+    Optional<LocalDate> summedThrough() {
+        return dao.summedThrough();
+    }
+
+    /**
+     * Sums every closed day not yet summed. Safe on several instances at once: each day is summed
+     * under the lock of the one state row, by whoever takes it first.
+     */
+    public Result sumClosedDays() {
         LocalDate lastClosed = day(clock.instant().minus(SETTLE)).minusDays(1);
         Optional<LocalDate> through = dao.summedThrough();
         if (through.isPresent() && !through.get().isBefore(lastClosed)) {
-            return through;
+            return new Result(0, through);
         }
         Optional<Instant> first = dao.firstEntry();
         if (first.isEmpty()) {
-            return through; // nothing written yet: no day can be called summed
+            return new Result(0, through); // nothing written yet: no day can be called summed
         }
+        int summed = 0;
         LocalDate next = through.map(d -> d.plusDays(1)).orElse(day(first.get()));
-        for (LocalDate d = next; !d.isAfter(lastClosed); d = d.plusDays(1)) {
-            LocalDate day = d;
-            tx.run(() -> {
-                Optional<LocalDate> now = dao.lockSummedThrough();
-                if (now.isPresent() && !now.get().isBefore(day)) {
-                    return; // another request summed it meanwhile
-                }
-                dao.sumDay(day, start(day), start(day.plusDays(1)));
-                dao.setSummedThrough(day);
-            });
+        for (LocalDate day = next; !day.isAfter(lastClosed); day = day.plusDays(1)) {
+            LocalDate closed = day;
+            if (transactor.inTransaction(tx -> sumDay(tx, closed))) {
+                summed++;
+            }
         }
-        return lastClosed.isBefore(next) ? through : Optional.of(lastClosed);
+        return new Result(summed, dao.summedThrough());
+    }
+
+    /** Sums one day unless another instance did meanwhile; answers whether this one did. */
+    private boolean sumDay(Tx tx, LocalDate day) {
+        tx.requireOpen();
+        Optional<LocalDate> now = dao.lockSummedThrough();
+        if (now.isPresent() && !now.get().isBefore(day)) {
+            return false;
+        }
+        dao.sumDay(day, start(day), start(day.plusDays(1)));
+        dao.setSummedThrough(day);
+        return true;
     }
 
     /**

@@ -18,6 +18,11 @@ public enum Dimension {
     REASON("reason_code"), CATEGORY("category"), AGENT("agent_id"), CHANNEL("channel"), CAMPAIGN("campaign_id"),
     DAY(null), WEEK(null), MONTH(null);
 
+    /** What the spend report groups by. */
+    static final List<Dimension> SPEND = List.of(values());
+    /** What the effectiveness report groups by: grants are made at a time of their own, not bucketed. */
+    static final List<Dimension> EFFECTIVENESS = List.of(REASON, CATEGORY, AGENT, CHANNEL, CAMPAIGN);
+
     /** The grants column, for grant attributes. */
     final String grantColumn;
 

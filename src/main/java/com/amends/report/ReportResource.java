@@ -42,16 +42,24 @@ import java.util.function.Consumer;
  * times, money in decimal major units beside its currency, columns in a fixed order, streamed.
  */
 @Path("/v1/reports")
-@Produces({MediaType.APPLICATION_JSON, Reports.CSV})
+@Produces({MediaType.APPLICATION_JSON, ReportResource.TEXT_CSV})
 @Tag(name = "Reports")
 @RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
 public final class ReportResource {
-    private static final MediaType CSV = MediaType.valueOf(Reports.CSV);
-    private final Reports reports;
+    static final String TEXT_CSV = "text/csv";
+    private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
+    private final SpendReports spend;
+    private final LiabilityReports liability;
+    private final EffectivenessReports effectiveness;
+    private final JournalExport journal;
     private final Clock clock;
 
-    public ReportResource(Reports reports, Clock clock) {
-        this.reports = reports;
+    public ReportResource(SpendReports spend, LiabilityReports liability, EffectivenessReports effectiveness,
+                          JournalExport journal, Clock clock) {
+        this.spend = spend;
+        this.liability = liability;
+        this.effectiveness = effectiveness;
+        this.journal = journal;
         this.clock = clock;
     }
 
@@ -61,7 +69,7 @@ public final class ReportResource {
             + "reason, category, agent, channel, campaign and day/week/month",
             responses = @ApiResponse(responseCode = "200", description = "The report", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SpendReport.class)),
-                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string",
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string",
                             example = "reason,month,unit,amount,value,value_currency\r\nSHIPPING_DELAY,2026-11,points,500,5.00,EUR\r\n"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response spend(@Auth Caller caller, @Context HttpHeaders headers,
@@ -70,8 +78,8 @@ public final class ReportResource {
                           @QueryParam("group_by") @Parameter(required = true, example = "reason,month",
                                   description = "One or two of reason, category, agent, channel, campaign, day, week, month")
                           String groupBy) {
-        List<Dimension> dimensions = Dimension.parse(groupBy, Reports.SPEND_DIMENSIONS, 2);
-        SpendReport report = reports.spend(from, to, dimensions);
+        List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.SPEND, 2);
+        SpendReport report = spend.spend(from, to, dimensions);
         return answer(headers, report, "goodwill-spend", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("unit", "amount", "value", "value_currency"));
@@ -86,7 +94,7 @@ public final class ReportResource {
             + "opening + issued - redeemed - expired - revoked = closing",
             responses = @ApiResponse(responseCode = "200", description = "The report", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LiabilityReport.class)),
-                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response liability(@Auth Caller caller, @Context HttpHeaders headers,
                               @QueryParam("as_of") @Parameter(description = "Any past moment (ISO-8601); defaults to now")
@@ -96,7 +104,7 @@ public final class ReportResource {
         Instant at = asOf != null ? asOf : clock.instant();
         Instant start = from != null ? from
                 : YearMonth.from(at.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        LiabilityReport report = reports.liability(start, at);
+        LiabilityReport report = liability.liability(start, at);
         return answer(headers, report, "liability", csv -> {
             csv.row(List.of("from", "as_of", "unit", "opening", "issued", "redeemed", "expired", "revoked", "closing",
                     "held", "closing_value", "value_currency"));
@@ -115,12 +123,12 @@ public final class ReportResource {
     @Operation(operationId = "breakageReport", summary = "Value that expired unspent in a period, by reason and campaign",
             responses = @ApiResponse(responseCode = "200", description = "The report", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BreakageReport.class)),
-                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response breakage(@Auth Caller caller, @Context HttpHeaders headers,
                              @QueryParam("from") @Parameter(required = true) Instant from,
                              @QueryParam("to") @Parameter(required = true) Instant to) {
-        BreakageReport report = reports.breakage(from, to);
+        BreakageReport report = spend.breakage(from, to);
         return answer(headers, report, "breakage", csv -> {
             csv.row(List.of("reason", "campaign", "unit", "amount", "value", "value_currency"));
             report.rows().forEach(row -> csv.row(amountRow(row)));
@@ -133,7 +141,7 @@ public final class ReportResource {
             + "first redemption, for grants made in a period",
             responses = @ApiResponse(responseCode = "200", description = "The report", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EffectivenessReport.class)),
-                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string"))}))
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response effectiveness(@Auth Caller caller, @Context HttpHeaders headers,
                                   @QueryParam("from") @Parameter(required = true) Instant from,
@@ -141,8 +149,8 @@ public final class ReportResource {
                                   @QueryParam("group_by") @Parameter(required = true, example = "reason",
                                           description = "One or two of reason, category, agent, channel, campaign")
                                   String groupBy) {
-        List<Dimension> dimensions = Dimension.parse(groupBy, Reports.EFFECTIVENESS_DIMENSIONS, 2);
-        EffectivenessReport report = reports.effectiveness(from, to, dimensions);
+        List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.EFFECTIVENESS, 2);
+        EffectivenessReport report = effectiveness.effectiveness(from, to, dimensions);
         return answer(headers, report, "effectiveness", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("grants", "redeemed_grants", "issued_value", "redeemed_value", "value_currency",
@@ -166,7 +174,7 @@ public final class ReportResource {
             + "in the order written; JSON pages, or all of the period as streamed CSV",
             responses = @ApiResponse(responseCode = "200", description = "Journal lines", content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = JournalPage.class)),
-                    @Content(mediaType = Reports.CSV, schema = @Schema(type = "string",
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string",
                             example = "entry_id,line,time,kind,account,debit,credit,unit,reason_code,grant_id,customer_id\r\n"))}))
     @Refusals({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_CURSOR})
     public Response journal(@Auth Caller caller, @Context HttpHeaders headers,
@@ -176,13 +184,13 @@ public final class ReportResource {
                             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page (JSON only)")
                             String cursor) {
         if (!wantsCsv(headers)) {
-            return Response.ok(reports.journal(from, to, limit, cursor), MediaType.APPLICATION_JSON_TYPE).build();
+            return Response.ok(journal.journal(from, to, limit, cursor), MediaType.APPLICATION_JSON_TYPE).build();
         }
-        Reports.requireRange(from, to);
+        Periods.requireRange(from, to);
         return csv("journal", csv -> {
             csv.row(List.of("entry_id", "line", "time", "kind", "account", "debit", "credit", "unit", "reason_code",
                     "grant_id", "customer_id"));
-            reports.streamJournal(from, to, l -> csv.row(java.util.Arrays.asList(l.entryId(), l.line(), l.time(), l.kind(),
+            journal.streamJournal(from, to, l -> csv.row(java.util.Arrays.asList(l.entryId(), l.line(), l.time(), l.kind(),
                     l.account(), Csv.amount(l.debit(), l.unit()), Csv.amount(l.credit(), l.unit()), l.unit(),
                     l.reasonCode(), l.grantId(), l.customerId())));
         });

@@ -37,7 +37,7 @@ class CommentedTemplateEngineTest {
                 executed.add(context.getRenderedSql());
             }
         });
-        Database.configure(jdbi, url);
+        Database.configure(jdbi, DatabaseKind.of(url));
         jdbi.define("change", "UPPER");
 
         Probe probe = new Transactor(jdbi).onDemand(Probe.class);

@@ -39,10 +39,10 @@ class H2CompactionTest {
     @Test
     void shouldDoNothingOnAnInMemoryDatabase() {
         Jdbi jdbi = Jdbi.create("jdbc:h2:mem:compaction-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        OneTransactionAtATime.installOnH2(jdbi, "jdbc:h2:mem:");
+        OneTransactionAtATime.installOnH2(jdbi, DatabaseKind.of("jdbc:h2:mem:"));
 
-        assertThat(H2Compaction.forUrl(jdbi, "jdbc:h2:mem:").orElseThrow().run()).isFalse();
-        assertThat(H2Compaction.forUrl(jdbi, "jdbc:postgresql://localhost/test")).isEmpty();
+        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:h2:mem:"), new Transactor(jdbi)).orElseThrow().run()).isFalse();
+        assertThat(H2Compaction.on(DatabaseKind.of("jdbc:postgresql://localhost/test"), new Transactor(jdbi))).isEmpty();
     }
 
     private record Growth(long firstHalf, long lastHalf, boolean pagesMoved) {
@@ -63,8 +63,8 @@ class H2CompactionTest {
                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;RETENTION_TIME=0";
         Path file = where.resolve("db.mv.db");
         Jdbi jdbi = Jdbi.create(url);
-        OneTransactionAtATime.installOnH2(jdbi, url);
-        H2Compaction job = H2Compaction.forUrl(jdbi, url).orElseThrow();
+        OneTransactionAtATime.installOnH2(jdbi, DatabaseKind.of(url));
+        H2Compaction job = H2Compaction.on(DatabaseKind.of(url), new Transactor(jdbi)).orElseThrow();
         boolean moved = false;
         long[] sizes = new long[3];
         try (var keepOpen = jdbi.open()) {

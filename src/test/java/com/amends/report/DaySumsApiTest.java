@@ -9,7 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.amends.auth.Role;
 import com.amends.testing.Api;
 import com.amends.testing.Checkout;
+import com.amends.testing.Concurrently;
 import com.amends.testing.OwnServerFixture;
+import com.amends.testing.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,8 +27,9 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Reports read closed days from their sums and the rest from the postings: the same question
- * asked before and after its days were summed gets the same answer, to the cent.
+ * Reports read summed days from their sums and the rest from the postings: the same question
+ * asked before and after its days were summed (by the job, here its admin task) gets the same
+ * answer, to the cent.
  */
 @Tag("http")
 @ParameterizedClass
@@ -70,9 +73,16 @@ class DaySumsApiTest extends OwnServerFixture {
                 "/v1/reports/liability?from=" + dayOne.minus(Duration.ofDays(1)) + "&as_of="
                         + dayOne.plus(Duration.ofHours(23)));
         Map<String, JsonNode> fromPostings = ask(questions);
+        sumDays();
         assertThat(summedThrough()).as("a day is summed only once it has settled").isEmpty();
 
         server.clock().advance(Duration.ofDays(3));
+        assertThat(ask(questions)).as("closed days not yet summed are read from their postings").isEqualTo(fromPostings);
+        List<Reply> runs = Concurrently.run(3, i -> server.adminPort().raw("POST", "/tasks/sum-days", null, ""));
+        assertThat(runs).allSatisfy(run -> assertThat(run.status()).isEqualTo(200));
+        assertThat(runs.stream().mapToInt(run -> Integer.parseInt(run.text().lines().findFirst().orElseThrow()
+                .replace("days summed: ", ""))).sum()).as("three jobs at once sum each of the three days once")
+                .isEqualTo(3);
         Map<String, JsonNode> fromSums = ask(questions);
         assertThat(summedThrough()).contains(LocalDate.ofInstant(dayOne, ZoneOffset.UTC).plusDays(2));
         long summedRows = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM day_sums")
@@ -91,6 +101,12 @@ class DaySumsApiTest extends OwnServerFixture {
                 + "&group_by=reason";
         assertThat(before).isEqualTo(500 + 300 + 70);
         assertThat(points(ask(List.of(spendNow)).get(spendNow))).isEqualTo(before + 40);
+    }
+
+    /** Runs the job that sums closed days, as the admin task does. */
+    private void sumDays() {
+        Reply reply = server.adminPort().raw("POST", "/tasks/sum-days", null, "");
+        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     }
 
     private void moveTo(Instant time) {

@@ -5,6 +5,7 @@ import com.amends.AmendsConfiguration;
 import com.amends.auth.ApiKeyService;
 import com.amends.auth.Role;
 import com.amends.platform.Database;
+import com.amends.platform.DatabaseKind;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
 import io.dropwizard.core.Application;
@@ -76,7 +77,7 @@ public final class TestServer implements AutoCloseable {
         }
         if (jdbi == null) {
             jdbi = Database.configure(Jdbi.create(() -> database.connect()).installPlugin(new SqlObjectPlugin()),
-                    database.url());
+                    DatabaseKind.of(database.url()));
             ApiKeyService keys = new ApiKeyService(new Transactor(jdbi), new Ids(clock), clock);
             for (Role role : Role.values()) {
                 secrets.put(role, keys.create("test-" + role.wire(), role).secret());
