@@ -37,7 +37,7 @@ class WireEnumTest {
     }
 
     private final Lamps lamps = Database.configure(Jdbi.create("jdbc:h2:mem:wire" + System.nanoTime() + ";DB_CLOSE_DELAY=-1")
-            .installPlugin(new SqlObjectPlugin()), "jdbc:h2:mem:").onDemand(Lamps.class);
+            .installPlugin(new SqlObjectPlugin()), DatabaseKind.H2).onDemand(Lamps.class);
 
     @Test
     void shouldStoreAStatusAsItsLowerCaseNameAndReadItBack() {
