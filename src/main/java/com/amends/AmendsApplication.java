@@ -14,12 +14,17 @@ import com.amends.auth.MeResource;
 import com.amends.campaign.CampaignResource;
 import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignWorker;
-import com.amends.campaign.Campaigns;
+import com.amends.campaign.CampaignCrediting;
+import com.amends.campaign.CampaignIntake;
+import com.amends.campaign.CampaignPreview;
+import com.amends.campaign.CampaignRevocation;
+import com.amends.campaign.CampaignViews;
 import com.amends.customer.CustomerResource;
 import com.amends.customer.Customers;
 import com.amends.grant.GrantResource;
 import com.amends.expiry.Expiry;
 import com.amends.expiry.ExpiryTask;
+import com.amends.grant.CampaignCredits;
 import com.amends.grant.Grants;
 import com.amends.hold.HoldResource;
 import com.amends.hold.Holds;
@@ -45,7 +50,11 @@ import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
 import com.amends.policy.BudgetResource;
 import com.amends.policy.GoodwillTotals;
-import com.amends.policy.Policies;
+import com.amends.policy.Amounts;
+import com.amends.policy.Controls;
+import com.amends.policy.GrantTally;
+import com.amends.policy.Judging;
+import com.amends.policy.PolicySettings;
 import com.amends.policy.PolicyResource;
 import com.amends.points.Points;
 import com.amends.redemption.PointsRedemptionResource;
@@ -150,14 +159,26 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         PointValues pointValues = new PointValues(config.getPointValues());
         pointValues.requireSupported(config.getAccountingCurrency());
         GoodwillTotals goodwillTotals = new GoodwillTotals(tx);
-        Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), goodwillTotals, clock);
-        Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, goodwillTotals,
+        Amounts amounts = new Amounts(config.getAccountingCurrency());
+        Controls controls = new Controls(tx, goodwillTotals);
+        GrantTally tally = new GrantTally(tx, goodwillTotals, controls, ids);
+        Judging judging = new Judging(controls, tally, goodwillTotals, pointValues, amounts, clock);
+        PolicySettings policies = new PolicySettings(tx, controls, amounts, clock);
+        Grants grants = new Grants(tx, reasons, customers, points, vouchers, judging, tally, goodwillTotals,
                 environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
+        CampaignCredits campaignCredits = new CampaignCredits(tx, points, vouchers, tally, environment.getObjectMapper(),
+                ids, clock);
         Redemptions redemptions = new Redemptions(tx, ledger, points, pointValues, vouchers, customers, ids, clock);
         Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
-        Campaigns campaigns = new Campaigns(tx, reasons, customers, grants, vouchers, policies,
+        CampaignViews campaignViews = new CampaignViews(tx, vouchers, environment.getObjectMapper(),
+                config.getAccountingCurrency());
+        CampaignCrediting crediting = new CampaignCrediting(tx, customers, campaignCredits, tally,
+                environment.getObjectMapper(), clock);
+        CampaignIntake campaignIntake = new CampaignIntake(tx, reasons, crediting, campaignViews, judging,
                 environment.getObjectMapper(), ids, clock);
-        CampaignWorker campaignWorker = new CampaignWorker(tx, campaigns, clock);
+        CampaignRevocation campaignRevocation = new CampaignRevocation(tx, grants, campaignCredits, campaignViews, clock);
+        CampaignPreview campaignPreview = new CampaignPreview(campaignViews, campaignCredits, tally, amounts, clock);
+        CampaignWorker campaignWorker = new CampaignWorker(tx, crediting, campaignRevocation, clock);
         Expiry expiry = new Expiry(tx, holds, points, vouchers, grants, clock,
                 config.getApprovalTimeout().toJavaDuration());
 
@@ -184,7 +205,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new PointsRedemptionResource(redemptions, idempotency));
         register(jersey, new RedemptionResource(redemptions, idempotency));
         register(jersey, new HoldResource(holds, idempotency));
-        register(jersey, new CampaignResource(campaigns, idempotency, audit));
+        register(jersey, new CampaignResource(campaignIntake, campaignViews, campaignPreview, campaignRevocation,
+                idempotency, audit));
         environment.admin().addTask(new CampaignTask(campaignWorker));
         register(jersey, new PolicyResource(policies, audit));
         register(jersey, new BudgetResource(policies, clock, audit));

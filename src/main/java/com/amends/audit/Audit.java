@@ -2,6 +2,7 @@ package com.amends.audit;
 
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.voucher.VoucherCodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -45,9 +47,15 @@ public final class Audit {
      */
     public <T> T change(String action, String targetType, String targetId, Object request, Supplier<?> before,
                         Supplier<T> work) {
-        return tx.inTransaction(() -> {
+        return change(action, targetType, targetId, request, before, (Function<Tx, T>) t -> work.get());
+    }
+
+    /** The same, for work that takes the transaction it runs in. */
+    public <T> T change(String action, String targetType, String targetId, Object request, Supplier<?> before,
+                        Function<Tx, T> work) {
+        return tx.inTransaction((Tx t) -> {
             Object was = before == null ? null : before.get();
-            T result = work.get();
+            T result = work.apply(t);
             record(action, targetType, targetId, request, was, result);
             return result;
         });

@@ -38,12 +38,19 @@ import java.util.Map;
 public final class CampaignResource {
     private static final String CSV = "text/csv";
 
-    private final Campaigns campaigns;
+    private final CampaignIntake intake;
+    private final CampaignViews views;
+    private final CampaignPreview previews;
+    private final CampaignRevocation revocation;
     private final Idempotency idempotency;
     private final Audit audit;
 
-    public CampaignResource(Campaigns campaigns, Idempotency idempotency, Audit audit) {
-        this.campaigns = campaigns;
+    public CampaignResource(CampaignIntake intake, CampaignViews views, CampaignPreview previews,
+                            CampaignRevocation revocation, Idempotency idempotency, Audit audit) {
+        this.intake = intake;
+        this.views = views;
+        this.previews = previews;
+        this.revocation = revocation;
         this.idempotency = idempotency;
         this.audit = audit;
     }
@@ -56,7 +63,7 @@ public final class CampaignResource {
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
     public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
         return Response.status(201).entity(audit.change("createCampaign", "campaign", null, request, null,
-                () -> campaigns.create(caller, request))).build();
+                tx -> intake.create(tx, caller, request))).build();
     }
 
     @GET
@@ -65,7 +72,7 @@ public final class CampaignResource {
     @Operation(operationId = "getCampaign", summary = "A campaign with its progress and cost so far")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView get(@Auth Caller caller, @PathParam("id") String id) {
-        return campaigns.get(id);
+        return views.get(id);
     }
 
     @POST
@@ -100,14 +107,15 @@ public final class CampaignResource {
     public Response addCsv(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull String csv) {
-        return receive(caller, id, idempotencyKey, Campaigns.parseCsv(csv));
+        return receive(caller, id, idempotencyKey, RecipientsCsv.parse(csv));
     }
 
     private Response receive(Caller caller, String id, String idempotencyKey, List<Recipient> recipients) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "addCampaignRecipients",
-                Map.of("campaign_id", id, "recipients", recipients), () -> {
-                    BatchView batch = campaigns.receive(caller, id, recipients);
-                    return new Outcome(batch.status().equals("done") ? 201 : 202, batch);
+                Map.of("campaign_id", id, "recipients", recipients), tx -> {
+                    // A small batch is credited in this same transaction: a retry is answered the credited batch.
+                    BatchView batch = intake.receive(tx, id, recipients);
+                    return new Outcome(batch.status().equals(BatchStatus.DONE.wire()) ? 201 : 202, batch);
                 });
     }
 
@@ -117,7 +125,7 @@ public final class CampaignResource {
     @Operation(operationId = "getCampaignBatch", summary = "A batch's counts, and its per-row results once done")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public BatchView batch(@Auth Caller caller, @PathParam("id") String id, @PathParam("batch_id") String batchId) {
-        return campaigns.batch(id, batchId);
+        return views.batch(id, batchId);
     }
 
     @POST
@@ -132,7 +140,7 @@ public final class CampaignResource {
             @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
     public PreviewView preview(@Auth Caller caller, @PathParam("id") String id,
                                @NotNull @Valid RecipientsRequest request) {
-        return campaigns.preview(id, request.recipients());
+        return previews.preview(id, request.recipients());
     }
 
     @POST
@@ -141,7 +149,7 @@ public final class CampaignResource {
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Hidden
     public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") String id, @NotNull String csv) {
-        return campaigns.preview(id, Campaigns.parseCsv(csv));
+        return previews.preview(id, RecipientsCsv.parse(csv));
     }
 
     @POST
@@ -150,7 +158,7 @@ public final class CampaignResource {
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
-        return audit.change("closeCampaign", "campaign", id, null, () -> campaigns.get(id), () -> campaigns.close(id));
+        return audit.change("closeCampaign", "campaign", id, null, () -> views.get(id), tx -> intake.close(tx, id));
     }
 
     @POST
@@ -164,6 +172,6 @@ public final class CampaignResource {
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "revokeUnused", Map.of("campaign_id", id),
-                () -> campaigns.get(id), () -> new Outcome(202, campaigns.revokeUnused(id)));
+                () -> views.get(id), tx -> new Outcome(202, revocation.revokeUnused(tx, id)));
     }
 }

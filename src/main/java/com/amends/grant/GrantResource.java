@@ -80,7 +80,7 @@ public final class GrantResource {
                                            value = PERCENT_EXAMPLE)}))
                            CreateGrantRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "createGrant", request,
-                () -> Outcome.created(grants.create(caller, request)));
+                tx -> Outcome.created(grants.create(tx, caller, request)));
     }
 
     @GET
@@ -113,7 +113,7 @@ public final class GrantResource {
                             @NotNull @Valid DecisionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "approveGrant", Map.of("grant_id", id, "body", request),
                 () -> grants.get(id),
-                () -> Outcome.ok(grants.approve(caller, id, request)));
+                tx -> Outcome.ok(grants.approve(tx, caller, id, request)));
     }
 
     @POST
@@ -128,7 +128,7 @@ public final class GrantResource {
                            @NotNull @Valid DecisionRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "rejectGrant", Map.of("grant_id", id, "body", request),
                 () -> grants.get(id),
-                () -> Outcome.ok(grants.reject(caller, id, request)));
+                tx -> Outcome.ok(grants.reject(tx, caller, id, request)));
     }
 
     @GET
@@ -177,6 +177,6 @@ public final class GrantResource {
                            @NotNull @Valid RevokeGrantRequest request) {
         return idempotency.execute(caller.keyId(), idempotencyKey, "revokeGrant", Map.of("grant_id", id, "body", request),
                 () -> grants.get(id),
-                () -> Outcome.ok(grants.revoke(caller, id, request)));
+                tx -> Outcome.ok(grants.revoke(tx, caller, id, request)));
     }
 }

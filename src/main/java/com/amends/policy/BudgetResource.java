@@ -33,11 +33,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public final class BudgetResource {
-    private final Policies policies;
+    private final PolicySettings policies;
     private final Clock clock;
     private final Audit audit;
 
-    public BudgetResource(Policies policies, Clock clock, Audit audit) {
+    public BudgetResource(PolicySettings policies, Clock clock, Audit audit) {
         this.policies = policies;
         this.audit = audit;
         this.clock = clock;
@@ -63,7 +63,7 @@ public final class BudgetResource {
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
         return audit.change("setBudget", "budget", scope, request, () -> budget(scope),
-                () -> policies.setBudget(scope, request));
+                tx -> policies.setBudget(tx, scope, request));
     }
 
     @DELETE
@@ -72,8 +72,8 @@ public final class BudgetResource {
     @Operation(operationId = "deleteBudget", summary = "Drop a budget")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), () -> {
-            policies.deleteBudget(scope);
+        audit.change("deleteBudget", "budget", scope, null, () -> budget(scope), tx -> {
+            policies.deleteBudget(tx, scope);
             return null;
         });
         return Response.noContent().build();

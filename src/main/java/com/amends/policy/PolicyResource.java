@@ -27,10 +27,10 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public final class PolicyResource {
-    private final Policies policies;
+    private final PolicySettings policies;
     private final Audit audit;
 
-    public PolicyResource(Policies policies, Audit audit) {
+    public PolicyResource(PolicySettings policies, Audit audit) {
         this.policies = policies;
         this.audit = audit;
     }
@@ -49,7 +49,7 @@ public final class PolicyResource {
     @Refusals({ErrorCode.POLICY_NOT_FOUND, ErrorCode.CURRENCY_MISMATCH})
     public PolicyView setRole(@Auth Caller caller, @PathParam("role") String role, @NotNull @Valid Limits limits) {
         return audit.change("setRoleLimits", "role_limits", role, limits, policies::view,
-                () -> policies.setRoleLimits(role, limits));
+                tx -> policies.setRoleLimits(tx, role, limits));
     }
 
     @PUT
@@ -62,7 +62,7 @@ public final class PolicyResource {
                                String agentId,
                                @NotNull @Valid Limits limits) {
         return audit.change("setAgentLimits", "agent_limits", agentId, limits, policies::view,
-                () -> policies.setAgentLimits(agentId, limits));
+                tx -> policies.setAgentLimits(tx, agentId, limits));
     }
 
     @DELETE
@@ -72,7 +72,7 @@ public final class PolicyResource {
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public PolicyView deleteAgent(@Auth Caller caller, @PathParam("agent_id") String agentId) {
         return audit.change("deleteAgentLimits", "agent_limits", agentId, null, policies::view,
-                () -> policies.deleteAgentLimits(agentId));
+                tx -> policies.deleteAgentLimits(tx, agentId));
     }
 
     @PUT
@@ -82,7 +82,7 @@ public final class PolicyResource {
     @Refusals(ErrorCode.CURRENCY_MISMATCH)
     public PolicyView setCap(@Auth Caller caller, @NotNull @Valid CustomerCap cap) {
         return audit.change("setCustomerCap", "customer_cap", null, cap, policies::view,
-                () -> policies.setCustomerCap(cap));
+                tx -> policies.setCustomerCap(tx, cap));
     }
 
     @DELETE
@@ -91,6 +91,6 @@ public final class PolicyResource {
     @Operation(operationId = "deleteCustomerCap", summary = "Drop the per-customer cap")
     public PolicyView deleteCap(@Auth Caller caller) {
         return audit.change("deleteCustomerCap", "customer_cap", null, null, policies::view,
-                policies::deleteCustomerCap);
+                tx -> policies.deleteCustomerCap(tx));
     }
 }

@@ -6,6 +6,7 @@ import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
 import com.amends.platform.Problem;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
@@ -64,12 +66,22 @@ public final class Idempotency {
         return execute(apiKeyId, key, operation, request, null, work);
     }
 
+    /** The same, for work that takes the transaction it runs in. */
+    public Response execute(String apiKeyId, String key, String operation, Object request, Function<Tx, Outcome> work) {
+        return execute(apiKeyId, key, operation, request, null, work);
+    }
+
+    public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<?> before,
+                            Supplier<Outcome> work) {
+        return execute(apiKeyId, key, operation, request, before, (Function<Tx, Outcome>) t -> work.get());
+    }
+
     /**
      * The same, for a change to something that exists: {@code before} reads it, inside the
      * change's transaction, for the audit event that the change writes with its answer.
      */
     public Response execute(String apiKeyId, String key, String operation, Object request, Supplier<?> before,
-                            Supplier<Outcome> work) {
+                            Function<Tx, Outcome> work) {
         if (key == null || key.isBlank()) {
             throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_MISSING,
                     "Send an Idempotency-Key header (e.g. a UUID) so that a retry cannot apply this twice");
@@ -85,9 +97,9 @@ public final class Idempotency {
         }
         try {
             String[] answer = new String[1];
-            Outcome outcome = tx.inTransaction(() -> {
+            Outcome outcome = tx.inTransaction((Tx t) -> {
                 Object was = before == null ? null : before.get();
-                Outcome result = work.get();
+                Outcome result = work.apply(t);
                 audit.record(operation, null, null, request, was, result.body());
                 answer[0] = Json.write(mapper, result.body());
                 if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
