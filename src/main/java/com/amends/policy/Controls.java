@@ -60,8 +60,12 @@ public final class Controls {
 
     /** The budgets a grant of this category counts against in the month of {@code at}. */
     public Headroom budgets(String category, Instant at) {
+        return budgets(budgetRows(category), at);
+    }
+
+    Headroom budgets(List<PolicyDao.BudgetRow> rows, Instant at) {
         String month = month(at);
-        return new Headroom(budgetRows(category).stream().map(b -> Headroom.Room.budget(b.scope(), month, b.amount(),
+        return new Headroom(rows.stream().map(b -> Headroom.Room.budget(b.scope(), month, b.amount(),
                 dao.budgetCommitted(b.scope(), month), b.mode().equals("hard"))).toList());
     }
 

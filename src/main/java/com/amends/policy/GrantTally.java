@@ -142,11 +142,12 @@ public final class GrantTally {
     public Headroom lockBudgets(Tx tx, String category, Instant at) {
         tx.requireOpen();
         String month = Controls.month(at);
-        for (PolicyDao.BudgetRow budget : controls.budgetRows(category)) {
+        List<PolicyDao.BudgetRow> budgets = controls.budgetRows(category);
+        for (PolicyDao.BudgetRow budget : budgets) {
             dao.ensureBudgetUsage(budget.scope(), month);
             dao.addBudgetUsage(budget.scope(), month, 0); // lock the row before reading it
         }
-        return controls.budgets(category, at);
+        return controls.budgets(budgets, at);
     }
 
     /**

@@ -1,6 +1,5 @@
 package com.amends.policy;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,19 +16,8 @@ public record Headroom(List<Room> rooms) {
         rooms = List.copyOf(rooms);
     }
 
-    public static Headroom none() {
-        return new Headroom(List.of());
-    }
-
     public boolean isEmpty() {
         return rooms.isEmpty();
-    }
-
-    /** This headroom with one more room after the others. */
-    public Headroom with(Room room) {
-        List<Room> more = new ArrayList<>(rooms);
-        more.add(room);
-        return new Headroom(more);
     }
 
     /** This headroom with {@code amount} more used under every rule: rows already waiting take the room first. */
@@ -46,10 +34,6 @@ public record Headroom(List<Room> rooms) {
             }
         }
         return Optional.ofNullable(tightest);
-    }
-
-    public List<Room> of(Rule rule) {
-        return rooms.stream().filter(r -> r.rule() == rule).toList();
     }
 
     /** The rules the controls know. */
