@@ -101,16 +101,16 @@ public final class GrantTally {
         tx.requireOpen();
         remember(grantId, counted);
         if (issued != null) {
-            totals.given(List.of(customerId), issued);
+            totals.given(tx, List.of(customerId), issued);
         }
-        totals.counted(List.of(customerId), at, value);
+        totals.counted(tx, List.of(customerId), at, value);
     }
 
     /** A pending grant issued, after its value reached the ledger: the rows approval added, and the lifetime totals. */
     public void approved(Tx tx, String grantId, String customerId, List<UsageKey> added, Reward reward) {
         tx.requireOpen();
         remember(grantId, added);
-        totals.given(List.of(customerId), reward);
+        totals.given(tx, List.of(customerId), reward);
     }
 
     /**
@@ -127,7 +127,7 @@ public final class GrantTally {
                 dao.addBudgetUsage(key.scope(), key.period(), -amount);
             }
         }
-        totals.uncounted(customerId, madeAt, value);
+        totals.uncounted(tx, customerId, madeAt, value);
     }
 
     /** The budgets a grant of this category counts in, read without locking. */
@@ -170,8 +170,8 @@ public final class GrantTally {
     /** Campaign grants issued, each to its customer with the same reward, after their value reached the ledger. */
     public void credited(Tx tx, List<String> customerIds, Reward reward, Instant at, Long unit) {
         tx.requireOpen();
-        totals.given(customerIds, reward);
-        totals.counted(customerIds, at, unit);
+        totals.given(tx, customerIds, reward);
+        totals.counted(tx, customerIds, at, unit);
     }
 
     private void remember(String usageId, List<UsageKey> keys) {
