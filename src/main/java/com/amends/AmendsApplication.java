@@ -14,11 +14,16 @@ import com.amends.auth.MeResource;
 import com.amends.campaign.CampaignResource;
 import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignWorker;
-import com.amends.campaign.Campaigns;
+import com.amends.campaign.CampaignCrediting;
+import com.amends.campaign.CampaignIntake;
+import com.amends.campaign.CampaignPreview;
+import com.amends.campaign.CampaignRevocation;
+import com.amends.campaign.CampaignViews;
 import com.amends.customer.Customers;
 import com.amends.grant.GrantResource;
 import com.amends.expiry.Expiry;
 import com.amends.expiry.ExpiryTask;
+import com.amends.grant.CampaignCredits;
 import com.amends.grant.Grants;
 import com.amends.hold.HoldResource;
 import com.amends.hold.Holds;
@@ -46,7 +51,11 @@ import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
 import com.amends.policy.BudgetResource;
 import com.amends.policy.GoodwillTotals;
-import com.amends.policy.Policies;
+import com.amends.policy.Amounts;
+import com.amends.policy.Controls;
+import com.amends.policy.GrantTally;
+import com.amends.policy.Judging;
+import com.amends.policy.PolicySettings;
 import com.amends.policy.PolicyResource;
 import com.amends.points.Points;
 import com.amends.redemption.PointsRedemptionResource;
@@ -151,35 +160,47 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
                 databaseKind);
         OneTransactionAtATime.installOnH2(jdbi, databaseKind);
-        Transactor tx = new Transactor(jdbi);
+        Transactor transactor = new Transactor(jdbi);
         Ids ids = new Ids(clock);
 
-        keys = new ApiKeyService(tx, ids, clock, config.getApiKeyCache().toJavaDuration());
-        Audit audit = new Audit(tx, environment.getObjectMapper(), ids, clock, VOUCHER_CODE_SHOWN,
+        keys = new ApiKeyService(transactor, ids, clock, config.getApiKeyCache().toJavaDuration());
+        Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, VOUCHER_CODE_SHOWN,
                 VoucherCodes::masked);
-        AuditChain auditChain = new AuditChain(tx, clock);
-        Idempotency idempotency = new Idempotency(tx, environment.getObjectMapper(), clock,
+        AuditChain auditChain = new AuditChain(transactor, clock);
+        Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
-        Commands commands = new Commands(tx, idempotency, audit);
-        ReasonCodes reasons = new ReasonCodes(tx, environment.getObjectMapper(), clock);
-        Ledger ledger = new Ledger(tx, ids, clock);
-        Customers customers = new Customers(tx, clock);
-        Points points = new Points(tx, ledger, ids, clock);
+        Commands commands = new Commands(transactor, idempotency, audit);
+        ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock);
+        Ledger ledger = new Ledger(transactor, ids, clock);
+        Customers customers = new Customers(transactor, clock);
+        Points points = new Points(transactor, ledger, ids, clock);
         CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
                 config.getVoucherLookupWindow().toJavaDuration());
-        Vouchers vouchers = new Vouchers(tx, ledger, ids, new VoucherCodes(new SecureRandom()), limiter, clock);
+        Vouchers vouchers = new Vouchers(transactor, ledger, ids, new VoucherCodes(new SecureRandom()), limiter, clock);
         PointValues pointValues = new PointValues(config.getPointValues());
         pointValues.requireSupported(config.getAccountingCurrency());
-        GoodwillTotals goodwillTotals = new GoodwillTotals(tx);
-        Policies policies = new Policies(tx, pointValues, config.getAccountingCurrency(), goodwillTotals, clock);
-        Grants grants = new Grants(tx, reasons, customers, points, vouchers, policies, goodwillTotals,
+        GoodwillTotals goodwillTotals = new GoodwillTotals(transactor);
+        Amounts amounts = new Amounts(config.getAccountingCurrency());
+        Controls controls = new Controls(transactor, goodwillTotals);
+        GrantTally tally = new GrantTally(transactor, goodwillTotals, controls, ids);
+        Judging judging = new Judging(controls, tally, goodwillTotals, pointValues, amounts, clock);
+        PolicySettings policies = new PolicySettings(transactor, controls, amounts, clock);
+        Grants grants = new Grants(transactor, reasons, customers, points, vouchers, judging, tally,
                 environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
-        Redemptions redemptions = new Redemptions(tx, ledger, points, pointValues, vouchers, customers, ids, clock);
-        Holds holds = new Holds(tx, ledger, points, vouchers, redemptions, customers, ids, clock);
-        Campaigns campaigns = new Campaigns(tx, reasons, customers, grants, vouchers, policies,
+        CampaignCredits campaignCredits = new CampaignCredits(transactor, points, vouchers, tally, environment.getObjectMapper(),
+                ids, clock);
+        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, customers, ids, clock);
+        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, customers, ids, clock);
+        CampaignViews campaignViews = new CampaignViews(transactor, vouchers, environment.getObjectMapper(),
+                config.getAccountingCurrency());
+        CampaignCrediting crediting = new CampaignCrediting(transactor, customers, campaignCredits, tally,
+                environment.getObjectMapper(), clock);
+        CampaignIntake campaignIntake = new CampaignIntake(transactor, reasons, crediting, campaignViews, judging,
                 environment.getObjectMapper(), ids, clock);
-        CampaignWorker campaignWorker = new CampaignWorker(tx, campaigns, clock);
-        Expiry expiry = new Expiry(tx, holds, points, vouchers, grants, clock,
+        CampaignRevocation campaignRevocation = new CampaignRevocation(transactor, grants, campaignCredits, campaignViews, clock);
+        CampaignPreview campaignPreview = new CampaignPreview(campaignViews, campaignCredits, tally, amounts, clock);
+        CampaignWorker campaignWorker = new CampaignWorker(transactor, crediting, campaignRevocation, clock);
+        Expiry expiry = new Expiry(transactor, holds, points, vouchers, grants, clock,
                 config.getApprovalTimeout().toJavaDuration());
 
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
@@ -199,26 +220,26 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new ApiKeyResource(keys, commands));
         register(jersey, new ReasonCodeResource(reasons, commands));
         register(jersey, new GrantResource(grants, commands));
-        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, policies, clock),
+        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging, clock),
                 customers, ledger));
         register(jersey, new VoucherResource(vouchers));
         register(jersey, new VoucherRedemptionResource(redemptions, commands));
         register(jersey, new PointsRedemptionResource(redemptions, commands));
         register(jersey, new RedemptionResource(redemptions, commands));
         register(jersey, new HoldResource(holds, commands));
-        register(jersey, new CampaignResource(campaigns, commands));
+        register(jersey, new CampaignResource(campaignIntake, campaignViews, campaignPreview, campaignRevocation, commands));
         environment.admin().addTask(new CampaignTask(campaignWorker));
         register(jersey, new PolicyResource(policies, commands));
         register(jersey, new BudgetResource(policies, clock, commands));
-        register(jersey, new ReconciliationResource(new Reconciler(tx, clock)));
-        DaySums daySums = new DaySums(tx, clock);
+        register(jersey, new ReconciliationResource(new Reconciler(transactor, clock)));
+        DaySums daySums = new DaySums(transactor, clock);
         Valuation valuation = new Valuation(pointValues, config.getAccountingCurrency());
-        register(jersey, new ReportResource(new SpendReports(tx, daySums, valuation),
-                new LiabilityReports(tx, daySums, valuation), new EffectivenessReports(tx, valuation),
-                new JournalExport(tx), clock));
+        register(jersey, new ReportResource(new SpendReports(transactor, daySums, valuation),
+                new LiabilityReports(transactor, daySums, valuation), new EffectivenessReports(transactor, valuation),
+                new JournalExport(transactor), clock));
         environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));
-        register(jersey, new AuditResource(new AuditTrail(tx, environment.getObjectMapper()), auditChain));
+        register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain));
         environment.admin().addTask(new SealAuditTask(auditChain));
 
         register(jersey, new MeResource());
@@ -235,7 +256,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
                 TimeUnit.MILLISECONDS);
         long compactEvery = config.getH2CompactionInterval().toMilliseconds();
-        H2Compaction.on(databaseKind, tx).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
+        H2Compaction.on(databaseKind, transactor).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
                 () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
         // A thread of its own: after a long pause its first run sums many days, and expiry and
         // sealing should not wait for that.

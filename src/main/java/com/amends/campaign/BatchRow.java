@@ -3,4 +3,9 @@ package com.amends.campaign;
 import java.time.Instant;
 
 public record BatchRow(String id, String campaignId, int rowCount, String status, String leaseOwner, Instant leaseUntil,
-                       Instant createdAt, Instant finishedAt) {}
+                       Instant createdAt, Instant finishedAt) {
+
+    boolean is(BatchStatus status) {
+        return status.wire().equals(this.status);
+    }
+}

@@ -39,11 +39,18 @@ import java.util.Map;
 public final class CampaignResource {
     private static final String CSV = "text/csv";
 
-    private final Campaigns campaigns;
+    private final CampaignIntake intake;
+    private final CampaignViews views;
+    private final CampaignPreview previews;
+    private final CampaignRevocation revocation;
     private final Commands commands;
 
-    public CampaignResource(Campaigns campaigns, Commands commands) {
-        this.campaigns = campaigns;
+    public CampaignResource(CampaignIntake intake, CampaignViews views, CampaignPreview previews,
+                            CampaignRevocation revocation, Commands commands) {
+        this.intake = intake;
+        this.views = views;
+        this.previews = previews;
+        this.revocation = revocation;
         this.commands = commands;
     }
 
@@ -55,7 +62,7 @@ public final class CampaignResource {
     @Refusals({ErrorCode.REASON_CODE_UNKNOWN, ErrorCode.REASON_CODE_INACTIVE, ErrorCode.CURRENCY_MISMATCH})
     public Response create(@Auth Caller caller, @NotNull @Valid CreateCampaignRequest request) {
         return Response.status(201).entity(commands.run(
-                Change.of("createCampaign", "campaign").request(request), tx -> campaigns.create(caller, request))).build();
+                Change.of("createCampaign", "campaign").request(request), tx -> intake.create(tx, caller, request))).build();
     }
 
     @GET
@@ -64,7 +71,7 @@ public final class CampaignResource {
     @Operation(operationId = "getCampaign", summary = "A campaign with its progress and cost so far")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView get(@Auth Caller caller, @PathParam("id") String id) {
-        return campaigns.get(id);
+        return views.get(id);
     }
 
     @POST
@@ -99,14 +106,15 @@ public final class CampaignResource {
     public Response addCsv(@Auth Caller caller, @PathParam("id") String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull String csv) {
-        return receive(caller, id, idempotencyKey, Campaigns.parseCsv(csv));
+        return receive(caller, id, idempotencyKey, RecipientsCsv.parse(csv));
     }
 
     private Response receive(Caller caller, String id, String idempotencyKey, List<Recipient> recipients) {
         return commands.runOnce(caller.keyId(), idempotencyKey, Change.of("addCampaignRecipients", "batch")
                 .request(Map.of("campaign_id", id, "recipients", recipients)), tx -> {
-                    BatchView batch = campaigns.receive(caller, id, recipients);
-                    return new Outcome(batch.status().equals("done") ? 201 : 202, batch);
+                    // A small batch is credited in this same transaction: a retry is answered the credited batch.
+                    BatchView batch = intake.receive(tx, id, recipients);
+                    return new Outcome(batch.status().equals(BatchStatus.DONE.wire()) ? 201 : 202, batch);
                 });
     }
 
@@ -116,7 +124,7 @@ public final class CampaignResource {
     @Operation(operationId = "getCampaignBatch", summary = "A batch's counts, and its per-row results once done")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public BatchView batch(@Auth Caller caller, @PathParam("id") String id, @PathParam("batch_id") String batchId) {
-        return campaigns.batch(id, batchId);
+        return views.batch(id, batchId);
     }
 
     @POST
@@ -131,7 +139,7 @@ public final class CampaignResource {
             @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
     public PreviewView preview(@Auth Caller caller, @PathParam("id") String id,
                                @NotNull @Valid RecipientsRequest request) {
-        return campaigns.preview(id, request.recipients());
+        return previews.preview(id, request.recipients());
     }
 
     @POST
@@ -140,7 +148,7 @@ public final class CampaignResource {
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Hidden
     public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") String id, @NotNull String csv) {
-        return campaigns.preview(id, Campaigns.parseCsv(csv));
+        return previews.preview(id, RecipientsCsv.parse(csv));
     }
 
     @POST
@@ -149,8 +157,8 @@ public final class CampaignResource {
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
-        return commands.run(Change.of("closeCampaign", "campaign").target(id), tx -> campaigns.get(id),
-                tx -> campaigns.close(id));
+        return commands.run(Change.of("closeCampaign", "campaign").target(id), tx -> views.get(id),
+                tx -> intake.close(tx, id));
     }
 
     @POST
@@ -165,6 +173,6 @@ public final class CampaignResource {
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("revokeUnused", "campaign").request(Map.of("campaign_id", id)),
-                tx -> campaigns.get(id), tx -> new Outcome(202, campaigns.revokeUnused(id)));
+                tx -> views.get(id), tx -> new Outcome(202, revocation.revokeUnused(tx, id)));
     }
 }

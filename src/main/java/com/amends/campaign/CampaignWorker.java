@@ -18,16 +18,18 @@ public final class CampaignWorker {
     /** Revocations the worker makes are booked to no API key of a person. */
     private static final Caller WORKER = new Caller("campaign-worker", "campaign worker", Role.SUPERVISOR);
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final CampaignDao dao;
-    private final Campaigns campaigns;
+    private final CampaignCrediting crediting;
+    private final CampaignRevocation revocation;
     private final Clock clock;
     private final String owner = UUID.randomUUID().toString();
 
-    public CampaignWorker(Transactor tx, Campaigns campaigns, Clock clock) {
-        this.tx = tx;
-        this.dao = tx.onDemand(CampaignDao.class);
-        this.campaigns = campaigns;
+    public CampaignWorker(Transactor transactor, CampaignCrediting crediting, CampaignRevocation revocation, Clock clock) {
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(CampaignDao.class);
+        this.crediting = crediting;
+        this.revocation = revocation;
         this.clock = clock;
     }
 
@@ -38,8 +40,8 @@ public final class CampaignWorker {
     public int run(int maxChunks) {
         int chunks = credit(maxChunks);
         if (maxChunks < 0) {
-            for (String campaign : campaigns.revoking()) {
-                while (campaigns.revokeChunk(WORKER, campaign)) {
+            for (String campaign : revocation.revoking()) {
+                while (revocation.revokeChunk(WORKER, campaign)) {
                     // one chunk of grants at a time, each revoked in its own transaction
                 }
             }
@@ -52,10 +54,10 @@ public final class CampaignWorker {
         for (String batch : dao.claimable(clock.instant(), 20)) {
             while (maxChunks < 0 || chunks < maxChunks) {
                 Instant now = clock.instant();
-                if (tx.inTransaction(() -> dao.lease(batch, owner, now.plus(LEASE), now)) == 0) {
+                if (transactor.inTransaction(tx -> dao.lease(batch, owner, now.plus(LEASE), now)) == 0) {
                     break; // someone else has it, or it is done
                 }
-                if (!campaigns.creditChunk(batch)) {
+                if (!crediting.creditChunk(batch)) { // a transaction of its own
                     break;
                 }
                 chunks++;

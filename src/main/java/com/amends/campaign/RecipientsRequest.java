@@ -7,4 +7,4 @@ import java.util.List;
 
 @Schema(name = "RecipientsRequest", description = "Up to 10,000 customers; also accepted as text/csv (customer_id[,order_ref] a line)")
 public record RecipientsRequest(
-        @NotNull @Size(min = 1, max = Campaigns.MAX_BATCH) List<Recipient> recipients) {}
+        @NotNull @Size(min = 1, max = CampaignIntake.MAX_BATCH) List<Recipient> recipients) {}

@@ -28,25 +28,12 @@ public final class Customers {
         dao.ensureAll(customerIds, clock.instant());
     }
 
-    /** @deprecated runs in whatever transaction the thread has; use {@link #ensureAll(Tx, List)} */
-    @Deprecated
-    public void ensureAll(List<String> customerIds) {
-        dao.ensureAll(customerIds, clock.instant());
-    }
-
     /**
      * Records the customer if new and locks their row for the transaction: grants to one
      * customer take turns, so a case is compensated once and the customer cap holds.
      */
     public void ensureAndLock(Tx tx, String customerId) {
         tx.requireOpen();
-        dao.ensure(customerId, clock.instant());
-        dao.lock(customerId);
-    }
-
-    /** @deprecated outside a transaction the lock is released at once; use {@link #ensureAndLock(Tx, String)} */
-    @Deprecated
-    public void ensureAndLock(String customerId) {
         dao.ensure(customerId, clock.instant());
         dao.lock(customerId);
     }

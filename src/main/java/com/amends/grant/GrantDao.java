@@ -16,10 +16,10 @@ interface GrantDao {
     String INSERT = """
             INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, note, status, points,
                                 expires_at, api_key_id, created_at, value_amount, category, top_up, reward,
-                                approval_reasons, usage_keys, campaign_id)
+                                approval_reasons, usage_id, campaign_id)
             VALUES (:id, :customerId, :agentId, :reasonCode, :caseRef, :channel, :note, :status, :points,
                     :expiresAt, :apiKeyId, :createdAt, :valueAmount, :category, :topUp, :reward,
-                    :approvalReasons, :usageKeys, :campaignId)
+                    :approvalReasons, :usageId, :campaignId)
             """;
 
 
@@ -66,15 +66,12 @@ interface GrantDao {
             """)
     int decide(String id, String status, String decidedBy, Instant now, String note);
 
-    @SqlUpdate("UPDATE grants SET usage_keys = :usageKeys WHERE id = :id")
-    void setUsageKeys(String id, String usageKeys);
-
     @SqlQuery("SELECT id FROM grants WHERE status = 'pending_approval' AND created_at <= :before ORDER BY id LIMIT :limit")
     List<String> pendingSince(Instant before, int limit);
 
     @SqlUpdate("""
             UPDATE grants SET status = 'revoked', revoked_at = :now, revoke_reason = :reason,
-                              revoked_points = :points, revoked_amount = :amount
+                              revoked_points = :points, revoked_amount = :amount, usage_id = NULL
              WHERE id = :id AND status = 'issued'
             """)
     int markRevoked(String id, Instant now, String reason, Long points, Long amount);

@@ -82,7 +82,7 @@ public final class GrantResource {
                                            value = PERCENT_EXAMPLE)}))
                            CreateGrantRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey, Change.of("createGrant", "grant").request(request),
-                tx -> Outcome.created(grants.create(caller, request)));
+                tx -> Outcome.created(grants.create(tx, caller, request)));
     }
 
     @GET
@@ -115,7 +115,7 @@ public final class GrantResource {
                             @NotNull @Valid DecisionRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("approveGrant", "grant").request(Map.of("grant_id", id, "body", request)),
-                tx -> grants.get(id), tx -> Outcome.ok(grants.approve(caller, id, request)));
+                tx -> grants.get(id), tx -> Outcome.ok(grants.approve(tx, caller, id, request)));
     }
 
     @POST
@@ -130,7 +130,7 @@ public final class GrantResource {
                            @NotNull @Valid DecisionRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("rejectGrant", "grant").request(Map.of("grant_id", id, "body", request)),
-                tx -> grants.get(id), tx -> Outcome.ok(grants.reject(caller, id, request)));
+                tx -> grants.get(id), tx -> Outcome.ok(grants.reject(tx, caller, id, request)));
     }
 
     @GET
@@ -179,6 +179,6 @@ public final class GrantResource {
                            @NotNull @Valid RevokeGrantRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("revokeGrant", "grant").request(Map.of("grant_id", id, "body", request)),
-                tx -> grants.get(id), tx -> Outcome.ok(grants.revoke(caller, id, request)));
+                tx -> grants.get(id), tx -> Outcome.ok(grants.revoke(tx, caller, id, request)));
     }
 }

@@ -12,11 +12,13 @@ import com.amends.platform.ListConditions;
 import com.amends.platform.Money;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.points.Points;
 import com.amends.policy.Allowance;
-import com.amends.policy.GoodwillTotals;
-import com.amends.policy.Policies;
+import com.amends.policy.GrantTally;
+import com.amends.policy.Judging;
 import com.amends.policy.RecentGoodwill;
+import com.amends.policy.UsageKey;
 import com.amends.policy.Violation;
 import com.amends.reason.ReasonCode;
 import com.amends.reason.ReasonCodes;
@@ -41,37 +43,38 @@ public final class Grants {
     /** The longest validity a grant may have, as for a reason code's default. */
     static final Duration MAX_VALIDITY = Duration.ofDays(3660);
 
-    private final Transactor tx;
+    private final Transactor transactor;
     private final GrantDao dao;
     private final ReasonCodes reasons;
     private final Customers customers;
     private final Points points;
     private final Vouchers vouchers;
-    private final Policies policies;
-    private final GoodwillTotals totals;
+    private final Judging judging;
+    private final GrantTally tally;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
     private final Duration approvalTimeout;
 
-    public Grants(Transactor tx, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  Policies policies, GoodwillTotals totals, ObjectMapper mapper, Ids ids, Clock clock,
+    public Grants(Transactor transactor, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
+                  Judging judging, GrantTally tally, ObjectMapper mapper, Ids ids, Clock clock,
                   Duration approvalTimeout) {
         this.approvalTimeout = approvalTimeout;
-        this.tx = tx;
-        this.dao = tx.onDemand(GrantDao.class);
+        this.transactor = transactor;
+        this.dao = transactor.onDemand(GrantDao.class);
         this.reasons = reasons;
         this.customers = customers;
         this.points = points;
         this.vouchers = vouchers;
-        this.policies = policies;
-        this.totals = totals;
+        this.judging = judging;
+        this.tally = tally;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
     }
 
-    public GrantView create(Caller caller, CreateGrantRequest request) {
+    /** Issues a grant, or sends it for approval, in the caller's transaction (the idempotent request's). */
+    public GrantView create(Tx tx, Caller caller, CreateGrantRequest request) {
         if (request.reward() != null) {
             request.reward().check("");
         }
@@ -82,138 +85,85 @@ public final class Grants {
         if (request.expiresAt() != null && request.expiresAt().isAfter(now.plus(MAX_VALIDITY))) {
             throw ApiException.invalid("expires_at", "must be within " + MAX_VALIDITY.toDays() + " days");
         }
-        return tx.inTransaction(() -> {
-            ReasonCode reason = reasons.requireActive(request.reasonCode());
-            Reward reward = request.reward() != null ? request.reward() : reason.suggestedReward();
-            if (reward == null) {
-                throw ApiException.invalid("points", "give points or a voucher: reason code " + reason.code()
-                        + " suggests no reward");
-            }
-            Instant expiresAt = request.expiresAt() != null
-                    ? request.expiresAt() : now.plus(Duration.ofDays(reason.defaultValidityDays()));
-            String customer = request.customerId();
-            String caseRef = request.caseRef().strip();
-            String agent = request.agentId();
-            customers.ensureAndLock(customer);
-            Optional<String> earlier = dao.compensating(customer, caseRef);
-            if (earlier.isPresent() && !request.isTopUp()) {
-                throw new ApiException(ErrorCode.ALREADY_COMPENSATED, "Case " + caseRef + " was compensated by grant "
-                        + earlier.get() + "; send top_up: true to give more, which needs approval",
-                        List.of(), Map.of("earlier_grant_id", earlier.get()));
-            }
-            Long value = policies.value(reward).orElse(null);
-            Policies.Judgement judgement = policies.commit(new Policies.Subject(caller.role(), agent, customer,
-                    reason.category(), value, now, earlier.isPresent()));
-            GrantStatus status = judgement.needsApproval() ? GrantStatus.PENDING_APPROVAL : GrantStatus.ISSUED;
-            String id = ids.next("grt");
-            dao.insert(new GrantRow(id, customer, agent, reason.code(), caseRef, request.channel().wire(), request.note(),
-                    status.wire(), reward.points(), expiresAt, caller.keyId(), now, null, null, null, null, value,
-                    reason.category(), earlier.isPresent(), Json.write(mapper, reward),
-                    judgement.needsApproval() ? Json.write(mapper, judgement.violations()) : null, null, null, null,
-                    String.join(";", judgement.usageKeys()), null));
-            if (status == GrantStatus.ISSUED) {
-                issue(reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
-            }
-            totals.counted(List.of(customer), now, value);
-            return get(id);
-        });
-    }
-
-    /** Which of these customers a campaign has credited already. */
-    public List<String> creditedBy(String campaignId, List<String> customerIds) {
-        return customerIds.isEmpty() ? List.of() : dao.creditedBy(campaignId, customerIds);
-    }
-
-    /**
-     * Issues one campaign grant to each customer, in the caller's transaction and with batched
-     * statements; the campaign is the case of each. Answers the grant ids (and voucher codes,
-     * for a voucher reward) by customer.
-     */
-    public Map<String, CampaignCredit> creditAll(CampaignGrants campaign, List<String> customerIds) {
-        Instant now = clock.instant();
-        Map<String, CampaignCredit> credits = new java.util.LinkedHashMap<>();
-        List<GrantRow> rows = new java.util.ArrayList<>();
-        List<EntryContext> contexts = new java.util.ArrayList<>();
-        String reward = Json.write(mapper, campaign.reward());
-        for (String customer : customerIds) {
-            String id = ids.next("grt");
-            rows.add(new GrantRow(id, customer, campaign.agentId(), campaign.reasonCode(), campaign.campaignId(),
-                    Channel.PROACTIVE.wire(), campaign.note(), GrantStatus.ISSUED.wire(), campaign.reward().points(),
-                    campaign.expiresAt(), campaign.apiKeyId(), now, null, null, null, null, campaign.unitValue(),
-                    campaign.category(), false, reward, null, null, null, null, campaign.usageKeys(),
-                    campaign.campaignId()));
-            contexts.add(new EntryContext(customer, id, campaign.reasonCode(), campaign.apiKeyId()));
-            credits.put(customer, new CampaignCredit(id, null));
+        tx.requireOpen();
+        ReasonCode reason = reasons.requireActive(request.reasonCode());
+        Reward reward = request.reward() != null ? request.reward() : reason.suggestedReward();
+        if (reward == null) {
+            throw ApiException.invalid("points", "give points or a voucher: reason code " + reason.code()
+                    + " suggests no reward");
         }
-        dao.insertAll(rows);
-        if (campaign.reward().points() != null) {
-            points.issueAll(tx.current(), campaign.reward().points(), campaign.expiresAt(), contexts);
-        } else {
-            Map<String, String> codes = vouchers.issueAll(tx.current(), campaign.reward().voucher(), campaign.expiresAt(), contexts);
-            credits.replaceAll((customer, credit) -> new CampaignCredit(credit.grantId(), codes.get(credit.grantId())));
+        Instant expiresAt = request.expiresAt() != null
+                ? request.expiresAt() : now.plus(Duration.ofDays(reason.defaultValidityDays()));
+        String customer = request.customerId();
+        String caseRef = request.caseRef().strip();
+        String agent = request.agentId();
+        customers.ensureAndLock(tx, customer);
+        Optional<String> earlier = dao.compensating(customer, caseRef);
+        if (earlier.isPresent() && !request.isTopUp()) {
+            throw new ApiException(ErrorCode.ALREADY_COMPENSATED, "Case " + caseRef + " was compensated by grant "
+                    + earlier.get() + "; send top_up: true to give more, which needs approval",
+                    List.of(), Map.of("earlier_grant_id", earlier.get()));
         }
-        totals.given(customerIds, campaign.reward());
-        totals.counted(customerIds, now, campaign.unitValue());
-        return credits;
+        Long value = judging.value(reward).orElse(null);
+        Judging.Judgement judgement = judging.commit(tx, new Judging.Subject(caller.role(), agent, customer,
+                reason.category(), value, now, earlier.isPresent()));
+        GrantStatus status = judgement.needsApproval() ? GrantStatus.PENDING_APPROVAL : GrantStatus.ISSUED;
+        String id = ids.next("grt");
+        dao.insert(GrantRow.single(new GrantRow.New(id, customer, agent, reason.code(), caseRef, request.channel(),
+                request.note(), reward.points(), Json.write(mapper, reward), value, reason.category(), expiresAt,
+                caller.keyId(), now), status, earlier.isPresent(),
+                judgement.needsApproval() ? Json.write(mapper, judgement.violations()) : null));
+        if (status == GrantStatus.ISSUED) {
+            issue(tx, reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
+        }
+        tally.made(tx, id, customer, now, value, judgement.usage(), status == GrantStatus.ISSUED ? reward : null);
+        return get(id);
     }
 
-    /** The campaign's issued grants after {@code after}, for revoking what nobody spent. */
-    public List<String> issuedOfCampaign(String campaignId, String after, int limit) {
-        return dao.issuedOfCampaign(campaignId, after, limit);
-    }
-
-    /** What every grant of one campaign shares. */
-    public record CampaignGrants(String campaignId, String reasonCode, String category, String agentId, String note,
-                                 Reward reward, Long unitValue, Instant expiresAt, String apiKeyId, String usageKeys) {}
-
-    public record CampaignCredit(String grantId, String voucherCode) {}
-
-    private void issue(Reward reward, Instant expiresAt, EntryContext context) {
+    private void issue(Tx tx, Reward reward, Instant expiresAt, EntryContext context) {
         if (reward.points() != null) {
-            points.issue(tx.current(), reward.points(), expiresAt, context);
+            points.issue(tx, reward.points(), expiresAt, context);
         } else {
-            vouchers.issue(tx.current(), reward.voucher(), expiresAt, context);
+            vouchers.issue(tx, reward.voucher(), expiresAt, context);
         }
-        totals.given(List.of(context.customerId()), reward);
     }
 
     /** Issues a pending grant. Never by the agent who asked; a hard budget that ran out refuses it. */
-    public GrantView approve(Caller caller, String id, DecisionRequest decision) {
-        return tx.inTransaction(() -> {
-            GrantRow grant = lockPending(id, decision);
-            String usage = policies.countOnApproval(grant.category(), grant.createdAt(), grant.valueAmount(),
-                    grant.usageKeys());
-            dao.setUsageKeys(id, usage);
-            issue(Json.read(mapper, grant.reward(), Reward.class), grant.expiresAt(),
-                    new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
-            dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId(), clock.instant(), decision.note());
-            return get(id);
-        });
+    public GrantView approve(Tx tx, Caller caller, String id, DecisionRequest decision) {
+        tx.requireOpen();
+        GrantRow grant = lockPending(id, decision);
+        // Budgets first, the ledger next, the totals last: the order every grant takes these rows in.
+        List<UsageKey> added = judging.countOnApproval(tx, grant.category(), grant.createdAt(), grant.valueAmount(),
+                grant.usageId());
+        Reward reward = Json.read(mapper, grant.reward(), Reward.class);
+        issue(tx, reward, grant.expiresAt(), new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
+        tally.approved(tx, id, grant.customerId(), added, reward);
+        dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId(), clock.instant(), decision.note());
+        return get(id);
     }
 
-    public GrantView reject(Caller caller, String id, DecisionRequest decision) {
+    public GrantView reject(Tx tx, Caller caller, String id, DecisionRequest decision) {
         if (decision.note() == null || decision.note().isBlank()) {
             throw ApiException.invalid("note", "is required to reject: say why");
         }
-        return tx.inTransaction(() -> {
-            GrantRow grant = lockPending(id, decision);
-            dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
-            stopCounting(grant);
-            return get(id);
-        });
+        tx.requireOpen();
+        GrantRow grant = lockPending(id, decision);
+        dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
+        stopCounting(tx, grant);
+        return get(id);
     }
 
     /** Expires grants left undecided since before {@code before}; answers how many. */
     public int expirePending(Instant before) {
         int expired = 0;
         for (String id : dao.pendingSince(before, 500)) {
-            boolean done = tx.inTransaction(() -> {
+            boolean done = transactor.inTransaction(tx -> {
                 GrantRow grant = dao.lock(id).orElseThrow();
                 if (!grant.is(GrantStatus.PENDING_APPROVAL) || grant.createdAt().isAfter(before)) {
                     return false;
                 }
                 dao.decide(id, GrantStatus.EXPIRED.wire(), null, clock.instant(), "not decided in time");
-                stopCounting(grant);
+                stopCounting(tx, grant);
                 return true;
             });
             expired += done ? 1 : 0;
@@ -221,13 +171,9 @@ public final class Grants {
         return expired;
     }
 
-    /**
-     * A grant rejected, expired undecided or revoked no longer counts: not against budgets or
-     * daily totals, and not against the customer's cap.
-     */
-    private void stopCounting(GrantRow grant) {
-        policies.release(grant.usageKeys(), grant.valueAmount() == null ? 0 : grant.valueAmount());
-        totals.uncounted(grant.customerId(), grant.createdAt(), grant.valueAmount());
+    /** A grant rejected, expired undecided or revoked no longer counts. */
+    private void stopCounting(Tx tx, GrantRow grant) {
+        tally.withdrawn(tx, grant.usageId(), grant.customerId(), grant.createdAt(), grant.valueAmount());
     }
 
     private GrantRow lockPending(String id, DecisionRequest decision) {
@@ -254,13 +200,13 @@ public final class Grants {
     public Allowance allowance(Caller caller, String customerId, String agentId, String reasonCode, String caseRef) {
         ReasonCode reason = reasons.requireActive(reasonCode);
         String compensatedBy = caseRef == null ? null : dao.compensating(customerId, caseRef.strip()).orElse(null);
-        return policies.allowance(new Policies.Subject(caller.role(), agentId, customerId, reason.category(), null,
+        return judging.allowance(new Judging.Subject(caller.role(), agentId, customerId, reason.category(), null,
                 clock.instant(), compensatedBy != null), reason.suggestedReward(), compensatedBy);
     }
 
     public GrantView get(String id) {
         GrantRow row = dao.find(id).orElseThrow(() -> notFound(id));
-        return view(row, vouchers.ofGrants(List.of(id)).get(id), policies.recentGoodwill(row.customerId()));
+        return view(row, vouchers.ofGrants(List.of(id)).get(id), judging.recentGoodwill(row.customerId()));
     }
 
     public Page<GrantView> list(GrantFilter filter, int limit, String cursor) {
@@ -281,27 +227,25 @@ public final class Grants {
      * Takes back what is left of an issued grant. Spent value is not clawed back: the customer
      * keeps what they already used, and the answer says how much was revoked.
      */
-    public GrantView revoke(Caller caller, String id, RevokeGrantRequest request) {
-        return tx.inTransaction(() -> {
-            GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
-            if (!grant.is(GrantStatus.ISSUED)) {
-                throw new ApiException(ErrorCode.GRANT_NOT_REVOCABLE,
-                        "Grant " + id + " is " + grant.status() + "; only an issued grant can be revoked");
-            }
-            EntryContext context = new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId());
-            Long revokedPoints = null;
-            Long revokedAmount = null;
-            if (grant.points() != null) {
-                revokedPoints = points.revokeGrantLot(tx.current(), context);
-            } else {
-                VoucherView voucher = vouchers.ofGrants(List.of(id)).get(id);
-                revokedAmount = vouchers.revoke(tx.current(), voucher.id(), context);
-            }
-            dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
-            stopCounting(grant);
-            dao.setUsageKeys(id, null);
-            return get(id);
-        });
+    public GrantView revoke(Tx tx, Caller caller, String id, RevokeGrantRequest request) {
+        tx.requireOpen();
+        GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
+        if (!grant.is(GrantStatus.ISSUED)) {
+            throw new ApiException(ErrorCode.GRANT_NOT_REVOCABLE,
+                    "Grant " + id + " is " + grant.status() + "; only an issued grant can be revoked");
+        }
+        EntryContext context = new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId());
+        Long revokedPoints = null;
+        Long revokedAmount = null;
+        if (grant.points() != null) {
+            revokedPoints = points.revokeGrantLot(tx, context);
+        } else {
+            VoucherView voucher = vouchers.ofGrants(List.of(id)).get(id);
+            revokedAmount = vouchers.revoke(tx, voucher.id(), context);
+        }
+        dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
+        stopCounting(tx, grant);
+        return get(id);
     }
 
     private static ApiException notFound(String id) {
@@ -321,10 +265,7 @@ public final class Grants {
         return new GrantView(row.id(), GrantStatus.fromWire(row.status()), row.customerId(), row.agentId(),
                 row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
                 row.note(), reward == null ? row.points() : reward.points(), voucher, reward, row.expiresAt(), row.createdAt(),
-                row.valueAmount() == null ? null : new Money(row.valueAmount(), policies.currency()),
+                row.valueAmount() == null ? null : new Money(row.valueAmount(), judging.currency()),
                 row.topUp(), approval, recent, revocation);
     }
-
-
-
 }

@@ -3,7 +3,6 @@ package com.amends.platform;
 import java.sql.SQLException;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.function.Supplier;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
@@ -63,36 +62,8 @@ public final class Transactor {
     }
 
     /** Whether this thread is inside a transaction opened here. */
-    public boolean inTransaction() {
+    private boolean inTransaction() {
         return jdbi.getHandleScope().get() != null;
-    }
-
-    /** @deprecated a bridge for callers not yet handed a Tx: the transaction open on this thread */
-    @Deprecated
-    public Tx current() {
-        var bound = jdbi.getHandleScope().get();
-        if (bound == null) {
-            throw new IllegalStateException("No transaction is open on this thread");
-        }
-        return new Tx(bound.getHandle());
-    }
-
-    /** @deprecated joins an open transaction silently; take a {@link Tx} or open one with the Function form */
-    @Deprecated
-    public <T> T inTransaction(Supplier<T> work) {
-        if (inTransaction()) {
-            return work.get();
-        }
-        return inTransaction(tx -> work.get());
-    }
-
-    /** @deprecated see {@link #inTransaction(Supplier)} */
-    @Deprecated
-    public void run(Runnable work) {
-        inTransaction(() -> {
-            work.run();
-            return null;
-        });
     }
 
     /**

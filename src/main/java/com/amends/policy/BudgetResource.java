@@ -34,11 +34,11 @@ import java.util.List;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public final class BudgetResource {
-    private final Policies policies;
+    private final PolicySettings policies;
     private final Clock clock;
     private final Commands commands;
 
-    public BudgetResource(Policies policies, Clock clock, Commands commands) {
+    public BudgetResource(PolicySettings policies, Clock clock, Commands commands) {
         this.policies = policies;
         this.commands = commands;
         this.clock = clock;
@@ -64,7 +64,7 @@ public final class BudgetResource {
                           @Parameter(description = "overall, or a reason category") String scope,
                           @NotNull @Valid BudgetRequest request) {
         return commands.run(Change.of("setBudget", "budget").target(scope).request(request),
-                tx -> budget(scope), tx -> policies.setBudget(scope, request));
+                tx -> budget(scope), tx -> policies.setBudget(tx, scope, request));
     }
 
     @DELETE
@@ -74,7 +74,7 @@ public final class BudgetResource {
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
         commands.run(Change.of("deleteBudget", "budget").target(scope), tx -> budget(scope), tx -> {
-            policies.deleteBudget(scope);
+            policies.deleteBudget(tx, scope);
             return null;
         });
         return Response.noContent().build();

@@ -3,6 +3,7 @@ package com.amends.policy;
 import com.amends.ledger.Accounts;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.reward.Reward;
 import com.amends.reward.VoucherType;
 import java.time.Instant;
@@ -25,12 +26,13 @@ public final class GoodwillTotals {
 
     private final GoodwillTotalsDao dao;
 
-    public GoodwillTotals(Transactor tx) {
-        this.dao = tx.onDemand(GoodwillTotalsDao.class);
+    public GoodwillTotals(Transactor transactor) {
+        this.dao = transactor.onDemand(GoodwillTotalsDao.class);
     }
 
     /** Grants issued, each to its customer with the same reward: the lifetime totals. */
-    public void given(List<String> customerIds, Reward reward) {
+    public void given(Tx tx, List<String> customerIds, Reward reward) {
+        tx.requireOpen();
         String unit;
         long amount;
         if (reward.points() != null) {
@@ -50,12 +52,14 @@ public final class GoodwillTotals {
     }
 
     /** Grants that start counting against the cap (made issued or pending), all made at {@code at}. */
-    public void counted(List<String> customerIds, Instant at, Long value) {
+    public void counted(Tx tx, List<String> customerIds, Instant at, Long value) {
+        tx.requireOpen();
         change(customerIds, at, value, 1);
     }
 
     /** A grant that stops counting (rejected, expired undecided, revoked), made at {@code at}. */
-    public void uncounted(String customerId, Instant at, Long value) {
+    public void uncounted(Tx tx, String customerId, Instant at, Long value) {
+        tx.requireOpen();
         change(List.of(customerId), at, value, -1);
     }
 

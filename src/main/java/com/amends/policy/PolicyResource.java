@@ -28,10 +28,10 @@ import jakarta.ws.rs.core.MediaType;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Policies")
 public final class PolicyResource {
-    private final Policies policies;
+    private final PolicySettings policies;
     private final Commands commands;
 
-    public PolicyResource(Policies policies, Commands commands) {
+    public PolicyResource(PolicySettings policies, Commands commands) {
         this.policies = policies;
         this.commands = commands;
     }
@@ -50,7 +50,7 @@ public final class PolicyResource {
     @Refusals({ErrorCode.POLICY_NOT_FOUND, ErrorCode.CURRENCY_MISMATCH})
     public PolicyView setRole(@Auth Caller caller, @PathParam("role") String role, @NotNull @Valid Limits limits) {
         return commands.run(Change.of("setRoleLimits", "role_limits").target(role).request(limits),
-                tx -> policies.view(), tx -> policies.setRoleLimits(role, limits));
+                tx -> policies.view(), tx -> policies.setRoleLimits(tx, role, limits));
     }
 
     @PUT
@@ -63,7 +63,7 @@ public final class PolicyResource {
                                String agentId,
                                @NotNull @Valid Limits limits) {
         return commands.run(Change.of("setAgentLimits", "agent_limits").target(agentId).request(limits),
-                tx -> policies.view(), tx -> policies.setAgentLimits(agentId, limits));
+                tx -> policies.view(), tx -> policies.setAgentLimits(tx, agentId, limits));
     }
 
     @DELETE
@@ -73,7 +73,7 @@ public final class PolicyResource {
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public PolicyView deleteAgent(@Auth Caller caller, @PathParam("agent_id") String agentId) {
         return commands.run(Change.of("deleteAgentLimits", "agent_limits").target(agentId),
-                tx -> policies.view(), tx -> policies.deleteAgentLimits(agentId));
+                tx -> policies.view(), tx -> policies.deleteAgentLimits(tx, agentId));
     }
 
     @PUT
@@ -83,7 +83,7 @@ public final class PolicyResource {
     @Refusals(ErrorCode.CURRENCY_MISMATCH)
     public PolicyView setCap(@Auth Caller caller, @NotNull @Valid CustomerCap cap) {
         return commands.run(Change.of("setCustomerCap", "customer_cap").request(cap),
-                tx -> policies.view(), tx -> policies.setCustomerCap(cap));
+                tx -> policies.view(), tx -> policies.setCustomerCap(tx, cap));
     }
 
     @DELETE
@@ -92,6 +92,6 @@ public final class PolicyResource {
     @Operation(operationId = "deleteCustomerCap", summary = "Drop the per-customer cap")
     public PolicyView deleteCap(@Auth Caller caller) {
         return commands.run(Change.of("deleteCustomerCap", "customer_cap"),
-                tx -> policies.view(), tx -> policies.deleteCustomerCap());
+                tx -> policies.view(), tx -> policies.deleteCustomerCap(tx));
     }
 }

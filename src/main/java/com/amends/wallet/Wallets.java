@@ -3,7 +3,7 @@ package com.amends.wallet;
 import com.amends.customer.Customers;
 import com.amends.points.Points;
 import com.amends.policy.GoodwillTotals;
-import com.amends.policy.Policies;
+import com.amends.policy.Judging;
 import com.amends.voucher.Vouchers;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,16 +18,16 @@ public final class Wallets {
     private final Points points;
     private final Vouchers vouchers;
     private final GoodwillTotals totals;
-    private final Policies policies;
+    private final Judging judging;
     private final Clock clock;
 
-    public Wallets(Customers customers, Points points, Vouchers vouchers, GoodwillTotals totals, Policies policies,
+    public Wallets(Customers customers, Points points, Vouchers vouchers, GoodwillTotals totals, Judging judging,
                    Clock clock) {
         this.customers = customers;
         this.points = points;
         this.vouchers = vouchers;
         this.totals = totals;
-        this.policies = policies;
+        this.judging = judging;
         this.clock = clock;
     }
 
@@ -42,6 +42,6 @@ public final class Wallets {
     private CustomerGoodwill goodwillOf(String customerId) {
         GoodwillTotals.Lifetime given = totals.lifetime(customerId);
         return new CustomerGoodwill(given.grants(), given.points(), given.voucherValue(),
-                policies.recentGoodwill(customerId));
+                judging.recentGoodwill(customerId));
     }
 }

@@ -39,12 +39,12 @@ class CampaignWorkerTest extends OwnServerFixture {
         assertThat(queued.path("counts").path("queued").asLong()).isEqualTo(2_500);
 
         runWorker("?chunks=1");
-        assertThat(progress(campaign).path("credited").asLong()).isEqualTo(Campaigns.CHUNK);
+        assertThat(progress(campaign).path("credited").asLong()).isEqualTo(CampaignCrediting.CHUNK);
 
         server.stop(); // the worker dies with the server, a batch half done
         server.start();
         runWorker("");
-        assertThat(progress(campaign).path("credited").asLong()).as("the dead worker's lease still holds").isEqualTo(Campaigns.CHUNK);
+        assertThat(progress(campaign).path("credited").asLong()).as("the dead worker's lease still holds").isEqualTo(CampaignCrediting.CHUNK);
         server.clock().advance(Duration.ofMinutes(3));
         runWorker("");
 

@@ -45,7 +45,7 @@ class TransactorTest {
         counter.add("kept");
         counter.add("undone");
 
-        assertThatThrownBy(() -> tx.run(() -> {
+        assertThatThrownBy(() -> tx.run(t -> {
             counter.increment("undone");
             throw new IllegalStateException("rolls the increment back");
         })).hasMessage("rolls the increment back");
@@ -55,7 +55,7 @@ class TransactorTest {
         try {
             List<Future<?>> done = new ArrayList<>();
             for (int i = 0; i < 200; i++) {
-                done.add(threads.submit(() -> tx.run(() -> counter.increment("kept"))));
+                done.add(threads.submit(() -> tx.run(t -> counter.increment("kept"))));
             }
             for (Future<?> each : done) {
                 each.get();
@@ -69,7 +69,7 @@ class TransactorTest {
     @Test
     void shouldRetryADeadlockVictim() {
         AtomicInteger attempts = new AtomicInteger();
-        String result = tx.inTransaction(() -> {
+        String result = tx.inTransaction(t -> {
             if (attempts.incrementAndGet() < 3) {
                 throw new UnableToExecuteStatementException(new SQLException("deadlock detected", "40P01"), null);
             }
@@ -77,5 +77,27 @@ class TransactorTest {
         });
         assertThat(result).isEqualTo("done");
         assertThat(attempts).hasValue(3);
+    }
+
+    @Test
+    void shouldRefuseToOpenATransactionInsideAnother_RatherThanJoinIt() {
+        Counter counter = tx.onDemand(Counter.class);
+        counter.create();
+        counter.add("outer");
+
+        assertThatThrownBy(() -> tx.run(outer -> {
+            counter.increment("outer");
+            tx.run(inner -> counter.increment("outer"));
+        })).isInstanceOf(IllegalStateException.class).hasMessageContaining("already open");
+        assertThat(counter.get("outer")).as("the outer work rolled back with the refusal").isZero();
+    }
+
+    @Test
+    void shouldRefuseATxKeptPastItsTransaction() {
+        Tx[] kept = new Tx[1];
+        tx.run(t -> kept[0] = t);
+
+        assertThatThrownBy(kept[0]::requireOpen).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(kept[0]::handle).isInstanceOf(IllegalStateException.class);
     }
 }

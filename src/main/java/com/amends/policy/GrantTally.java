@@ -1,0 +1,183 @@
+package com.amends.policy;
+
+import com.amends.platform.Ids;
+import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
+import com.amends.reward.Reward;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What a grant counts for, kept in the transaction of every change to it: the budget and
+ * agent-day usage rows (what {@link Judging} checks against) and the customer's goodwill
+ * totals. Grants call one operation per change: {@link #made}, {@link #approved},
+ * {@link #withdrawn}, and for a campaign {@link #credited}.
+ *
+ * <p>Which usage rows a grant was counted in is kept as rows of grant_usage under the grant's
+ * usage id, so taking it back subtracts exactly what it added. A single grant's usage id is its
+ * own id. A campaign credits thousands of grants per chunk that are all counted in the same
+ * budget rows, so a chunk writes its one or two usage rows once under a fresh usage id that all
+ * its grants carry: a hundred thousand grants add a few dozen rows, not a hundred thousand.
+ *
+ * <p>Updating a usage row locks it, which is what makes grants racing for the last of a budget
+ * take turns; rows are always taken agent first, then overall, then the category.
+ */
+public final class GrantTally {
+    private final PolicyDao dao;
+    private final UsageDao usage;
+    private final GoodwillTotals totals;
+    private final Controls controls;
+    private final Ids ids;
+
+    GrantTally(PolicyDao dao, UsageDao usage, GoodwillTotals totals, Controls controls, Ids ids) {
+        this.dao = dao;
+        this.usage = usage;
+        this.totals = totals;
+        this.controls = controls;
+        this.ids = ids;
+    }
+
+    public GrantTally(Transactor transactor, GoodwillTotals totals, Controls controls, Ids ids) {
+        this(transactor.onDemand(PolicyDao.class), transactor.onDemand(UsageDao.class), totals, controls, ids);
+    }
+
+    /**
+     * Counts {@code value} in the usage row of every room that keeps one, locking the rows; answers
+     * the headroom as it was just before this grant (read under the locks) and the rows counted.
+     */
+    Counted count(Tx tx, Headroom headroom, long value) {
+        tx.requireOpen();
+        List<Headroom.Room> rooms = new ArrayList<>();
+        List<UsageKey> keys = new ArrayList<>();
+        for (Headroom.Room room : headroom.rooms()) {
+            if (room.usageKey().isPresent()) {
+                UsageKey key = room.usageKey().get();
+                rooms.add(room.withUsed(add(key, value) - value));
+                keys.add(key);
+            } else {
+                rooms.add(room);
+            }
+        }
+        return new Counted(new Headroom(rooms), keys);
+    }
+
+    record Counted(Headroom headroom, List<UsageKey> keys) {}
+
+    /** Adds to one usage row (creating it first) and answers what it holds now. */
+    long add(Tx tx, UsageKey key, long amount) {
+        tx.requireOpen();
+        return add(key, amount);
+    }
+
+    private long add(UsageKey key, long amount) {
+        if (key.kind() == UsageKey.Kind.AGENT) {
+            dao.ensureAgentUsage(key.scope(), key.period());
+            dao.addAgentUsage(key.scope(), key.period(), amount);
+            return dao.agentCommitted(key.scope(), key.period());
+        }
+        dao.ensureBudgetUsage(key.scope(), key.period());
+        dao.addBudgetUsage(key.scope(), key.period(), amount);
+        return dao.budgetCommitted(key.scope(), key.period());
+    }
+
+    /** The usage rows kept under a usage id. */
+    List<UsageKey> keys(String usageId) {
+        if (usageId == null) {
+            return List.of();
+        }
+        return usage.rows(usageId).stream()
+                .map(r -> new UsageKey(UsageKey.Kind.fromColumn(r.kind()), r.scope(), r.period())).toList();
+    }
+
+    /**
+     * A new grant, after its value reached the ledger: remembers the rows {@link Judging#commit}
+     * counted it in, and counts it for the customer (as given too when it was issued at once).
+     *
+     * @param issued the reward, when the grant was issued; null while it waits for approval
+     */
+    public void made(Tx tx, String grantId, String customerId, Instant at, Long value, List<UsageKey> counted,
+                     Reward issued) {
+        tx.requireOpen();
+        remember(grantId, counted);
+        if (issued != null) {
+            totals.given(tx, List.of(customerId), issued);
+        }
+        totals.counted(tx, List.of(customerId), at, value);
+    }
+
+    /** A pending grant issued, after its value reached the ledger: the rows approval added, and the lifetime totals. */
+    public void approved(Tx tx, String grantId, String customerId, List<UsageKey> added, Reward reward) {
+        tx.requireOpen();
+        remember(grantId, added);
+        totals.given(tx, List.of(customerId), reward);
+    }
+
+    /**
+     * A grant rejected, expired undecided or revoked no longer counts: not against budgets or
+     * daily totals, and not against the customer's cap.
+     */
+    public void withdrawn(Tx tx, String usageId, String customerId, Instant madeAt, Long value) {
+        tx.requireOpen();
+        long amount = value == null ? 0 : value;
+        for (UsageKey key : keys(usageId)) {
+            if (key.kind() == UsageKey.Kind.AGENT) {
+                dao.addAgentUsage(key.scope(), key.period(), -amount);
+            } else {
+                dao.addBudgetUsage(key.scope(), key.period(), -amount);
+            }
+        }
+        totals.uncounted(tx, customerId, madeAt, value);
+    }
+
+    /** The budgets a grant of this category counts in, read without locking. */
+    public Headroom budgets(String category, Instant at) {
+        return controls.budgets(category, at);
+    }
+
+    /**
+     * Locks the budget rows a campaign's grants count in (creating them first) and answers their
+     * headroom as read under the locks, for {@link #reserve}.
+     */
+    public Headroom lockBudgets(Tx tx, String category, Instant at) {
+        tx.requireOpen();
+        String month = Controls.month(at);
+        List<PolicyDao.BudgetRow> budgets = controls.budgetRows(category);
+        for (PolicyDao.BudgetRow budget : budgets) {
+            dao.ensureBudgetUsage(budget.scope(), month);
+            dao.addBudgetUsage(budget.scope(), month, 0); // lock the row before reading it
+        }
+        return controls.budgets(budgets, at);
+    }
+
+    /**
+     * Counts {@code count} grants of {@code unit} each in the budgets {@link #lockBudgets} locked;
+     * answers the usage id those grants carry (null when they count in no row).
+     */
+    public String reserve(Tx tx, Headroom budgets, long unit, long count) {
+        tx.requireOpen();
+        for (Headroom.Room budget : budgets.rooms()) {
+            dao.addBudgetUsage(budget.scope(), budget.period(), Math.multiplyExact(count, unit));
+        }
+        if (count == 0 || budgets.isEmpty()) {
+            return null;
+        }
+        String usageId = ids.next("usg");
+        remember(usageId, budgets.rooms().stream().map(r -> r.usageKey().orElseThrow()).toList());
+        return usageId;
+    }
+
+    /** Campaign grants issued, each to its customer with the same reward, after their value reached the ledger. */
+    public void credited(Tx tx, List<String> customerIds, Reward reward, Instant at, Long unit) {
+        tx.requireOpen();
+        totals.given(tx, customerIds, reward);
+        totals.counted(tx, customerIds, at, unit);
+    }
+
+    private void remember(String usageId, List<UsageKey> keys) {
+        if (!keys.isEmpty()) {
+            usage.insert(usageId, keys.stream().map(k -> new UsageDao.Row(k.kind().column(), k.scope(), k.period()))
+                    .toList());
+        }
+    }
+}
