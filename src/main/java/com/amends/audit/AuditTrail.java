@@ -1,8 +1,8 @@
 package com.amends.audit;
 
 import com.amends.platform.Cursor;
-import com.amends.platform.ListConditions;
 import com.amends.platform.Json;
+import com.amends.platform.ListConditions;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.fasterxml.jackson.databind.JsonNode;

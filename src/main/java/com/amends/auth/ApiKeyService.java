@@ -7,6 +7,8 @@ import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -19,8 +21,6 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 
 /**
  * Issues and checks API keys. A secret is {@code sk_<key id>.<256 random bits>}: the id part

@@ -8,7 +8,7 @@ import com.amends.platform.Tx;
 import com.amends.points.Points;
 import com.amends.policy.GrantTally;
 import com.amends.reward.Reward;
-import com.amends.voucher.Vouchers;
+import com.amends.voucher.VoucherIssuer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
@@ -21,13 +21,13 @@ import java.util.Map;
 public final class CampaignCredits {
     private final GrantDao dao;
     private final Points points;
-    private final Vouchers vouchers;
+    private final VoucherIssuer vouchers;
     private final GrantTally tally;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
 
-    public CampaignCredits(Transactor transactor, Points points, Vouchers vouchers, GrantTally tally,
+    public CampaignCredits(Transactor transactor, Points points, VoucherIssuer vouchers, GrantTally tally,
                            ObjectMapper mapper, Ids ids, Clock clock) {
         this.dao = transactor.onDemand(GrantDao.class);
         this.points = points;

@@ -23,6 +23,7 @@ import com.amends.policy.Violation;
 import com.amends.reason.ReasonCode;
 import com.amends.reason.ReasonCodes;
 import com.amends.reward.Reward;
+import com.amends.voucher.VoucherIssuer;
 import com.amends.voucher.VoucherView;
 import com.amends.voucher.Vouchers;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -49,6 +50,7 @@ public final class Grants {
     private final Customers customers;
     private final Points points;
     private final Vouchers vouchers;
+    private final VoucherIssuer voucherIssuer;
     private final Judging judging;
     private final GrantTally tally;
     private final ObjectMapper mapper;
@@ -57,8 +59,8 @@ public final class Grants {
     private final Duration approvalTimeout;
 
     public Grants(Transactor transactor, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  Judging judging, GrantTally tally, ObjectMapper mapper, Ids ids, Clock clock,
-                  Duration approvalTimeout) {
+                  VoucherIssuer voucherIssuer, Judging judging, GrantTally tally, ObjectMapper mapper, Ids ids,
+                  Clock clock, Duration approvalTimeout) {
         this.approvalTimeout = approvalTimeout;
         this.transactor = transactor;
         this.dao = transactor.onDemand(GrantDao.class);
@@ -66,6 +68,7 @@ public final class Grants {
         this.customers = customers;
         this.points = points;
         this.vouchers = vouchers;
+        this.voucherIssuer = voucherIssuer;
         this.judging = judging;
         this.tally = tally;
         this.mapper = mapper;
@@ -124,7 +127,7 @@ public final class Grants {
         if (reward.points() != null) {
             points.issue(tx, reward.points(), expiresAt, context);
         } else {
-            vouchers.issue(tx, reward.voucher(), expiresAt, context);
+            voucherIssuer.issue(tx, reward.voucher(), expiresAt, context);
         }
     }
 

@@ -1,6 +1,5 @@
 package com.amends.hold;
 
-import com.amends.platform.Tx;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -14,6 +13,7 @@ import com.amends.platform.FieldError;
 import com.amends.platform.Ids;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.points.LotUse;
 import com.amends.points.Points;
 import com.amends.points.Restored;

@@ -1,12 +1,12 @@
 package com.amends.ledger;
 
-import com.amends.platform.Tx;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,6 +1,5 @@
 package com.amends.points;
 
-import com.amends.platform.Tx;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -10,6 +9,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,9 +1,8 @@
 package com.amends.policy;
 
-import jakarta.validation.constraints.Pattern;
-import com.amends.customer.Customers;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
@@ -14,6 +13,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;

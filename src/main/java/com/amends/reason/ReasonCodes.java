@@ -1,12 +1,12 @@
 package com.amends.reason;
 
-import com.amends.platform.Tx;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
 import com.amends.platform.Page;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.reward.Reward;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;

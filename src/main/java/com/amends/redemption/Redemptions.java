@@ -1,6 +1,5 @@
 package com.amends.redemption;
 
-import com.amends.platform.Tx;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -13,6 +12,7 @@ import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
+import com.amends.platform.Tx;
 import com.amends.points.LotUse;
 import com.amends.points.PointValues;
 import com.amends.points.Points;

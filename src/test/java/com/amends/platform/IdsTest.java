@@ -2,11 +2,11 @@ package com.amends.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.amends.testing.MutableClock;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import com.amends.testing.MutableClock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;

@@ -6,8 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.auth.Role;
 import com.amends.testing.Books;
-import com.amends.testing.CheckoutFixture;
 import com.amends.testing.Checkout;
+import com.amends.testing.CheckoutFixture;
 import com.amends.testing.Concurrently;
 import com.amends.testing.Reply;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -40,7 +40,7 @@ class VoucherDiscountsTest {
     private static Vouchers vouchers(VoucherDao dao) {
         Transactor transactor = mock(Transactor.class);
         when(transactor.onDemand(VoucherDao.class)).thenReturn(dao);
-        return new Vouchers(transactor, mock(Ledger.class), new Ids(CLOCK), new VoucherCodes(new SecureRandom()),
+        return new Vouchers(transactor, mock(Ledger.class), new Ids(CLOCK),
                 new CodeGuessLimiter(CLOCK, 10, Duration.ofMinutes(1)), CLOCK);
     }
 
