@@ -1,12 +1,8 @@
 package com.amends.campaign;
 
-import java.util.Locale;
+import com.amends.platform.WireEnum;
 
 /** A batch is queued until every row of it is settled. Stored as its wire form. */
-public enum BatchStatus {
+public enum BatchStatus implements WireEnum {
     QUEUED, DONE;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

@@ -16,7 +16,7 @@ public record CampaignRow(
         Long costCap,
         String messageSubject,
         String messageBody,
-        String status,
+        CampaignStatus status,
         long received,
         long credited,
         long skipped,
@@ -36,11 +36,11 @@ public record CampaignRow(
                             MessageTemplate message, String apiKeyId, Instant createdAt) {
         return new CampaignRow(id, name, incidentRef, reasonCode, category, agentId, reward, unitValue, expiresAt,
                 costCap, message == null ? null : message.subject(), message == null ? null : message.body(),
-                CampaignStatus.OPEN.wire(), 0, 0, 0, 0, apiKeyId, createdAt, null, null, null, null, null, 0);
+                CampaignStatus.OPEN, 0, 0, 0, 0, apiKeyId, createdAt, null, null, null, null, null, 0);
     }
 
     boolean is(CampaignStatus status) {
-        return status.wire().equals(this.status);
+        return this.status == status;
     }
 
     /** Every row received is queued until it is settled one way or another. */

@@ -1,12 +1,8 @@
 package com.amends.campaign;
 
-import java.util.Locale;
+import com.amends.platform.WireEnum;
 
 /** A campaign takes recipients while open; closed is for good. Stored as its wire form. */
-public enum CampaignStatus {
+public enum CampaignStatus implements WireEnum {
     OPEN, CLOSED;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
 }

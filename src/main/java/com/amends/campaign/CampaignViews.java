@@ -38,7 +38,7 @@ public final class CampaignViews {
                 row.costCap() == null ? null : new Money(row.costCap(), currency),
                 row.messageSubject() == null && row.messageBody() == null ? null
                         : new MessageTemplate(row.messageSubject(), row.messageBody()),
-                row.status(), new CampaignView.Progress(row.received(), row.credited(), row.skipped(), row.failed(),
+                row.status().wire(), new CampaignView.Progress(row.received(), row.credited(), row.skipped(), row.failed(),
                         row.queued()),
                 unit == null ? null : new Money(Math.multiplyExact(row.credited(), row.unitValue()), currency),
                 unit, row.createdAt(), row.startedAt(), row.finishedAt(), row.closedAt(),
@@ -55,10 +55,10 @@ public final class CampaignViews {
         if (batch.is(BatchStatus.DONE)) {
             List<RecipientRow> rows = dao.results(batchId);
             Map<String, String> codes = voucherCodes(rows);
-            results = rows.stream().map(r -> new BatchView.RecipientResult(r.line(), r.customerId(), r.status(),
+            results = rows.stream().map(r -> new BatchView.RecipientResult(r.line(), r.customerId(), r.status().wire(),
                     r.detail(), r.grantId(), r.grantId() == null ? null : codes.get(r.grantId()))).toList();
         }
-        return new BatchView(batch.id(), campaignId, batch.status(), batch.rowCount(), counts, results,
+        return new BatchView(batch.id(), campaignId, batch.status().wire(), batch.rowCount(), counts, results,
                 batch.createdAt(), batch.finishedAt());
     }
 

@@ -1,18 +1,10 @@
 package com.amends.campaign;
 
-import java.util.Locale;
+import com.amends.platform.WireEnum;
 
 /** What became of one row of a batch; queued until it is settled. Stored as its wire form. */
-public enum RecipientStatus {
+public enum RecipientStatus implements WireEnum {
     QUEUED, INVALID, CREDITED, ALREADY_CREDITED, COST_CAP, BUDGET_EXHAUSTED, EXPIRED;
-
-    public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static RecipientStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
-    }
 
     /** The row's customer has this campaign's grant (now or from before). */
     boolean credited() {

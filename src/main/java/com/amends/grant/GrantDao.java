@@ -64,7 +64,7 @@ interface GrantDao {
             UPDATE grants SET status = :status, decided_by = :decidedBy, decided_at = :now, decision_note = :note
              WHERE id = :id AND status = 'pending_approval'
             """)
-    int decide(String id, String status, String decidedBy, Instant now, String note);
+    int decide(String id, GrantStatus status, String decidedBy, Instant now, String note);
 
     @SqlQuery("SELECT id FROM grants WHERE status = 'pending_approval' AND created_at <= :before ORDER BY id LIMIT :limit")
     List<String> pendingSince(Instant before, int limit);

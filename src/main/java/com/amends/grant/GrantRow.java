@@ -15,7 +15,7 @@ public record GrantRow(
         String caseRef,
         String channel,
         String note,
-        String status,
+        GrantStatus status,
         Long points,
         Instant expiresAt,
         String apiKeyId,
@@ -53,11 +53,11 @@ public record GrantRow(
     private static GrantRow of(New g, GrantStatus status, boolean topUp, String approvalReasons, String usageId,
                                String campaignId) {
         return new GrantRow(g.id(), g.customerId(), g.agentId(), g.reasonCode(), g.caseRef(), g.channel().wire(),
-                g.note(), status.wire(), g.points(), g.expiresAt(), g.apiKeyId(), g.createdAt(), null, null, null, null,
+                g.note(), status, g.points(), g.expiresAt(), g.apiKeyId(), g.createdAt(), null, null, null, null,
                 g.valueAmount(), g.category(), topUp, g.reward(), approvalReasons, null, null, null, usageId, campaignId);
     }
 
     boolean is(GrantStatus status) {
-        return status.wire().equals(this.status);
+        return this.status == status;
     }
 }

@@ -2,19 +2,16 @@ package com.amends.grant;
 
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.WireEnum;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Locale;
 
-public enum GrantStatus {
+public enum GrantStatus implements WireEnum {
     PENDING_APPROVAL, ISSUED, REJECTED, REVOKED, EXPIRED;
 
     @JsonValue
+    @Override
     public String wire() {
-        return name().toLowerCase(Locale.ROOT);
-    }
-
-    public static GrantStatus fromWire(String value) {
-        return valueOf(value.toUpperCase(Locale.ROOT));
+        return WireEnum.super.wire();
     }
 
     /** The status a client named in a query parameter. */

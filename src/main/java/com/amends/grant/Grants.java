@@ -141,7 +141,7 @@ public final class Grants {
         Reward reward = Json.read(mapper, grant.reward(), Reward.class);
         issue(tx, reward, grant.expiresAt(), new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
         tally.approved(tx, id, grant.customerId(), added, reward);
-        dao.decide(id, GrantStatus.ISSUED.wire(), decision.agentId(), clock.instant(), decision.note());
+        dao.decide(id, GrantStatus.ISSUED, decision.agentId(), clock.instant(), decision.note());
         return get(id);
     }
 
@@ -151,7 +151,7 @@ public final class Grants {
         }
         tx.requireOpen();
         GrantRow grant = lockPending(id, decision);
-        dao.decide(id, GrantStatus.REJECTED.wire(), decision.agentId(), clock.instant(), decision.note());
+        dao.decide(id, GrantStatus.REJECTED, decision.agentId(), clock.instant(), decision.note());
         stopCounting(tx, grant);
         return get(id);
     }
@@ -165,7 +165,7 @@ public final class Grants {
                 if (!grant.is(GrantStatus.PENDING_APPROVAL) || grant.createdAt().isAfter(before)) {
                     return false;
                 }
-                dao.decide(id, GrantStatus.EXPIRED.wire(), null, clock.instant(), "not decided in time");
+                dao.decide(id, GrantStatus.EXPIRED, null, clock.instant(), "not decided in time");
                 stopCounting(tx, grant);
                 return true;
             });
@@ -265,7 +265,7 @@ public final class Grants {
         GrantView.Approval approval = reasons.isEmpty() && row.decidedAt() == null ? null
                 : new GrantView.Approval(reasons, row.decidedBy(), row.decidedAt(), row.decisionNote());
         Reward reward = row.reward() == null ? null : Json.read(mapper, row.reward(), Reward.class);
-        return new GrantView(row.id(), GrantStatus.fromWire(row.status()), row.customerId(), row.agentId(),
+        return new GrantView(row.id(), row.status(), row.customerId(), row.agentId(),
                 row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
                 row.note(), reward == null ? row.points() : reward.points(), voucher, reward, row.expiresAt(), row.createdAt(),
                 row.valueAmount() == null ? null : new Money(row.valueAmount(), judging.currency()),

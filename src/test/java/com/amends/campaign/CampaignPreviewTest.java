@@ -67,7 +67,7 @@ class CampaignPreviewTest {
         CampaignViews views = mock(CampaignViews.class);
         when(views.find("cmp_1")).thenReturn(new CampaignRow("cmp_1", "Storm", "INC-1", "late_delivery",
                 HeadroomCases.CATEGORY, "agent-7", "{}", UNIT, HeadroomCases.NOW.plusSeconds(86_400), costCap, null, null,
-                CampaignStatus.OPEN.wire(), queued, 0, 0, 0, "key_1", HeadroomCases.NOW, null, null, null, null, null, 0));
+                CampaignStatus.OPEN, queued, 0, 0, 0, "key_1", HeadroomCases.NOW, null, null, null, null, null, 0));
         CampaignCredits credits = mock(CampaignCredits.class);
         when(credits.creditedBy(anyString(), anyList())).thenReturn(List.of());
         return new CampaignPreview(views, credits, HeadroomCases.tally(c), new Amounts("EUR"), HeadroomCases.CLOCK);
