@@ -54,8 +54,8 @@ final class AddressBlocks {
 
     // IPv6 forms that carry an IPv4 address which the network may route to: the embedded address
     // is judged like the IPv4 one, so ::10.0.0.1 or 64:ff9b::a00:1 cannot smuggle a private target.
+    // (IPv4-mapped ::ffff:a.b.c.d needs no entry: InetAddress turns it into the IPv4 address.)
     private static final Block IPV4_COMPATIBLE = block("::", 96, "");
-    private static final Block IPV4_MAPPED = block("::ffff:0:0", 96, "");
     private static final Block NAT64 = block("64:ff9b::", 96, "");
     private static final Block SIX_TO_FOUR = block("2002::", 16, "");
 
@@ -71,7 +71,7 @@ final class AddressBlocks {
         if (own.isPresent()) {
             return own;
         }
-        if (IPV4_COMPATIBLE.contains(bytes) || IPV4_MAPPED.contains(bytes) || NAT64.contains(bytes)) {
+        if (IPV4_COMPATIBLE.contains(bytes) || NAT64.contains(bytes)) {
             return embedded(bytes, 12);
         }
         if (SIX_TO_FOUR.contains(bytes)) {
@@ -92,12 +92,8 @@ final class AddressBlocks {
 
     private static Block block(String literal, int prefixBits, String what) {
         try {
-            // Literals only: getByName parses them without asking DNS. Mapped ones come back as
-            // IPv4, so the network bytes are rebuilt for the mapped block.
-            byte[] bytes = literal.startsWith("::ffff:")
-                    ? new byte[] {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, (byte) 0xFF, (byte) 0xFF, 0, 0, 0, 0}
-                    : InetAddress.getByName(literal).getAddress();
-            return new Block(bytes, prefixBits, what);
+            // Literals only: getByName parses them without asking DNS.
+            return new Block(InetAddress.getByName(literal).getAddress(), prefixBits, what);
         } catch (UnknownHostException e) {
             throw new IllegalStateException("not an address literal: " + literal, e);
         }

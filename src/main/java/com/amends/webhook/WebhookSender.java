@@ -121,7 +121,7 @@ public final class WebhookSender {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof HttpTimeoutException) {
                 return SendOutcome.failed(SendOutcome.Kind.TIMEOUT, attemptedAt, timestamp,
-                        "no answer within " + seconds(timeout), elapsed);
+                        "no complete answer within " + seconds(timeout), elapsed);
             }
             if (t instanceof UnresolvedAddressException || t instanceof UnknownHostException) {
                 return SendOutcome.failed(SendOutcome.Kind.UNRESOLVABLE_HOST, attemptedAt, timestamp,
