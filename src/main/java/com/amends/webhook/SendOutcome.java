@@ -46,9 +46,8 @@ public record SendOutcome(
     }
 
     static SendOutcome answered(Instant attemptedAt, long timestamp, int status, String answer,
-                                Optional<Duration> retryAfter, Duration elapsed) {
-        return new SendOutcome(Kind.ANSWERED, attemptedAt, timestamp, status, answer, retryAfter,
-                "answered " + status, elapsed);
+                                Optional<Duration> retryAfter, String detail, Duration elapsed) {
+        return new SendOutcome(Kind.ANSWERED, attemptedAt, timestamp, status, answer, retryAfter, detail, elapsed);
     }
 
     static SendOutcome failed(Kind kind, Instant attemptedAt, long timestamp, String detail, Duration elapsed) {

@@ -64,11 +64,13 @@ public final class WebhookSender {
             return SendOutcome.failed(kind, attemptedAt, 0, "url " + verdict.reason(), since(started));
         }
         long timestamp = attemptedAt.getEpochSecond();
+        // Outside the try below: a bad secret or id is our fault, not the endpoint's, and must fail loudly.
+        String signature = WebhookSignature.header(secrets, webhookId, timestamp, body);
         HttpRequest request;
         try {
-            request = request(verdict.uri(), webhookId, timestamp, body, secrets);
+            request = request(verdict.uri(), webhookId, timestamp, body, signature);
         } catch (IllegalArgumentException e) {
-            // Thrown for a URI the client will not send to; the secrets were valid before this point.
+            // A URI the guard let through but the client will not send to.
             return SendOutcome.failed(SendOutcome.Kind.REFUSED_ADDRESS, attemptedAt, 0,
                     "url cannot be sent to: " + e.getMessage(), since(started));
         }
@@ -92,14 +94,14 @@ public final class WebhookSender {
         }
     }
 
-    private HttpRequest request(URI uri, String webhookId, long timestamp, String body, List<String> secrets) {
+    private HttpRequest request(URI uri, String webhookId, long timestamp, String body, String signature) {
         return HttpRequest.newBuilder(uri)
                 .timeout(timeout)
                 .header("content-type", "application/json")
                 .header("user-agent", USER_AGENT)
                 .header("webhook-id", webhookId)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.header(secrets, webhookId, timestamp, body))
+                .header("webhook-signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
                 .build();
     }
@@ -108,12 +110,10 @@ public final class WebhookSender {
         int status = response.statusCode();
         String answer = new String(response.body(), StandardCharsets.UTF_8);
         var retryAfter = RetryAfter.parse(response.headers().firstValue("retry-after").orElse(null), clock.instant());
-        SendOutcome outcome = SendOutcome.answered(attemptedAt, timestamp, status, answer, retryAfter, elapsed);
-        if (status >= 300 && status <= 399) {
-            return new SendOutcome(outcome.kind(), attemptedAt, timestamp, status, answer, retryAfter,
-                    "answered " + status + "; redirects are not followed, register the final URL", elapsed);
-        }
-        return outcome;
+        String detail = status >= 300 && status <= 399
+                ? "answered " + status + "; redirects are not followed, register the final URL"
+                : "answered " + status;
+        return SendOutcome.answered(attemptedAt, timestamp, status, answer, retryAfter, detail, elapsed);
     }
 
     private SendOutcome failed(Throwable failure, Instant attemptedAt, long timestamp, Duration elapsed) {

@@ -26,7 +26,8 @@ class RetryScheduleTest {
     }
 
     private static SendOutcome answered(int status, Duration retryAfter) {
-        return SendOutcome.answered(NOW, NOW.getEpochSecond(), status, "", Optional.ofNullable(retryAfter), Duration.ZERO);
+        return SendOutcome.answered(NOW, NOW.getEpochSecond(), status, "", Optional.ofNullable(retryAfter),
+                "answered " + status, Duration.ZERO);
     }
 
     private static SendOutcome failed(Kind kind) {

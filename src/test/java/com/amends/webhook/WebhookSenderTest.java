@@ -206,6 +206,13 @@ class WebhookSenderTest {
     }
 
     @Test
+    void shouldFailLoudly_WhenOurOwnSecretIsUnusable_InsteadOfBlamingTheEndpoint() {
+        assertThatThrownBy(() -> sender.send(receiver.url(), "msg_1", BODY, List.of("whsec_c2hvcnQ=")))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThat(receiver.received()).isEmpty();
+    }
+
+    @Test
     void receiverShouldFailTheTestSayingWhatCame_WhenFewerRequestsArriveInTime() {
         sender.send(receiver.url(), "msg_1", BODY, List.of(secret));
 
