@@ -20,10 +20,14 @@ import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignViews;
 import com.amends.campaign.CampaignWorker;
 import com.amends.customer.Customers;
+import com.amends.event.EventResource;
+import com.amends.event.EventSubscriber;
+import com.amends.event.Events;
 import com.amends.expiry.Expiry;
 import com.amends.expiry.ExpiryTask;
 import com.amends.grant.CampaignCredits;
 import com.amends.grant.GrantResource;
+import com.amends.grant.GrantViews;
 import com.amends.grant.Grants;
 import com.amends.hold.HoldResource;
 import com.amends.hold.Holds;
@@ -31,6 +35,7 @@ import com.amends.ledger.Ledger;
 import com.amends.ledger.Reconciler;
 import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
+import com.amends.platform.CredentialMask;
 import com.amends.platform.Database;
 import com.amends.platform.DatabaseKind;
 import com.amends.platform.H2Compaction;
@@ -90,6 +95,7 @@ import io.dropwizard.jdbi3.JdbiFactory;
 import io.swagger.v3.oas.models.OpenAPI;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -109,7 +115,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
             ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
-            ReportResource.class, VoucherResource.class);
+            ReportResource.class, VoucherResource.class, EventResource.class);
 
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
@@ -165,8 +171,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ids ids = new Ids(clock);
 
         keys = new ApiKeyService(transactor, ids, clock, config.getApiKeyCache().toJavaDuration());
-        Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, VOUCHER_CODE_SHOWN,
-                VoucherCodes::masked);
+        CredentialMask voucherCodes = new CredentialMask(VOUCHER_CODE_SHOWN, VoucherCodes::masked);
+        Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, voucherCodes);
+        Events events = new Events(transactor, EventSubscriber.NONE, voucherCodes, environment.getObjectMapper(), ids, clock);
         AuditChain auditChain = new AuditChain(transactor, clock);
         Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
@@ -174,36 +181,37 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock);
         Ledger ledger = new Ledger(transactor, ids, clock);
         Customers customers = new Customers(transactor, clock);
-        Points points = new Points(transactor, ledger, ids, clock);
+        Points points = new Points(transactor, ledger, events, ids, clock);
         CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
                 config.getVoucherLookupWindow().toJavaDuration());
-        Vouchers vouchers = new Vouchers(transactor, ledger, ids, limiter, clock);
+        Vouchers vouchers = new Vouchers(transactor, ledger, events, ids, limiter, clock);
         VoucherIssuer voucherIssuer = new VoucherIssuer(transactor, ledger, ids, new VoucherCodes(new SecureRandom()), clock);
         PointValues pointValues = new PointValues(config.getPointValues());
         pointValues.requireSupported(config.getAccountingCurrency());
         GoodwillTotals goodwillTotals = new GoodwillTotals(transactor);
         Amounts amounts = new Amounts(config.getAccountingCurrency());
         Controls controls = new Controls(transactor, goodwillTotals);
-        GrantTally tally = new GrantTally(transactor, goodwillTotals, controls, ids);
+        GrantTally tally = new GrantTally(transactor, goodwillTotals, controls, events, amounts, ids);
         Judging judging = new Judging(controls, tally, goodwillTotals, pointValues, amounts, clock);
         PolicySettings policies = new PolicySettings(transactor, controls, amounts, clock);
+        GrantViews grantViews = new GrantViews(vouchers, judging, environment.getObjectMapper());
         Grants grants = new Grants(transactor, reasons, customers, points, vouchers, voucherIssuer, judging, tally,
-                environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
-        CampaignCredits campaignCredits = new CampaignCredits(transactor, points, voucherIssuer, tally, environment.getObjectMapper(),
-                ids, clock);
-        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, customers, ids, clock);
-        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, customers, ids, clock);
+                grantViews, events, environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
+        CampaignCredits campaignCredits = new CampaignCredits(transactor, points, voucherIssuer, tally, grantViews, events,
+                environment.getObjectMapper(), ids, clock);
+        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, customers, events, ids, clock);
+        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, customers, events, ids, clock);
         CampaignViews campaignViews = new CampaignViews(transactor, vouchers, environment.getObjectMapper(),
                 config.getAccountingCurrency());
-        CampaignCrediting crediting = new CampaignCrediting(transactor, customers, campaignCredits, tally,
-                environment.getObjectMapper(), clock);
+        CampaignCrediting crediting = new CampaignCrediting(transactor, customers, campaignCredits, tally, campaignViews,
+                events, environment.getObjectMapper(), clock);
         CampaignIntake campaignIntake = new CampaignIntake(transactor, reasons, crediting, campaignViews, judging,
                 environment.getObjectMapper(), ids, clock);
         CampaignRevocation campaignRevocation = new CampaignRevocation(transactor, grants, campaignCredits, campaignViews, clock);
         CampaignPreview campaignPreview = new CampaignPreview(campaignViews, campaignCredits, tally, amounts, clock);
         CampaignWorker campaignWorker = new CampaignWorker(transactor, crediting, campaignRevocation, clock);
         Expiry expiry = new Expiry(transactor, holds, points, vouchers, grants, clock,
-                config.getApprovalTimeout().toJavaDuration());
+                config.getApprovalTimeout().toJavaDuration(), config.getExpiryWarning().toJavaDuration());
 
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());
         environment.getApplicationContext().setErrorHandler(errors);
@@ -245,6 +253,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.admin().addTask(new SealAuditTask(auditChain));
 
         register(jersey, new MeResource());
+        register(jersey, new EventResource(events));
 
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
@@ -252,6 +261,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         var jobs = environment.lifecycle().scheduledExecutorService("amends-jobs").threads(1).build();
         jobs.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
                 1, 60, TimeUnit.MINUTES);
+        Duration eventRetention = config.getEventRetention().toJavaDuration();
+        jobs.scheduleWithFixedDelay(() -> runQuietly("event pruning", () -> events.prune(eventRetention)),
+                5, 60, TimeUnit.MINUTES);
         long expiryEvery = config.getExpiryInterval().toMilliseconds();
         jobs.scheduleWithFixedDelay(() -> runQuietly("expiry", expiry::run), expiryEvery, expiryEvery, TimeUnit.MILLISECONDS);
         long sealEvery = config.getAuditSealInterval().toMilliseconds();

@@ -97,6 +97,34 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private Duration approvalTimeout = Duration.hours(72);
 
+    /** How long before a points lot or a voucher expires its owner is told (once, by an event). */
+    @NotNull
+    private Duration expiryWarning = Duration.days(7);
+
+    /** Events are kept at least this long; older ones are pruned once no delivery waits for them. */
+    @NotNull
+    private Duration eventRetention = Duration.days(30);
+
+    @JsonProperty
+    public Duration getExpiryWarning() {
+        return expiryWarning;
+    }
+
+    @JsonProperty
+    public void setExpiryWarning(Duration expiryWarning) {
+        this.expiryWarning = expiryWarning;
+    }
+
+    @JsonProperty
+    public Duration getEventRetention() {
+        return eventRetention;
+    }
+
+    @JsonProperty
+    public void setEventRetention(Duration eventRetention) {
+        this.eventRetention = eventRetention;
+    }
+
     @JsonProperty
     public String getAccountingCurrency() {
         return accountingCurrency;

@@ -1,5 +1,6 @@
 package com.amends.audit;
 
+import com.amends.platform.CredentialMask;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
@@ -13,8 +14,6 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.UnaryOperator;
-import java.util.regex.Pattern;
 
 /**
  * Writes one audit event per change made through the API, inside the change's own transaction:
@@ -29,22 +28,18 @@ public final class Audit implements ChangeLog {
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
-    private final Pattern secretValue;
-    private final UnaryOperator<String> masked;
+    private final CredentialMask credentials;
 
     /**
      * An API key's secret is a credential outright and is never kept; other bearer credentials
-     * (a voucher code) are values the application names: {@code secretValue} matches one whole,
-     * and the event keeps {@code masked} of it instead.
+     * (a voucher code) are values the application names, and the event keeps them masked.
      */
-    public Audit(Transactor transactor, ObjectMapper mapper, Ids ids, Clock clock, Pattern secretValue,
-                 UnaryOperator<String> masked) {
+    public Audit(Transactor transactor, ObjectMapper mapper, Ids ids, Clock clock, CredentialMask credentials) {
         this.dao = transactor.onDemand(AuditDao.class);
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
-        this.secretValue = secretValue;
-        this.masked = masked;
+        this.credentials = credentials;
     }
 
     /** The target is the change's own, or else the {@code id} of the state after (before, for a deletion). */
@@ -73,8 +68,8 @@ public final class Audit implements ChangeLog {
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (value.isTextual() && secretValue.matcher(value.textValue()).matches()) {
-                    object.set(name, TextNode.valueOf(masked.apply(value.textValue())));
+                if (value.isTextual() && credentials.matches(value.textValue())) {
+                    object.set(name, TextNode.valueOf(credentials.masked().apply(value.textValue())));
                 } else {
                     object.set(name, sanitize(value));
                 }

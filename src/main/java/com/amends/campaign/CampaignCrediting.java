@@ -1,5 +1,7 @@
 package com.amends.campaign;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.customer.Customers;
 import com.amends.grant.CampaignCredits;
 import com.amends.platform.Json;
@@ -33,16 +35,20 @@ public final class CampaignCrediting {
     private final Customers customers;
     private final CampaignCredits credits;
     private final GrantTally tally;
+    private final CampaignViews views;
+    private final Events events;
     private final ObjectMapper mapper;
     private final Clock clock;
 
     public CampaignCrediting(Transactor transactor, Customers customers, CampaignCredits credits, GrantTally tally,
-                             ObjectMapper mapper, Clock clock) {
+                             CampaignViews views, Events events, ObjectMapper mapper, Clock clock) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(CampaignDao.class);
         this.customers = customers;
         this.credits = credits;
         this.tally = tally;
+        this.views = views;
+        this.events = events;
         this.mapper = mapper;
         this.clock = clock;
     }
@@ -60,9 +66,11 @@ public final class CampaignCrediting {
         List<RecipientRow> rows = dao.queued(batchId, CHUNK);
         Instant now = clock.instant();
         if (rows.isEmpty()) {
-            dao.batchDone(batchId, now);
-            if (campaign.queued() == 0) {
-                dao.finished(campaignId, now);
+            if (dao.batchDone(batchId, now) == 1) {
+                events.record(tx, EventType.CAMPAIGN_BATCH_COMPLETED, null, views.batchSummary(campaignId, batchId));
+            }
+            if (campaign.queued() == 0 && dao.finished(campaignId, now) == 1) {
+                events.record(tx, EventType.CAMPAIGN_COMPLETED, null, views.get(campaignId));
             }
             return false;
         }
@@ -95,7 +103,7 @@ public final class CampaignCrediting {
             made = credits.creditAll(tx, new CampaignCredits.Campaign(campaignId, campaign.reasonCode(),
                     campaign.category(), campaign.agentId(), campaign.name(),
                     Json.read(mapper, campaign.reward(), Reward.class), campaign.unitValue(), campaign.expiresAt(),
-                    campaign.apiKeyId(), room.usageId()), credit);
+                    campaign.apiKeyId(), room.usageId(), campaign.messageSubject(), campaign.messageBody()), credit);
         }
         Map<String, RecipientRow> outcome = new HashMap<>();
         List<RecipientRow> settled = new ArrayList<>(rows.size());

@@ -40,8 +40,9 @@ interface CampaignDao {
             """)
     void addProgress(String id, long credited, long skipped, long failed, Instant now);
 
-    @SqlUpdate("UPDATE campaigns SET finished_at = :now WHERE id = :id")
-    void finished(String id, Instant now);
+    /** Answers 1 when every row received so far has just been settled, 0 when it was so already. */
+    @SqlUpdate("UPDATE campaigns SET finished_at = :now WHERE id = :id AND finished_at IS NULL")
+    int finished(String id, Instant now);
 
     @SqlUpdate("UPDATE campaigns SET status = 'closed', closed_at = :now WHERE id = :id AND status = 'open'")
     int close(String id, Instant now);
@@ -100,8 +101,12 @@ interface CampaignDao {
     @RegisterConstructorMapper(StatusCount.class)
     List<StatusCount> counts(String batchId);
 
-    @SqlUpdate("UPDATE campaign_batches SET status = 'done', finished_at = :now, lease_owner = NULL, lease_until = NULL WHERE id = :id")
-    void batchDone(String id, Instant now);
+    /** Answers 1 when the batch has just become done, 0 when it was done already. */
+    @SqlUpdate("""
+            UPDATE campaign_batches SET status = 'done', finished_at = :now, lease_owner = NULL, lease_until = NULL
+             WHERE id = :id AND status = 'queued'
+            """)
+    int batchDone(String id, Instant now);
 
     /** Batches that still have rows to credit and nobody working on them (or whose worker died). */
     @SqlQuery("""

@@ -47,12 +47,21 @@ public final class CampaignViews {
     }
 
     public BatchView batch(String campaignId, String batchId) {
+        return batch(campaignId, batchId, true);
+    }
+
+    /** The batch with its counts but without its rows' results, which may be ten thousand. */
+    public BatchView batchSummary(String campaignId, String batchId) {
+        return batch(campaignId, batchId, false);
+    }
+
+    private BatchView batch(String campaignId, String batchId, boolean withResults) {
         BatchRow batch = dao.batch(campaignId, batchId).orElseThrow(() ->
                 new ApiException(ErrorCode.CAMPAIGN_NOT_FOUND, "Campaign " + campaignId + " has no batch " + batchId));
         Map<String, Long> counts = new TreeMap<>();
         dao.counts(batchId).forEach(c -> counts.put(c.status(), c.count()));
         List<BatchView.RecipientResult> results = null;
-        if (batch.is(BatchStatus.DONE)) {
+        if (withResults && batch.is(BatchStatus.DONE)) {
             List<RecipientRow> rows = dao.results(batchId);
             Map<String, String> codes = voucherCodes(rows);
             results = rows.stream().map(r -> new BatchView.RecipientResult(r.line(), r.customerId(), r.status().wire(),

@@ -27,9 +27,11 @@ public final class Expiry {
     private final Grants grants;
     private final Clock clock;
     private final Duration approvalTimeout;
+    private final Duration warning;
 
+    /** @param warning how long before they expire points and vouchers are warned of */
     public Expiry(Transactor transactor, Holds holds, Points points, Vouchers vouchers, Grants grants, Clock clock,
-                  Duration approvalTimeout) {
+                  Duration approvalTimeout, Duration warning) {
         this.transactor = transactor;
         this.holds = holds;
         this.points = points;
@@ -37,6 +39,7 @@ public final class Expiry {
         this.grants = grants;
         this.clock = clock;
         this.approvalTimeout = approvalTimeout;
+        this.warning = warning;
     }
 
     /** Runs until nothing is due; answers what it did. */
@@ -80,9 +83,18 @@ public final class Expiry {
             expired = grants.expirePending(clock.instant().minus(approvalTimeout));
             expiredGrants += expired;
         }
-        return new Result(releasedHolds, customers, expiredPoints, expiredVouchers, expiredGrants);
+        long lotsWarned = 0;
+        for (int warned = -1; warned != 0; lotsWarned += warned) {
+            warned = points.warnExpiringSoon(warning, BATCH);
+        }
+        long vouchersWarned = 0;
+        for (int warned = -1; warned != 0; vouchersWarned += warned) {
+            warned = vouchers.warnExpiringSoon(warning, BATCH);
+        }
+        return new Result(releasedHolds, customers, expiredPoints, expiredVouchers, expiredGrants, lotsWarned,
+                vouchersWarned);
     }
 
     public record Result(long holdsReleased, long customersWithExpiredPoints, long pointsExpired, long vouchersExpired,
-                         long pendingGrantsExpired) {}
+                         long pendingGrantsExpired, long lotsWarned, long vouchersWarned) {}
 }

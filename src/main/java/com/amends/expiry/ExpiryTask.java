@@ -18,8 +18,8 @@ public final class ExpiryTask extends Task {
     public void execute(Map<String, List<String>> parameters, PrintWriter output) {
         Expiry.Result result = expiry.run();
         output.printf("holds released: %d%npoints expired: %d (%d customers)%nvouchers expired: %d%n"
-                        + "pending grants expired: %d%n",
+                        + "pending grants expired: %d%nlots warned of expiry: %d%nvouchers warned of expiry: %d%n",
                 result.holdsReleased(), result.pointsExpired(), result.customersWithExpiredPoints(),
-                result.vouchersExpired(), result.pendingGrantsExpired());
+                result.vouchersExpired(), result.pendingGrantsExpired(), result.lotsWarned(), result.vouchersWarned());
     }
 }

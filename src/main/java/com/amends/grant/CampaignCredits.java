@@ -1,5 +1,8 @@
 package com.amends.grant;
 
+import java.util.HashMap;
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.ledger.EntryContext;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
@@ -23,16 +26,20 @@ public final class CampaignCredits {
     private final Points points;
     private final VoucherIssuer vouchers;
     private final GrantTally tally;
+    private final GrantViews views;
+    private final Events events;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
 
     public CampaignCredits(Transactor transactor, Points points, VoucherIssuer vouchers, GrantTally tally,
-                           ObjectMapper mapper, Ids ids, Clock clock) {
+                           GrantViews views, Events events, ObjectMapper mapper, Ids ids, Clock clock) {
         this.dao = transactor.onDemand(GrantDao.class);
         this.points = points;
         this.vouchers = vouchers;
         this.tally = tally;
+        this.views = views;
+        this.events = events;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
@@ -71,7 +78,26 @@ public final class CampaignCredits {
             credits.replaceAll((customer, credit) -> new Credit(credit.grantId(), codes.get(credit.grantId())));
         }
         tally.credited(tx, customerIds, campaign.reward(), now, campaign.unitValue());
+        tell(tx, campaign, rows);
         return credits;
+    }
+
+    /** One grant.issued event per grant made, with the campaign's message written for its customer. */
+    private void tell(Tx tx, Campaign campaign, List<GrantRow> rows) {
+        Map<String, GrantView> shown = views.of(rows);
+        List<Events.NewEvent> told = new ArrayList<>(rows.size());
+        for (GrantRow row : rows) {
+            GrantView grant = shown.get(row.id());
+            Map<String, String> values = new HashMap<>();
+            values.put("customer_id", grant.customerId());
+            values.put("points", grant.points() == null ? "" : grant.points().toString());
+            values.put("voucher_code", grant.voucher() == null ? "" : grant.voucher().code());
+            values.put("expires_at", grant.expiresAt().toString());
+            values.put("campaign_name", campaign.note());
+            told.add(new Events.NewEvent(EventType.GRANT_ISSUED, grant.customerId(), grant,
+                    CampaignMessage.render(campaign.messageSubject(), campaign.messageBody(), values)));
+        }
+        events.recordAll(tx, told);
     }
 
     /** The campaign's issued grants after {@code after}, for revoking what nobody spent. */
@@ -84,7 +110,8 @@ public final class CampaignCredits {
      * counted in (see GrantTally), null when it counts in none.
      */
     public record Campaign(String campaignId, String reasonCode, String category, String agentId, String note,
-                           Reward reward, Long unitValue, Instant expiresAt, String apiKeyId, String usageId) {}
+                           Reward reward, Long unitValue, Instant expiresAt, String apiKeyId, String usageId,
+                           String messageSubject, String messageBody) {}
 
     public record Credit(String grantId, String voucherCode) {}
 }

@@ -2,6 +2,8 @@ package com.amends.grant;
 
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
+import com.amends.event.EventType;
+import com.amends.event.Events;
 import com.amends.ledger.EntryContext;
 import com.amends.platform.ApiException;
 import com.amends.platform.Cursor;
@@ -53,14 +55,16 @@ public final class Grants {
     private final VoucherIssuer voucherIssuer;
     private final Judging judging;
     private final GrantTally tally;
+    private final Events events;
+    private final GrantViews views;
     private final ObjectMapper mapper;
     private final Ids ids;
     private final Clock clock;
     private final Duration approvalTimeout;
 
     public Grants(Transactor transactor, ReasonCodes reasons, Customers customers, Points points, Vouchers vouchers,
-                  VoucherIssuer voucherIssuer, Judging judging, GrantTally tally, ObjectMapper mapper, Ids ids,
-                  Clock clock, Duration approvalTimeout) {
+                  VoucherIssuer voucherIssuer, Judging judging, GrantTally tally, GrantViews views, Events events,
+                  ObjectMapper mapper, Ids ids, Clock clock, Duration approvalTimeout) {
         this.approvalTimeout = approvalTimeout;
         this.transactor = transactor;
         this.dao = transactor.onDemand(GrantDao.class);
@@ -71,6 +75,8 @@ public final class Grants {
         this.voucherIssuer = voucherIssuer;
         this.judging = judging;
         this.tally = tally;
+        this.events = events;
+        this.views = views;
         this.mapper = mapper;
         this.ids = ids;
         this.clock = clock;
@@ -120,7 +126,7 @@ public final class Grants {
             issue(tx, reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
         }
         tally.made(tx, id, customer, now, value, judgement.usage(), status == GrantStatus.ISSUED ? reward : null);
-        return get(id);
+        return told(tx, status == GrantStatus.ISSUED ? EventType.GRANT_ISSUED : EventType.GRANT_PENDING_APPROVAL, id);
     }
 
     private void issue(Tx tx, Reward reward, Instant expiresAt, EntryContext context) {
@@ -142,7 +148,8 @@ public final class Grants {
         issue(tx, reward, grant.expiresAt(), new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId()));
         tally.approved(tx, id, grant.customerId(), added, reward);
         dao.decide(id, GrantStatus.ISSUED, decision.agentId(), clock.instant(), decision.note());
-        return get(id);
+        // The helpdesk listens for the approval; the shop's email service for every grant issued.
+        return told(tx, List.of(EventType.GRANT_APPROVED, EventType.GRANT_ISSUED), id);
     }
 
     public GrantView reject(Tx tx, Caller caller, String id, DecisionRequest decision) {
@@ -153,7 +160,7 @@ public final class Grants {
         GrantRow grant = lockPending(id, decision);
         dao.decide(id, GrantStatus.REJECTED, decision.agentId(), clock.instant(), decision.note());
         stopCounting(tx, grant);
-        return get(id);
+        return told(tx, EventType.GRANT_REJECTED, id);
     }
 
     /** Expires grants left undecided since before {@code before}; answers how many. */
@@ -167,6 +174,7 @@ public final class Grants {
                 }
                 dao.decide(id, GrantStatus.EXPIRED, null, clock.instant(), "not decided in time");
                 stopCounting(tx, grant);
+                told(tx, EventType.GRANT_APPROVAL_EXPIRED, id);
                 return true;
             });
             expired += done ? 1 : 0;
@@ -182,7 +190,7 @@ public final class Grants {
     private GrantRow lockPending(String id, DecisionRequest decision) {
         GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
         if (!grant.is(GrantStatus.PENDING_APPROVAL)) {
-            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " is " + grant.status());
+            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " is " + grant.status().wire());
         }
         Instant now = clock.instant();
         if (!grant.createdAt().plus(approvalTimeout).isAfter(now)) {
@@ -209,7 +217,7 @@ public final class Grants {
 
     public GrantView get(String id) {
         GrantRow row = dao.find(id).orElseThrow(() -> notFound(id));
-        return view(row, vouchers.ofGrants(List.of(id)).get(id), judging.recentGoodwill(row.customerId()));
+        return views.view(row, vouchers.ofGrants(List.of(id)).get(id), judging.recentGoodwill(row.customerId()));
     }
 
     public Page<GrantView> list(GrantFilter filter, int limit, String cursor) {
@@ -221,9 +229,8 @@ public final class Grants {
                         Optional.ofNullable(key).orElse(""), limit + 1)
                 : dao.list(conditions.where(), conditions.newestFirst(), filter,
                         Optional.ofNullable(key).orElse("~"), limit + 1);
-        Map<String, VoucherView> vouchersByGrant = vouchers.ofGrants(
-                rows.stream().filter(r -> r.points() == null).map(GrantRow::id).toList());
-        return Page.of(rows, limit, GrantRow::id, row -> view(row, vouchersByGrant.get(row.id()), null));
+        Map<String, GrantView> shown = views.of(rows);
+        return Page.of(rows, limit, GrantRow::id, row -> shown.get(row.id()));
     }
 
     /**
@@ -235,7 +242,7 @@ public final class Grants {
         GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
         if (!grant.is(GrantStatus.ISSUED)) {
             throw new ApiException(ErrorCode.GRANT_NOT_REVOCABLE,
-                    "Grant " + id + " is " + grant.status() + "; only an issued grant can be revoked");
+                    "Grant " + id + " is " + grant.status().wire() + "; only an issued grant can be revoked");
         }
         EntryContext context = new EntryContext(grant.customerId(), id, grant.reasonCode(), caller.keyId());
         Long revokedPoints = null;
@@ -248,27 +255,21 @@ public final class Grants {
         }
         dao.markRevoked(id, clock.instant(), request.reason().strip(), revokedPoints, revokedAmount);
         stopCounting(tx, grant);
-        return get(id);
+        return told(tx, EventType.GRANT_REVOKED, id);
+    }
+
+    /** The grant as the API shows it, after telling of the change in the change's transaction. */
+    private GrantView told(Tx tx, EventType type, String id) {
+        return told(tx, List.of(type), id);
+    }
+
+    private GrantView told(Tx tx, List<EventType> types, String id) {
+        GrantView grant = get(id);
+        events.recordAll(tx, types.stream().map(type -> Events.NewEvent.of(type, grant.customerId(), grant)).toList());
+        return grant;
     }
 
     private static ApiException notFound(String id) {
         return new ApiException(ErrorCode.GRANT_NOT_FOUND, "No grant " + id);
-    }
-
-    private GrantView view(GrantRow row, VoucherView voucher, RecentGoodwill recent) {
-        GrantView.Revocation revocation = row.revokedAt() == null ? null : new GrantView.Revocation(
-                row.revokedAt(), row.revokeReason(), row.revokedPoints(),
-                row.revokedAmount() == null || voucher == null || voucher.value() == null
-                        ? null : new Money(row.revokedAmount(), voucher.value().currency()));
-        List<Violation> reasons = row.approvalReasons() == null
-                ? List.of() : Json.read(mapper, row.approvalReasons(), new TypeReference<List<Violation>>() { });
-        GrantView.Approval approval = reasons.isEmpty() && row.decidedAt() == null ? null
-                : new GrantView.Approval(reasons, row.decidedBy(), row.decidedAt(), row.decisionNote());
-        Reward reward = row.reward() == null ? null : Json.read(mapper, row.reward(), Reward.class);
-        return new GrantView(row.id(), row.status(), row.customerId(), row.agentId(),
-                row.reasonCode(), row.caseRef(), Channel.valueOf(row.channel().toUpperCase(Locale.ROOT)),
-                row.note(), reward == null ? row.points() : reward.points(), voucher, reward, row.expiresAt(), row.createdAt(),
-                row.valueAmount() == null ? null : new Money(row.valueAmount(), judging.currency()),
-                row.topUp(), approval, recent, revocation);
     }
 }

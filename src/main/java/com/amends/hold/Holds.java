@@ -1,5 +1,7 @@
 package com.amends.hold;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -44,11 +46,12 @@ public final class Holds {
     private final Vouchers vouchers;
     private final Redemptions redemptions;
     private final Customers customers;
+    private final Events events;
     private final Ids ids;
     private final Clock clock;
 
     public Holds(Transactor transactor, Ledger ledger, Points points, Vouchers vouchers, Redemptions redemptions,
-                 Customers customers, Ids ids, Clock clock) {
+                 Customers customers, Events events, Ids ids, Clock clock) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(HoldDao.class);
         this.ledger = ledger;
@@ -56,6 +59,7 @@ public final class Holds {
         this.vouchers = vouchers;
         this.redemptions = redemptions;
         this.customers = customers;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -75,7 +79,7 @@ public final class Holds {
         } else {
             holdVoucher(tx, caller, id, request, expiresAt);
         }
-        return get(id);
+        return told(tx, EventType.HOLD_CREATED, id);
     }
 
     private void holdPoints(Tx tx, Caller caller, String id, CreateHoldRequest request, Instant expiresAt) {
@@ -122,14 +126,16 @@ public final class Holds {
         long capture = requestedCapture(hold, request);
         String redemptionId = hold.isPoints() ? capturePoints(tx, caller, hold, capture) : captureVoucher(tx, caller, hold, capture);
         dao.close(id, HoldStatus.CAPTURED, clock.instant(), capture, redemptionId);
-        return get(id);
+        HoldView captured = told(tx, EventType.HOLD_CAPTURED, id);
+        redemptions.told(tx, redemptionId);
+        return captured;
     }
 
     public HoldView release(Tx tx, Caller caller, String id) {
         HoldRow hold = dao.lock(id).orElseThrow(() -> notFound(id));
         requireActive(hold);
         giveBack(tx, hold, caller.keyId(), HoldStatus.RELEASED);
-        return get(id);
+        return told(tx, EventType.HOLD_RELEASED, id);
     }
 
     /** Releases one hold past its time to live, if nobody closed it meanwhile. */
@@ -140,8 +146,15 @@ public final class Holds {
                 return false;
             }
             giveBack(tx, hold, null, HoldStatus.EXPIRED);
+            told(tx, EventType.HOLD_EXPIRED, id);
             return true;
         });
+    }
+
+    private HoldView told(Tx tx, EventType type, String id) {
+        HoldView hold = get(id);
+        events.record(tx, type, hold.customerId(), hold);
+        return hold;
     }
 
     public List<String> due(int limit) {

@@ -22,6 +22,7 @@ public enum ErrorCode {
     HOLD_NOT_FOUND(404, "No such hold"),
     REDEMPTION_NOT_FOUND(404, "No such redemption"),
     POLICY_NOT_FOUND(404, "No such policy or budget"),
+    EVENT_NOT_FOUND(404, "No such event"),
     CAMPAIGN_NOT_FOUND(404, "No such campaign or batch"),
     METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "The requested media type is not available"),

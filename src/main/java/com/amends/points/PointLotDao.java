@@ -38,6 +38,20 @@ interface PointLotDao {
     @SqlQuery("SELECT remaining FROM point_lots WHERE grant_id = :grantId")
     Optional<Long> remainingOfGrant(String grantId);
 
+    /** Lots holding points that expire by {@code horizon} and whose owner was not told yet, soonest first. */
+    @SqlQuery("""
+            SELECT id, grant_id, remaining, expires_at, customer_id FROM point_lots
+             WHERE open_until > :now AND open_until <= :horizon AND expiry_warned_at IS NULL
+             ORDER BY open_until, id LIMIT :limit
+            """)
+    @RegisterConstructorMapper(ExpiringLot.class)
+    List<ExpiringLot> expiringUnwarned(Instant now, Instant horizon, int limit);
+
+    record ExpiringLot(String id, String grantId, long remaining, Instant expiresAt, String customerId) {}
+
+    @SqlUpdate("UPDATE point_lots SET expiry_warned_at = :now WHERE id = :id AND expiry_warned_at IS NULL")
+    int markWarned(String id, Instant now);
+
     @SqlUpdate("UPDATE point_lots SET remaining = 0, open_until = NULL WHERE grant_id = :grantId")
     void emptyLotOfGrant(String grantId);
 

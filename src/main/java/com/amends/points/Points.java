@@ -1,5 +1,7 @@
 package com.amends.points;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -32,14 +34,18 @@ public final class Points {
     public static final Duration EXPIRING_SOON = Duration.ofDays(30);
     private static final int LOT_PAGE = 100;
 
+    private final Transactor transactor;
     private final PointLotDao lots;
     private final Ledger ledger;
+    private final Events events;
     private final Ids ids;
     private final Clock clock;
 
-    public Points(Transactor transactor, Ledger ledger, Ids ids, Clock clock) {
+    public Points(Transactor transactor, Ledger ledger, Events events, Ids ids, Clock clock) {
+        this.transactor = transactor;
         this.lots = transactor.onDemand(PointLotDao.class);
         this.ledger = ledger;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -194,7 +200,32 @@ public final class Points {
         List<Line> lines = new ArrayList<>(List.of(Line.wallet(Accounts.points(customerId), Accounts.POINTS, -total)));
         lines.addAll(perGrant(Accounts.EXPIRED, byGrant));
         ledger.post(tx, EntryKind.POINTS_EXPIRED, new EntryContext(customerId, null, null, context.apiKeyId()), lines);
+        if (total > 0) {
+            events.record(tx, EventType.POINTS_EXPIRED, customerId, PointsExpiry.of(customerId, now, due));
+        }
         return total;
+    }
+
+    /**
+     * Tells each customer once, by a points.expiring_soon event per lot, that points expire within
+     * {@code ahead}; one lot per transaction, which marks it told, so several instances tell once.
+     * Answers how many lots were told of.
+     */
+    public int warnExpiringSoon(Duration ahead, int limit) {
+        Instant now = clock.instant();
+        int warned = 0;
+        for (PointLotDao.ExpiringLot lot : lots.expiringUnwarned(now, now.plus(ahead), limit)) {
+            boolean told = transactor.inTransaction(tx -> {
+                if (lots.markWarned(lot.id(), now) == 0) {
+                    return false;
+                }
+                events.record(tx, EventType.POINTS_EXPIRING_SOON, lot.customerId(), new PointsExpiring(
+                        "points_expiring", lot.customerId(), lot.grantId(), lot.id(), lot.remaining(), lot.expiresAt()));
+                return true;
+            });
+            warned += told ? 1 : 0;
+        }
+        return warned;
     }
 
     public List<String> customersWithDueLots(int limit) {

@@ -1,5 +1,7 @@
 package com.amends.policy;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
@@ -28,18 +30,25 @@ public final class GrantTally {
     private final UsageDao usage;
     private final GoodwillTotals totals;
     private final Controls controls;
+    private final Events events;
+    private final Amounts amounts;
     private final Ids ids;
 
-    GrantTally(PolicyDao dao, UsageDao usage, GoodwillTotals totals, Controls controls, Ids ids) {
+    GrantTally(PolicyDao dao, UsageDao usage, GoodwillTotals totals, Controls controls, Events events, Amounts amounts,
+               Ids ids) {
         this.dao = dao;
         this.usage = usage;
         this.totals = totals;
         this.controls = controls;
+        this.events = events;
+        this.amounts = amounts;
         this.ids = ids;
     }
 
-    public GrantTally(Transactor transactor, GoodwillTotals totals, Controls controls, Ids ids) {
-        this(transactor.onDemand(PolicyDao.class), transactor.onDemand(UsageDao.class), totals, controls, ids);
+    public GrantTally(Transactor transactor, GoodwillTotals totals, Controls controls, Events events, Amounts amounts,
+                      Ids ids) {
+        this(transactor.onDemand(PolicyDao.class), transactor.onDemand(UsageDao.class), totals, controls, events,
+                amounts, ids);
     }
 
     /**
@@ -53,8 +62,12 @@ public final class GrantTally {
         for (Headroom.Room room : headroom.rooms()) {
             if (room.usageKey().isPresent()) {
                 UsageKey key = room.usageKey().get();
-                rooms.add(room.withUsed(add(key, value) - value));
+                long before = add(key, value) - value;
+                rooms.add(room.withUsed(before));
                 keys.add(key);
+                if (room.rule() == Headroom.Rule.BUDGET) {
+                    told(tx, room, before, before + value);
+                }
             } else {
                 rooms.add(room);
             }
@@ -64,10 +77,28 @@ public final class GrantTally {
 
     record Counted(Headroom headroom, List<UsageKey> keys) {}
 
-    /** Adds to one usage row (creating it first) and answers what it holds now. */
-    long add(Tx tx, UsageKey key, long amount) {
+    /** Adds to a budget's usage row (creating it first) and answers what it holds now. */
+    long addToBudget(Tx tx, Headroom.Room budget, long amount) {
         tx.requireOpen();
-        return add(key, amount);
+        long now = add(budget.usageKey().orElseThrow(), amount);
+        told(tx, budget, now - amount, now);
+        return now;
+    }
+
+    /**
+     * Tells, once per budget and month, that what is committed under a budget reached 80 or 100
+     * percent of it. A threshold is told when a change moves the committed sum across it, and the
+     * alert row makes the first such change the only one, on any number of instances.
+     */
+    private void told(Tx tx, Headroom.Room budget, long before, long after) {
+        for (int percent : BudgetThreshold.PERCENTS) {
+            long mark = Math.multiplyExact(budget.limit(), percent) / 100;
+            if (before < mark && after >= mark && dao.alert(budget.scope(), budget.period(), percent) == 1) {
+                events.record(tx, EventType.BUDGET_THRESHOLD_REACHED, null, new BudgetThreshold("budget_threshold",
+                        budget.scope(), budget.period(), budget.hard() ? "hard" : "soft", percent,
+                        amounts.money(budget.limit()), amounts.money(after)));
+            }
+        }
     }
 
     private long add(UsageKey key, long amount) {
@@ -157,7 +188,9 @@ public final class GrantTally {
     public String reserve(Tx tx, Headroom budgets, long unit, long count) {
         tx.requireOpen();
         for (Headroom.Room budget : budgets.rooms()) {
-            dao.addBudgetUsage(budget.scope(), budget.period(), Math.multiplyExact(count, unit));
+            long amount = Math.multiplyExact(count, unit);
+            dao.addBudgetUsage(budget.scope(), budget.period(), amount);
+            told(tx, budget, budget.used(), budget.used() + amount);
         }
         if (count == 0 || budgets.isEmpty()) {
             return null;

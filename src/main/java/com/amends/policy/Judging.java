@@ -140,7 +140,7 @@ public final class Judging {
             UsageKey key = budget.usageKey().orElseThrow();
             long committed;
             if (value != null && !had.contains(key)) {
-                committed = tally.add(tx, key, value);
+                committed = tally.addToBudget(tx, budget, value);
                 added.add(key);
             } else {
                 committed = budget.used();

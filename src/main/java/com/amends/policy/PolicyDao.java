@@ -50,6 +50,10 @@ interface PolicyDao {
     @SqlQuery("SELECT COALESCE(MAX(committed), 0) FROM budget_usage WHERE scope = :scope AND budget_month = :month")
     long budgetCommitted(String scope, String month);
 
+    /** Answers 1 the first time a budget passes this threshold in this month, 0 after. */
+    @SqlUpdate("INSERT INTO budget_alerts (scope, budget_month, threshold) VALUES (:scope, :month, :threshold) ON CONFLICT DO NOTHING")
+    int alert(String scope, String month, int threshold);
+
     @SqlUpdate("INSERT INTO budget_usage (scope, budget_month, committed) VALUES (:scope, :month, 0) ON CONFLICT DO NOTHING")
     void ensureBudgetUsage(String scope, String month);
 

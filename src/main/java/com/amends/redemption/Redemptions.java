@@ -1,5 +1,7 @@
 package com.amends.redemption;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.auth.Caller;
 import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
@@ -30,25 +32,25 @@ import java.util.Map;
  * points, which lots it came from, so that a reversal returns value exactly where it came from.
  */
 public final class Redemptions {
-    private final Transactor transactor;
     private final RedemptionDao dao;
     private final Ledger ledger;
     private final Points points;
     private final PointValues pointValues;
     private final Vouchers vouchers;
     private final Customers customers;
+    private final Events events;
     private final Ids ids;
     private final Clock clock;
 
     public Redemptions(Transactor transactor, Ledger ledger, Points points, PointValues pointValues, Vouchers vouchers,
-                       Customers customers, Ids ids, Clock clock) {
-        this.transactor = transactor;
+                       Customers customers, Events events, Ids ids, Clock clock) {
         this.dao = transactor.onDemand(RedemptionDao.class);
         this.ledger = ledger;
         this.points = points;
         this.pointValues = pointValues;
         this.vouchers = vouchers;
         this.customers = customers;
+        this.events = events;
         this.ids = ids;
         this.clock = clock;
     }
@@ -73,7 +75,7 @@ public final class Redemptions {
         }
         String id = record(tx, caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(), currency,
                 spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
-        return get(id);
+        return told(tx, id);
     }
 
     public RedemptionView redeemPoints(Tx tx, Caller caller, String customerId, PointsRedemptionRequest request) {
@@ -87,7 +89,7 @@ public final class Redemptions {
         ledger.post(tx, EntryKind.POINTS_REDEEMED, context, lines);
         String id = record(tx, caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
                 request.points(), null, value, uses);
-        return get(id);
+        return told(tx, id);
     }
 
     /** Writes a redemption row (and the lots it spent), inside the caller's transaction. */
@@ -101,6 +103,14 @@ public final class Redemptions {
             dao.insertLots(id, lots);
         }
         return id;
+    }
+
+    /** The redemption as the API shows it, after telling that it was spent (voucher.redeemed or points.redeemed). */
+    public RedemptionView told(Tx tx, String id) {
+        RedemptionView redemption = get(id);
+        events.record(tx, redemption.kind().equals("points") ? EventType.POINTS_REDEEMED : EventType.VOUCHER_REDEEMED,
+                redemption.customerId(), redemption);
+        return redemption;
     }
 
     public RedemptionView get(String id) {
@@ -125,7 +135,9 @@ public final class Redemptions {
         }
         dao.insertReversal(new ReversalRow(ids.next("rev"), id, redemption.unit(), amount, expired,
                 request.reason(), caller.keyId(), clock.instant()));
-        return get(id);
+        RedemptionView reversed = get(id);
+        events.record(tx, EventType.REDEMPTION_REVERSED, reversed.customerId(), reversed);
+        return reversed;
     }
 
     private static long requestedReversal(RedemptionRow redemption, ReversalRequest request, long left) {

@@ -62,4 +62,16 @@ interface VoucherDao {
              ORDER BY expires_at LIMIT :limit
             """)
     List<String> due(Instant now, int limit);
+
+    /** Vouchers that can still be spent, expire by {@code horizon}, and whose owner was not told yet. */
+    @SqlQuery("""
+            SELECT id FROM vouchers
+             WHERE status IN ('active', 'held') AND expires_at > :now AND expires_at <= :horizon
+               AND expiry_warned_at IS NULL
+             ORDER BY expires_at, id LIMIT :limit
+            """)
+    List<String> expiringUnwarned(Instant now, Instant horizon, int limit);
+
+    @SqlUpdate("UPDATE vouchers SET expiry_warned_at = :now WHERE id = :id AND expiry_warned_at IS NULL")
+    int markWarned(String id, Instant now);
 }

@@ -1,5 +1,7 @@
 package com.amends.voucher;
 
+import com.amends.event.Events;
+import com.amends.event.EventType;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -34,15 +36,19 @@ public final class Vouchers {
     public static final int WALLET_LIMIT = 100;
     public static final Duration EXPIRING_SOON = Duration.ofDays(30);
 
+    private final Transactor transactor;
     private final VoucherDao dao;
     private final Ledger ledger;
+    private final Events events;
     private final Ids ids;
     private final CodeGuessLimiter limiter;
     private final Clock clock;
 
-    public Vouchers(Transactor transactor, Ledger ledger, Ids ids, CodeGuessLimiter limiter, Clock clock) {
+    public Vouchers(Transactor transactor, Ledger ledger, Events events, Ids ids, CodeGuessLimiter limiter, Clock clock) {
+        this.transactor = transactor;
         this.dao = transactor.onDemand(VoucherDao.class);
         this.ledger = ledger;
+        this.events = events;
         this.ids = ids;
         this.limiter = limiter;
         this.clock = clock;
@@ -223,6 +229,32 @@ public final class Vouchers {
         return remaining;
     }
 
+    /**
+     * Tells each owner once, by a voucher.expiring_soon event, that a voucher they can still spend
+     * expires within {@code ahead}; one voucher per transaction, which marks it told. Answers how
+     * many were told of.
+     */
+    public int warnExpiringSoon(Duration ahead, int limit) {
+        Instant now = clock.instant();
+        int warned = 0;
+        for (String id : dao.expiringUnwarned(now, now.plus(ahead), limit)) {
+            boolean told = transactor.inTransaction(tx -> {
+                if (dao.markWarned(id, now) == 0) {
+                    return false;
+                }
+                VoucherRow voucher = row(id);
+                if (voucher.isAmount() && voucher.balance() == 0) {
+                    return false; // spent to nothing: there is nothing to remind anyone of
+                }
+                VoucherView view = view(voucher);
+                events.record(tx, EventType.VOUCHER_EXPIRING_SOON, view.customerId(), view);
+                return true;
+            });
+            warned += told ? 1 : 0;
+        }
+        return warned;
+    }
+
     public List<String> due(int limit) {
         return dao.due(clock.instant(), limit);
     }
@@ -238,6 +270,8 @@ public final class Vouchers {
                 new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), null), List.of(
                         Line.wallet(Accounts.voucher(id), voucher.currency(), -voucher.balance()),
                         Line.system(Accounts.EXPIRED, voucher.currency(), voucher.balance())));
+        VoucherView expired = get(id);
+        events.record(tx, EventType.VOUCHER_EXPIRED, expired.customerId(), expired);
         return true;
     }
 

@@ -5,6 +5,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
+import com.amends.platform.CredentialMask;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
 import com.amends.platform.Transactor;
@@ -34,7 +35,7 @@ class AuditTest {
         when(transactor.onDemand(AuditDao.class)).thenReturn(dao);
         Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
         return new Audit(transactor, Json.configure(new ObjectMapper().findAndRegisterModules()), new Ids(clock), clock,
-                Pattern.compile("CODE-\\d{4}"), code -> "****-" + code.substring(code.length() - 4));
+                new CredentialMask(Pattern.compile("CODE-\\d{4}"), code -> "****-" + code.substring(code.length() - 4)));
     }
 
     private AuditEventRow recorded(Change change, Object before, Object after) {

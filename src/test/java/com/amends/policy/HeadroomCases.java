@@ -7,6 +7,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import com.amends.auth.Role;
+import com.amends.event.Events;
 import com.amends.platform.Ids;
 import java.time.Clock;
 import java.time.Instant;
@@ -134,7 +135,7 @@ public final class HeadroomCases {
 
     private static GrantTally tally(Controls controls) {
         return new GrantTally(mock(PolicyDao.class), mock(UsageDao.class), mock(GoodwillTotals.class), controls,
-                new Ids(CLOCK));
+                mock(Events.class), new Amounts("EUR"), new Ids(CLOCK));
     }
 
     public static Judging.Subject grant(Long value) {

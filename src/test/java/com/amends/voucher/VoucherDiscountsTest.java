@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.amends.event.Events;
 import com.amends.ledger.Ledger;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
@@ -40,7 +41,7 @@ class VoucherDiscountsTest {
     private static Vouchers vouchers(VoucherDao dao) {
         Transactor transactor = mock(Transactor.class);
         when(transactor.onDemand(VoucherDao.class)).thenReturn(dao);
-        return new Vouchers(transactor, mock(Ledger.class), new Ids(CLOCK),
+        return new Vouchers(transactor, mock(Ledger.class), mock(Events.class), new Ids(CLOCK),
                 new CodeGuessLimiter(CLOCK, 10, Duration.ofMinutes(1)), CLOCK);
     }
 
