@@ -79,6 +79,7 @@ import com.amends.report.SumDaysTask;
 import com.amends.report.Valuation;
 import com.amends.voucher.CodeGuessLimiter;
 import com.amends.voucher.VoucherCodes;
+import com.amends.voucher.VoucherExpiry;
 import com.amends.voucher.VoucherIssuer;
 import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
@@ -210,7 +211,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         CampaignRevocation campaignRevocation = new CampaignRevocation(transactor, grants, campaignCredits, campaignViews, clock);
         CampaignPreview campaignPreview = new CampaignPreview(campaignViews, campaignCredits, tally, amounts, clock);
         CampaignWorker campaignWorker = new CampaignWorker(transactor, crediting, campaignRevocation, clock);
-        Expiry expiry = new Expiry(transactor, holds, points, vouchers, grants, clock,
+        VoucherExpiry voucherExpiry = new VoucherExpiry(transactor, vouchers, ledger, events, clock);
+        Expiry expiry = new Expiry(transactor, holds, points, voucherExpiry, grants, clock,
                 config.getApprovalTimeout().toJavaDuration(), config.getExpiryWarning().toJavaDuration());
 
         ProblemErrorHandler errors = new ProblemErrorHandler(environment.getObjectMapper());

@@ -5,7 +5,7 @@ import com.amends.hold.Holds;
 import com.amends.ledger.EntryContext;
 import com.amends.platform.Transactor;
 import com.amends.points.Points;
-import com.amends.voucher.Vouchers;
+import com.amends.voucher.VoucherExpiry;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -23,14 +23,14 @@ public final class Expiry {
     private final Transactor transactor;
     private final Holds holds;
     private final Points points;
-    private final Vouchers vouchers;
+    private final VoucherExpiry vouchers;
     private final Grants grants;
     private final Clock clock;
     private final Duration approvalTimeout;
     private final Duration warning;
 
     /** @param warning how long before they expire points and vouchers are warned of */
-    public Expiry(Transactor transactor, Holds holds, Points points, Vouchers vouchers, Grants grants, Clock clock,
+    public Expiry(Transactor transactor, Holds holds, Points points, VoucherExpiry vouchers, Grants grants, Clock clock,
                   Duration approvalTimeout, Duration warning) {
         this.transactor = transactor;
         this.holds = holds;

@@ -1,7 +1,6 @@
 package com.amends.voucher;
 
 import com.amends.event.Events;
-import com.amends.event.EventType;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -13,11 +12,9 @@ import com.amends.platform.Ids;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
-import com.amends.reward.VoucherTerms;
 import com.amends.reward.VoucherType;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -36,7 +33,6 @@ public final class Vouchers {
     public static final int WALLET_LIMIT = 100;
     public static final Duration EXPIRING_SOON = Duration.ofDays(30);
 
-    private final Transactor transactor;
     private final VoucherDao dao;
     private final Ledger ledger;
     private final Events events;
@@ -45,7 +41,6 @@ public final class Vouchers {
     private final Clock clock;
 
     public Vouchers(Transactor transactor, Ledger ledger, Events events, Ids ids, CodeGuessLimiter limiter, Clock clock) {
-        this.transactor = transactor;
         this.dao = transactor.onDemand(VoucherDao.class);
         this.ledger = ledger;
         this.events = events;
@@ -229,53 +224,7 @@ public final class Vouchers {
         return remaining;
     }
 
-    /**
-     * Tells each owner once, by a voucher.expiring_soon event, that a voucher they can still spend
-     * expires within {@code ahead}; one voucher per transaction, which marks it told. Answers how
-     * many were told of.
-     */
-    public int warnExpiringSoon(Duration ahead, int limit) {
-        Instant now = clock.instant();
-        int warned = 0;
-        for (String id : dao.expiringUnwarned(now, now.plus(ahead), limit)) {
-            boolean told = transactor.inTransaction(tx -> {
-                if (dao.markWarned(id, now) == 0) {
-                    return false;
-                }
-                VoucherRow voucher = row(id);
-                if (voucher.isAmount() && voucher.balance() == 0) {
-                    return false; // spent to nothing: there is nothing to remind anyone of
-                }
-                VoucherView view = view(voucher);
-                events.record(tx, EventType.VOUCHER_EXPIRING_SOON, view.customerId(), view);
-                return true;
-            });
-            warned += told ? 1 : 0;
-        }
-        return warned;
-    }
-
-    public List<String> due(int limit) {
-        return dao.due(clock.instant(), limit);
-    }
-
-    /** Expires one voucher if it is still due; what was left of its value goes to the expired account. */
-    public boolean expire(Tx tx, String id) {
-        VoucherRow voucher = lock(tx, id);
-        if (voucher.status() != VoucherStatus.ACTIVE || voucher.expiresAt().isAfter(clock.instant())) {
-            return false; // another instance got here first, or a hold still has it
-        }
-        changeStatus(tx, id, VoucherStatus.ACTIVE, VoucherStatus.EXPIRED);
-        ledger.post(tx, EntryKind.VOUCHER_EXPIRED,
-                new EntryContext(voucher.customerId(), voucher.grantId(), voucher.reasonCode(), null), List.of(
-                        Line.wallet(Accounts.voucher(id), voucher.currency(), -voucher.balance()),
-                        Line.system(Accounts.EXPIRED, voucher.currency(), voucher.balance())));
-        VoucherView expired = get(id);
-        events.record(tx, EventType.VOUCHER_EXPIRED, expired.customerId(), expired);
-        return true;
-    }
-
-    private VoucherRow row(String id) {
+    VoucherRow row(String id) {
         return dao.find(id).orElseThrow(() -> new IllegalStateException("no voucher " + id));
     }
 
