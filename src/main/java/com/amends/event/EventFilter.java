@@ -9,7 +9,7 @@ import java.util.List;
  * starts with the column of the index that serves the first of them, so that the database reads
  * that index in order instead of sorting the events it finds.
  */
-record EventFilter(List<EventType> types, String customerId, Instant from, Instant to) {
+public record EventFilter(List<EventType> types, String customerId, Instant from, Instant to) {
 
     List<String> typeNames() {
         return types.stream().map(EventType::wire).toList();
