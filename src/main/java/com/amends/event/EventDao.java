@@ -9,7 +9,6 @@ import org.jdbi.v3.core.mapper.ColumnMapper;
 import org.jdbi.v3.core.statement.StatementContext;
 import org.jdbi.v3.sqlobject.config.RegisterColumnMapper;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
@@ -46,7 +45,6 @@ interface EventDao {
      */
     @SqlQuery("SELECT * FROM events WHERE seq > :after <conditions> ORDER BY <order> LIMIT :limit")
     List<StoredEvent> list(@Define String conditions, @Define String order, @BindMethods EventFilter filter,
-                           @BindList(value = "types", onEmpty = BindList.EmptyHandling.NULL_STRING) List<String> types,
                            long after, int limit);
 
     @SqlQuery("SELECT * FROM events WHERE id = :id")
