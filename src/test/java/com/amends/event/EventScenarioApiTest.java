@@ -174,4 +174,31 @@ class EventScenarioApiTest extends CheckoutFixture {
         assertThat(voucherExpired.path("status").asText()).isEqualTo("expired");
         assertThat(voucherExpired.path("code").asText()).isEqualTo(shortVoucher.path("voucher").path("code").asText());
     }
+    @Test
+    void shouldTellWhatTheJobsAndTheRedemptionsFindExpired() {
+        Api admin = server.as(Role.ADMIN);
+        admin.raw("PUT", "/v1/policies/roles/agent", "application/json",
+                "{\"max_grant\": {\"amount\": 3000, \"currency\": \"EUR\"}}").expect(200);
+        JsonNode waiting = server.as(Role.AGENT).post("/v1/grants", pointsGrant(customer, 5000)).expect(201);
+        checkout.points(customer, 40, Duration.ofHours(1));
+        checkout.points(customer, 100, Duration.ofDays(30));
+        server.clock().advance(Duration.ofHours(73));
+
+        Reply spent = shop.post("/v1/customers/" + customer + "/points/redemptions", Map.of("order_ref", "o", "points", 10));
+        spent.expect(201);
+        checkout.runExpiry();
+
+        List<JsonNode> feed = Feed.all(admin, "customer_id=" + customer);
+        assertThat(Feed.types(feed)).containsExactly("grant.pending_approval", "grant.issued", "grant.issued",
+                "points.expired", "points.redeemed", "grant.approval_expired");
+        // The redemption found the lot expired, so the request that made it expire is named.
+        assertThat(feed.get(3).path("request_id").asText()).isEqualTo(spent.header("X-Request-Id"));
+        assertThat(feed.get(3).path("data").path("object").path("points").asLong()).isEqualTo(40);
+        JsonNode expired = feed.get(5);
+        assertThat(expired.path("request_id").asText(null)).isNull();
+        assertThat(expired.path("data").path("object").path("id").asText()).isEqualTo(waiting.path("id").asText());
+        assertThat(expired.path("data").path("object").path("status").asText()).isEqualTo("expired");
+        assertThat(expired.path("data").path("object"))
+                .isEqualTo(server.as(Role.AGENT).get("/v1/grants/" + waiting.path("id").asText()).expect(200));
+    }
 }
