@@ -90,7 +90,7 @@ public final class Events {
                                 String cursor, boolean maskCredentials) {
         long after = Optional.ofNullable(Cursor.decode(cursor)).map(Events::position).orElse(0L);
         EventFilter filter = new EventFilter(types, customerId, from, to);
-        List<StoredEvent> rows = dao.list(filter.conditions(), filter.order(), filter, filter.typeNames(), after, limit);
+        List<StoredEvent> rows = dao.list(filter.conditions(), filter.order(), filter, after, limit);
         List<EventView> views = rows.stream().map(row -> view(row, maskCredentials)).toList();
         String next = rows.isEmpty() ? null : Cursor.encode(Long.toString(rows.get(rows.size() - 1).seq()));
         return new Page<>(views, next);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -20,29 +21,41 @@ public record CredentialMask(Pattern credential, UnaryOperator<String> masked) {
         return value != null && credential.matcher(value).matches();
     }
 
-    /** Masks, in place, every string value of the tree that is a credential. */
+    /**
+     * Masks, in place, every credential in the tree's string values: a value that is one, and one
+     * written inside text (a campaign's message tells the customer their code).
+     */
     public JsonNode maskAll(JsonNode node) {
+        // Standing alone in the text: a part of a longer token (an upper-case UUID) is no credential.
+        return maskAll(node, Pattern.compile("(?<![0-9A-Za-z-])(?:" + credential.pattern() + ")(?![0-9A-Za-z-])"));
+    }
+
+    private JsonNode maskAll(JsonNode node, Pattern within) {
         if (node instanceof ObjectNode object) {
             List<String> names = new ArrayList<>();
             object.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
                 JsonNode value = object.get(name);
-                if (value.isTextual() && matches(value.textValue())) {
-                    object.set(name, TextNode.valueOf(masked.apply(value.textValue())));
+                if (value.isTextual()) {
+                    object.set(name, TextNode.valueOf(maskWithin(within, value.textValue())));
                 } else {
-                    maskAll(value);
+                    maskAll(value, within);
                 }
             }
         } else if (node instanceof ArrayNode array) {
             for (int i = 0; i < array.size(); i++) {
                 JsonNode value = array.get(i);
-                if (value.isTextual() && matches(value.textValue())) {
-                    array.set(i, TextNode.valueOf(masked.apply(value.textValue())));
+                if (value.isTextual()) {
+                    array.set(i, TextNode.valueOf(maskWithin(within, value.textValue())));
                 } else {
-                    maskAll(value);
+                    maskAll(value, within);
                 }
             }
         }
         return node;
+    }
+
+    private String maskWithin(Pattern within, String text) {
+        return within.matcher(text).replaceAll(found -> Matcher.quoteReplacement(masked.apply(found.group())));
     }
 }
