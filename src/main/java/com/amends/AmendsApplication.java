@@ -79,6 +79,10 @@ import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
 import com.amends.wallet.WalletResource;
 import com.amends.wallet.Wallets;
+import com.amends.webhook.EventRedeliveryResource;
+import com.amends.webhook.WebhookEndpointResource;
+import com.amends.webhook.WebhookSettings;
+import com.amends.webhook.Webhooks;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -109,7 +113,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
             ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
-            ReportResource.class, VoucherResource.class);
+            ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class);
 
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
@@ -246,6 +250,17 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
 
         register(jersey, new MeResource());
 
+        WebhookSettings webhookSettings = config.getWebhooks();
+        Webhooks webhooks = new Webhooks(webhookSettings, transactor, environment.getObjectMapper(), environment.metrics(),
+                environment.lifecycle().executorService("amends-webhooks-%d")
+                        .minThreads(webhookSettings.getWorkerThreads()).maxThreads(webhookSettings.getWorkerThreads())
+                        .build(),
+                ids, clock);
+        // events: pass webhooks.deliveries() to Events as its EventSubscriber
+        register(jersey, webhooks.endpointResource(commands));
+        register(jersey, webhooks.redeliveryResource(commands));
+        environment.admin().addTask(webhooks.task());
+
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
@@ -270,6 +285,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
                         campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
+        // A thread of its own: a pass lasts while sends are in flight, and other jobs must not wait for it.
+        long webhooksEvery = webhookSettings.getWorkerInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("amends-webhook-worker").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks.worker()::run),
+                        webhooksEvery, webhooksEvery, TimeUnit.MILLISECONDS);
     }
 
     private void register(io.dropwizard.jersey.setup.JerseyEnvironment jersey, Object resource) {
