@@ -78,7 +78,7 @@ CREATE INDEX point_lots_open_until ON point_lots (open_until);
 -- A budget's thresholds (80 and 100 percent) already told of, per month.
 CREATE TABLE budget_alerts (
     scope      VARCHAR(64) NOT NULL,
-    month      VARCHAR(7)  NOT NULL,
+    alert_month VARCHAR(7) NOT NULL,
     threshold  INT         NOT NULL,
-    PRIMARY KEY (scope, month, threshold)
+    PRIMARY KEY (scope, alert_month, threshold)
 );
