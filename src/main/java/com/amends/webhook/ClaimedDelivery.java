@@ -10,7 +10,7 @@ import java.util.List;
  * @param attempts attempts made since it was last queued (what the retry schedule counts)
  * @param attemptsRecorded attempts ever recorded for it (the next one's number follows)
  */
-record ClaimedDelivery(String id, String endpointId, int attempts, int attemptsRecorded, String eventId,
+public record ClaimedDelivery(String id, String endpointId, int attempts, int attemptsRecorded, String eventId,
                        String payload, String url, String secret, String previousSecret,
                        Instant previousSecretUntil) {
 

@@ -3,7 +3,7 @@ package com.amends.webhook;
 import java.time.Instant;
 
 /** A delivery as its list shows it; {@code eventType} is null once the event was pruned. */
-record DeliveryRow(String id, String endpointId, String eventId, String eventType, DeliveryStatus status,
+public record DeliveryRow(String id, String endpointId, String eventId, String eventType, DeliveryStatus status,
                    int attempts, Integer lastStatus, String lastError, Instant lastAttemptAt, Instant nextAttemptAt,
                    Instant createdAt, Instant deliveredAt) {
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** A row of {@code webhook_endpoints}. {@code eventTypes} is comma-separated wire names, null for all. */
-record EndpointRow(String id, String url, String description, String eventTypes, boolean enabled,
+public record EndpointRow(String id, String url, String description, String eventTypes, boolean enabled,
                    String disabledReason, String secret, String previousSecret, Instant previousSecretUntil,
                    Instant failingSince, Instant createdAt, Instant updatedAt) {
 

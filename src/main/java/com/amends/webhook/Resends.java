@@ -29,13 +29,13 @@ public final class Resends {
     private final Clock clock;
 
     /** The few columns of an event that queuing needs; the events feed is the event package's. */
-    interface EventDao {
+    public interface EventDao {
         @SqlQuery("SELECT seq, type, customer_id FROM events WHERE id = :id")
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(EventKey.class)
         Optional<EventKey> find(String id);
     }
 
-    record EventKey(long seq, String type, String customerId) {}
+    public record EventKey(long seq, String type, String customerId) {}
 
     public Resends(Transactor transactor, WebhookEndpoints endpoints, WebhookFanOut fanOut, WebhookSender sender,
                    ObjectMapper mapper, Ids ids, Clock clock) {
