@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,15 @@ class WebhookEndpointsApiTest {
     @BeforeEach
     void setUp() {
         admin = server.as(Role.ADMIN);
+    }
+
+    /** Endpoints left on a shared server would be sent every other test's events. */
+    @AfterEach
+    void removeEndpoints() {
+        server.jdbi().useHandle(h -> {
+            h.execute("DELETE FROM webhook_deliveries");
+            h.execute("DELETE FROM webhook_endpoints");
+        });
     }
 
     static Map<String, Object> endpoint(String url) {
