@@ -31,6 +31,10 @@ final class Outbox {
         return id;
     }
 
+    static String customerOf(String payload) {
+        return com.amends.testing.Api.parse(payload).path("customer_id").asText();
+    }
+
     static String payload(TestServer server, String eventId) {
         return server.jdbi().withHandle(h -> h.createQuery("SELECT payload FROM events WHERE id = :id")
                 .bind("id", eventId).mapTo(String.class).one());
