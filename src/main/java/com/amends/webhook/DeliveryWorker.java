@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -127,21 +128,33 @@ public final class DeliveryWorker {
             busy.merge(delivery.endpointId(), 1, Integer::sum);
         }
         inFlight.incrementAndGet();
-        pool.execute(() -> {
-            SendOutcome outcome;
-            try {
-                outcome = sender.send(delivery.url(), delivery.eventId(), delivery.payload(),
-                        delivery.liveSecrets(clock.instant()));
-            } catch (RuntimeException e) {
-                outcome = SendOutcome.failed(SendOutcome.Kind.CONNECTION_ERROR, clock.instant(), 0,
-                        "could not send: " + e.getClass().getSimpleName(), Duration.ZERO);
-            }
-            // Recorded before it stops counting as in flight, so a pass that sees none in flight has them all.
-            done.add(new Sent(delivery, token, outcome));
-            synchronized (busy) {
-                busy.computeIfPresent(delivery.endpointId(), (k, n) -> n <= 1 ? null : n - 1);
-            }
-            inFlight.decrementAndGet();
-        });
+        try {
+            pool.execute(() -> send(delivery, token));
+        } catch (RejectedExecutionException stopping) {
+            // The pool stops with the server: the claim is given back rather than left to its lease.
+            finished(delivery);
+            transactor.run(tx -> dao.release(delivery.id(), token));
+        }
+    }
+
+    private void send(ClaimedDelivery delivery, String token) {
+        SendOutcome outcome;
+        try {
+            outcome = sender.send(delivery.url(), delivery.eventId(), delivery.payload(),
+                    delivery.liveSecrets(clock.instant()));
+        } catch (RuntimeException e) {
+            outcome = SendOutcome.failed(SendOutcome.Kind.CONNECTION_ERROR, clock.instant(), 0,
+                    "could not send: " + e.getClass().getSimpleName(), Duration.ZERO);
+        }
+        // Recorded before it stops counting as in flight, so a pass that sees none in flight has them all.
+        done.add(new Sent(delivery, token, outcome));
+        finished(delivery);
+    }
+
+    private void finished(ClaimedDelivery delivery) {
+        synchronized (busy) {
+            busy.computeIfPresent(delivery.endpointId(), (k, n) -> n <= 1 ? null : n - 1);
+        }
+        inFlight.decrementAndGet();
     }
 }

@@ -43,7 +43,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
      * PRODUCT.md's "who calls it" table, operation by operation, written out here rather than
      * read from the code: agents grant and look up; supervisors also approve and run campaigns;
      * the storefront validates, holds and redeems; finance reads everything and changes nothing;
-     * admins run keys, reason codes and policies.
+     * admins run keys, reason codes, policies and webhook endpoints.
      */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("listApiKeys", ADMIN), Map.entry("createApiKey", ADMIN), Map.entry("revokeApiKey", ADMIN),
@@ -69,7 +69,12 @@ class AccessMatrixApiTest extends OwnServerFixture {
             Map.entry("validateVoucher", CHECKOUT_READERS), Map.entry("redeemVoucher", STOREFRONT),
             Map.entry("breakageReport", FINANCE_AND_ADMIN), Map.entry("effectivenessReport", FINANCE_AND_ADMIN),
             Map.entry("goodwillSpendReport", FINANCE_AND_ADMIN), Map.entry("journalExport", FINANCE_AND_ADMIN),
-            Map.entry("liabilityReport", FINANCE_AND_ADMIN), Map.entry("reconcile", FINANCE_AND_ADMIN));
+            Map.entry("liabilityReport", FINANCE_AND_ADMIN), Map.entry("reconcile", FINANCE_AND_ADMIN),
+            Map.entry("createWebhookEndpoint", ADMIN), Map.entry("listWebhookEndpoints", ADMIN),
+            Map.entry("getWebhookEndpoint", ADMIN), Map.entry("updateWebhookEndpoint", ADMIN),
+            Map.entry("deleteWebhookEndpoint", ADMIN), Map.entry("rotateWebhookEndpointSecret", ADMIN),
+            Map.entry("listWebhookDeliveries", ADMIN), Map.entry("recoverWebhookDeliveries", ADMIN),
+            Map.entry("pingWebhookEndpoint", ADMIN), Map.entry("redeliverEvent", ADMIN));
 
 
     @Test
