@@ -74,9 +74,9 @@ interface DeliveryDao {
               FROM webhook_deliveries d
               JOIN events e ON e.seq = d.event_seq
               JOIN webhook_endpoints w ON w.id = d.endpoint_id
-             WHERE d.claimed_by = :token
+             WHERE d.id IN (<ids>) AND d.claimed_by = :token
             """)
-    List<ClaimedDelivery> claimed(String token);
+    List<ClaimedDelivery> claimed(@BindList("ids") List<String> ids, String token);
 
     /** An attempt's result, recorded only while this instance still holds the claim. */
     @SqlBatch("""

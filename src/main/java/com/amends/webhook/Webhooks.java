@@ -30,8 +30,9 @@ public final class Webhooks {
         this.fanOut = new WebhookFanOut(transactor, endpoints, ids, clock);
         DeliveryOutcomes outcomes = new DeliveryOutcomes(transactor, endpoints, settings.schedule(),
                 new WebhookMetrics(metrics, transactor, clock), clock, settings.getDisableAfter().toJavaDuration());
-        this.worker = new DeliveryWorker(transactor, sender, outcomes, pool, settings.getWorkerThreads(), ids, clock,
-                settings.getClaimLease().toJavaDuration(), settings.getMaxInFlightPerEndpoint());
+        this.worker = new DeliveryWorker(transactor, sender, outcomes, pool, ids, clock,
+                settings.getClaimLease().toJavaDuration(), settings.getTimeout().toJavaDuration(),
+                settings.getMaxInFlightPerEndpoint());
         this.resends = new Resends(transactor, endpoints, fanOut, sender, mapper, ids, clock);
     }
 
