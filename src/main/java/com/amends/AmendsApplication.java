@@ -21,7 +21,6 @@ import com.amends.campaign.CampaignViews;
 import com.amends.campaign.CampaignWorker;
 import com.amends.customer.Customers;
 import com.amends.event.EventResource;
-import com.amends.event.EventSubscriber;
 import com.amends.event.Events;
 import com.amends.expiry.Expiry;
 import com.amends.expiry.ExpiryTask;
@@ -85,6 +84,10 @@ import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
 import com.amends.wallet.WalletResource;
 import com.amends.wallet.Wallets;
+import com.amends.webhook.EventRedeliveryResource;
+import com.amends.webhook.WebhookEndpointResource;
+import com.amends.webhook.WebhookSettings;
+import com.amends.webhook.Webhooks;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
 import io.dropwizard.configuration.SubstitutingSourceProvider;
 import io.dropwizard.core.Application;
@@ -116,7 +119,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
             ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
-            ReportResource.class, VoucherResource.class, EventResource.class);
+            ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
+            EventResource.class);
 
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
@@ -174,7 +178,15 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         keys = new ApiKeyService(transactor, ids, clock, config.getApiKeyCache().toJavaDuration());
         CredentialMask voucherCodes = new CredentialMask(VOUCHER_CODE_SHOWN, VoucherCodes::masked);
         Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, voucherCodes);
-        Events events = new Events(transactor, EventSubscriber.NONE, voucherCodes, environment.getObjectMapper(), ids, clock);
+        WebhookSettings webhookSettings = config.getWebhooks();
+        Webhooks webhooks = new Webhooks(webhookSettings, transactor, environment.getObjectMapper(), environment.metrics(),
+                environment.lifecycle().executorService("amends-webhooks-%d")
+                        .minThreads(webhookSettings.getWorkerThreads()).maxThreads(webhookSettings.getWorkerThreads())
+                        .build(),
+                ids, clock);
+        // Every event owes its webhook deliveries, queued in the transaction that writes it.
+        Events events = new Events(transactor, webhooks.deliveries(), voucherCodes, environment.getObjectMapper(), ids,
+                clock);
         AuditChain auditChain = new AuditChain(transactor, clock);
         Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
@@ -257,6 +269,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new MeResource());
         register(jersey, new EventResource(events));
 
+        register(jersey, webhooks.endpointResource(commands));
+        register(jersey, webhooks.redeliveryResource(commands));
+        environment.admin().addTask(webhooks.task());
+
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
@@ -284,6 +300,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
                         campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
+        // A thread of its own: a pass lasts while sends are in flight, and other jobs must not wait for it.
+        long webhooksEvery = webhookSettings.getWorkerInterval().toMilliseconds();
+        environment.lifecycle().scheduledExecutorService("amends-webhook-worker").threads(1).build()
+                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks.worker()::run),
+                        webhooksEvery, webhooksEvery, TimeUnit.MILLISECONDS);
     }
 
     private void register(io.dropwizard.jersey.setup.JerseyEnvironment jersey, Object resource) {

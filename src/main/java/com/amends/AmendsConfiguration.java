@@ -1,6 +1,7 @@
 package com.amends;
 
 import com.amends.points.PointValue;
+import com.amends.webhook.WebhookSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dropwizard.core.Configuration;
 import io.dropwizard.db.DataSourceFactory;
@@ -36,6 +37,21 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     @jakarta.validation.constraints.Pattern(regexp = "[A-Z]{3}")
     private String accountingCurrency = "EUR";
+
+    /** How webhooks are sent: timeouts, retries, the signing secrets' overlap, the delivery workers. */
+    @Valid
+    @NotNull
+    private WebhookSettings webhooks = new WebhookSettings();
+
+    @JsonProperty
+    public WebhookSettings getWebhooks() {
+        return webhooks;
+    }
+
+    @JsonProperty
+    public void setWebhooks(WebhookSettings webhooks) {
+        this.webhooks = webhooks;
+    }
 
     /** How often each instance looks for campaign batches to credit in the background. */
     @NotNull

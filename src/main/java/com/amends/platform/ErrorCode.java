@@ -24,6 +24,7 @@ public enum ErrorCode {
     POLICY_NOT_FOUND(404, "No such policy or budget"),
     EVENT_NOT_FOUND(404, "No such event"),
     CAMPAIGN_NOT_FOUND(404, "No such campaign or batch"),
+    WEBHOOK_ENDPOINT_NOT_FOUND(404, "No such webhook endpoint"),
     METHOD_NOT_ALLOWED(405, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(406, "The requested media type is not available"),
     IDEMPOTENCY_KEY_IN_USE(409, "A request with this Idempotency-Key is still being processed"),

@@ -43,11 +43,12 @@ class AccessMatrixApiTest extends OwnServerFixture {
      * PRODUCT.md's "who calls it" table, operation by operation, written out here rather than
      * read from the code: agents grant and look up; supervisors also approve and run campaigns;
      * the storefront validates, holds and redeems; finance reads everything and changes nothing;
-     * admins run keys, reason codes and policies.
+     * admins run keys, reason codes, policies and webhook endpoints.
      */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("listApiKeys", ADMIN), Map.entry("createApiKey", ADMIN), Map.entry("revokeApiKey", ADMIN),
             Map.entry("listAuditEvents", FINANCE_AND_ADMIN), Map.entry("verifyAuditChain", FINANCE_AND_ADMIN),
+            Map.entry("listEvents", FINANCE_AND_ADMIN), Map.entry("getEvent", FINANCE_AND_ADMIN),
             Map.entry("listBudgets", POLICY_READERS), Map.entry("setBudget", ADMIN), Map.entry("deleteBudget", ADMIN),
             Map.entry("createCampaign", SUPERVISOR), Map.entry("closeCampaign", SUPERVISOR),
             Map.entry("previewCampaignRecipients", SUPERVISOR), Map.entry("addCampaignRecipients", SUPERVISOR),
@@ -69,7 +70,12 @@ class AccessMatrixApiTest extends OwnServerFixture {
             Map.entry("validateVoucher", CHECKOUT_READERS), Map.entry("redeemVoucher", STOREFRONT),
             Map.entry("breakageReport", FINANCE_AND_ADMIN), Map.entry("effectivenessReport", FINANCE_AND_ADMIN),
             Map.entry("goodwillSpendReport", FINANCE_AND_ADMIN), Map.entry("journalExport", FINANCE_AND_ADMIN),
-            Map.entry("liabilityReport", FINANCE_AND_ADMIN), Map.entry("reconcile", FINANCE_AND_ADMIN));
+            Map.entry("liabilityReport", FINANCE_AND_ADMIN), Map.entry("reconcile", FINANCE_AND_ADMIN),
+            Map.entry("createWebhookEndpoint", ADMIN), Map.entry("listWebhookEndpoints", ADMIN),
+            Map.entry("getWebhookEndpoint", ADMIN), Map.entry("updateWebhookEndpoint", ADMIN),
+            Map.entry("deleteWebhookEndpoint", ADMIN), Map.entry("rotateWebhookEndpointSecret", ADMIN),
+            Map.entry("listWebhookDeliveries", ADMIN), Map.entry("recoverWebhookDeliveries", ADMIN),
+            Map.entry("pingWebhookEndpoint", ADMIN), Map.entry("redeliverEvent", ADMIN));
 
 
     @Test
