@@ -7,6 +7,19 @@ import com.amends.audit.AuditTrail;
 import com.amends.audit.RequestContextFilter;
 import com.amends.audit.SealAuditTask;
 import com.amends.auth.ApiKeyAuth;
+import com.amends.event.EventType;
+import com.amends.grant.GrantView;
+import com.amends.grant.CampaignMessage;
+import com.amends.redemption.RedemptionView;
+import com.amends.hold.HoldView;
+import com.amends.points.PointsExpiry;
+import com.amends.points.PointsExpiring;
+import com.amends.voucher.VoucherView;
+import com.amends.campaign.BatchView;
+import com.amends.campaign.CampaignView;
+import com.amends.policy.BudgetThreshold;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
 import com.amends.auth.CreateApiKeyCommand;
@@ -121,6 +134,28 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
             ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
             EventResource.class);
+
+    /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
+    public static OpenAPI openApi() {
+        Map<String, Class<?>> payloads = new LinkedHashMap<>();
+        for (EventType type : EventType.values()) {
+            payloads.put(type.wire(), switch (type) {
+                case GRANT_ISSUED, GRANT_PENDING_APPROVAL, GRANT_APPROVED, GRANT_REJECTED, GRANT_REVOKED,
+                     GRANT_APPROVAL_EXPIRED -> GrantView.class;
+                case VOUCHER_REDEEMED, POINTS_REDEEMED, REDEMPTION_REVERSED -> RedemptionView.class;
+                case HOLD_CREATED, HOLD_CAPTURED, HOLD_RELEASED, HOLD_EXPIRED -> HoldView.class;
+                case POINTS_EXPIRED -> PointsExpiry.class;
+                case POINTS_EXPIRING_SOON -> PointsExpiring.class;
+                case VOUCHER_EXPIRED, VOUCHER_EXPIRING_SOON -> VoucherView.class;
+                case CAMPAIGN_BATCH_COMPLETED -> BatchView.class;
+                case CAMPAIGN_COMPLETED -> CampaignView.class;
+                case BUDGET_THRESHOLD_REACHED -> BudgetThreshold.class;
+            });
+        }
+        payloads.put("message", CampaignMessage.class);
+        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES)), "Event", "data",
+                payloads);
+    }
 
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
@@ -273,7 +308,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, webhooks.redeliveryResource(commands));
         environment.admin().addTask(webhooks.task());
 
-        OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES));
+        OpenAPI api = openApi();
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
         var jobs = environment.lifecycle().scheduledExecutorService("amends-jobs").threads(1).build();

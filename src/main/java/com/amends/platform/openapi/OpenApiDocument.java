@@ -96,6 +96,27 @@ public final class OpenApiDocument {
         return api;
     }
 
+    /**
+     * Names, on {@code schema}'s {@code property}, the schema each kind of it carries: an event's
+     * {@code data.object} is a different resource per event type, and OpenAPI 3.0 has no way to
+     * tie a property's shape to a sibling's value, so the map ({@code x-payloads}) says it, and
+     * every schema it names is in the components.
+     */
+    public static OpenAPI describePayloads(OpenAPI api, String schema, String property,
+                                           Map<String, Class<?>> payloads) {
+        Map<String, Object> refs = new TreeMap<>();
+        payloads.forEach((kind, type) -> {
+            var read = ModelConverters.getInstance().readAllAsResolvedSchema(type);
+            // Only what is missing: a resource's own reading of a schema it shares keeps its words.
+            ModelConverters.getInstance().readAll(type).forEach(api.getComponents().getSchemas()::putIfAbsent);
+            refs.put(kind, Map.of("$ref", "#/components/schemas/" + read.schema.getName()));
+        });
+        ((io.swagger.v3.oas.models.media.Schema<?>) api.getComponents().getSchemas().get(schema).getProperties().get(property))
+                .addExtension("x-payloads", refs);
+        api.getComponents().setSchemas(new TreeMap<>(api.getComponents().getSchemas()));
+        return api;
+    }
+
     public static String yaml(OpenAPI api) {
         try {
             return Yaml.mapper().copy().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsString(api);
