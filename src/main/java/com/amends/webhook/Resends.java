@@ -34,11 +34,16 @@ public final class Resends {
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(EventKey.class)
         Optional<EventKey> find(String id);
 
-        /** Events since {@code since} that the endpoint has no delivery of: written while it was disabled. */
+        /**
+         * Events since {@code since} that the endpoint has no delivery of: written while it was
+         * disabled. The ordering key (the customer) lets the queue's index find each event's delivery.
+         */
         @SqlQuery("""
                 SELECT e.seq, e.id, e.type, e.customer_id FROM events e
                  WHERE e.created_at >= :since
-                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d WHERE d.endpoint_id = :endpointId AND d.event_seq = e.seq)
+                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                    WHERE d.endpoint_id = :endpointId AND d.ordering_key = COALESCE(e.customer_id, '')
+                                      AND d.event_seq = e.seq)
                  ORDER BY e.seq
                 """)
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(MissedEvent.class)
