@@ -33,9 +33,26 @@ public final class Resends {
         @SqlQuery("SELECT seq, type, customer_id FROM events WHERE id = :id")
         @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(EventKey.class)
         Optional<EventKey> find(String id);
+
+        /**
+         * Events since {@code since} that the endpoint has no delivery of: written while it was
+         * disabled. The ordering key (the customer) lets the queue's index find each event's delivery.
+         */
+        @SqlQuery("""
+                SELECT e.seq, e.id, e.type, e.customer_id FROM events e
+                 WHERE e.created_at >= :since
+                   AND NOT EXISTS (SELECT 1 FROM webhook_deliveries d
+                                    WHERE d.endpoint_id = :endpointId AND d.ordering_key = COALESCE(e.customer_id, '')
+                                      AND d.event_seq = e.seq)
+                 ORDER BY e.seq
+                """)
+        @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(MissedEvent.class)
+        List<MissedEvent> missed(String endpointId, Instant since);
     }
 
     public record EventKey(long seq, String type, String customerId) {}
+
+    public record MissedEvent(long seq, String id, String type, String customerId) {}
 
     public Resends(Transactor transactor, WebhookEndpoints endpoints, WebhookFanOut fanOut, WebhookSender sender,
                    ObjectMapper mapper, Ids ids, Clock clock) {
@@ -57,11 +74,27 @@ public final class Resends {
                 wanted == null ? null : wanted.wire(), before, limit + 1), limit, DeliveryRow::id, DeliveryRow::view);
     }
 
-    /** The endpoint's failed deliveries of events since {@code since} go out again, each on a fresh schedule. */
+    /**
+     * The endpoint's failed deliveries of events since {@code since} go out again, each on a fresh
+     * schedule, and so do the events it wants that were written while it was disabled (none was
+     * queued to it then), but none from before it existed.
+     */
     public QueuedView recover(Tx tx, String endpointId, Instant since) {
         tx.requireOpen();
-        endpoints.row(endpointId);
-        return new QueuedView(dao.recover(endpointId, since, clock.instant()), List.of());
+        EndpointRow endpoint = endpoints.row(endpointId);
+        Instant now = clock.instant();
+        int failed = dao.recover(endpointId, since, now);
+        Instant from = since.isAfter(endpoint.createdAt()) ? since : endpoint.createdAt();
+        List<DeliveryDao.QueuedRow> missed = new ArrayList<>();
+        for (MissedEvent event : events.missed(endpointId, from)) {
+            Optional<EventType> type = EventType.fromWire(event.type());
+            if (type.isPresent() && endpoint.wants(type.get())) {
+                missed.add(DeliveryDao.QueuedRow.of(fanOut.queued(endpointId, event.seq(), event.id(),
+                        event.customerId(), now)));
+            }
+        }
+        fanOut.insert(missed);
+        return new QueuedView(failed + missed.size(), List.of());
     }
 
     /**

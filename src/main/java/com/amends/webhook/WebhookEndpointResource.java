@@ -135,7 +135,8 @@ public final class WebhookEndpointResource {
     @POST
     @Path("/{id}/recover")
     @Operation(operationId = "recoverWebhookDeliveries",
-            summary = "Queue again the endpoint's failed deliveries of events since a time, each on a fresh schedule")
+            summary = "Queue again the endpoint's failed deliveries of events since a time, each on a fresh schedule, "
+                    + "and the events it wants that were written while it was disabled")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.INVALID_PARAMETER})
     public QueuedView recover(@Auth Caller caller, @PathParam("id") String id,
                               @QueryParam("since") @Parameter(required = true, description = "Events at or after (ISO-8601)")

@@ -41,8 +41,13 @@ public final class Webhooks {
         return fanOut;
     }
 
-    public DeliveryWorker worker() {
-        return worker;
+    /**
+     * One pass of the delivery worker, for the application's schedule. A method reference to
+     * {@link DeliveryWorker#run} from another package fails to link (its answer's type is this
+     * package's own) with an error the schedule does not survive.
+     */
+    public void deliverDue() {
+        worker.run();
     }
 
     public DeliverWebhooksTask task() {
