@@ -362,7 +362,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     private static void runQuietly(String job, Runnable work) {
         try {
             work.run();
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | LinkageError e) {
+            // A linkage error (a class the job needs cannot be loaded or reached) once ended a job
+            // silently; it is logged and retried like any failure. Running out of memory is not.
             LoggerFactory.getLogger(AmendsApplication.class).warn("{} failed; it runs again at its next turn", job, e);
         }
     }
