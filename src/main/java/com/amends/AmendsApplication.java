@@ -84,6 +84,7 @@ import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
 import com.amends.wallet.WalletResource;
 import com.amends.wallet.Wallets;
+import com.amends.webhook.DeliveryWorker;
 import com.amends.webhook.EventRedeliveryResource;
 import com.amends.webhook.WebhookEndpointResource;
 import com.amends.webhook.WebhookSettings;
@@ -301,9 +302,13 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
                         campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
         // A thread of its own: a pass lasts while sends are in flight, and other jobs must not wait for it.
+        // A lambda, not a method reference: run() returns a type private to its package, and the
+        // reference failed to link with an IllegalAccessError on the first turn, an Error that
+        // runQuietly lets through, so the schedule stopped for good and nothing was delivered.
         long webhooksEvery = webhookSettings.getWorkerInterval().toMilliseconds();
+        DeliveryWorker webhookWorker = webhooks.worker();
         environment.lifecycle().scheduledExecutorService("amends-webhook-worker").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks.worker()::run),
+                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", () -> webhookWorker.run()),
                         webhooksEvery, webhooksEvery, TimeUnit.MILLISECONDS);
     }
 
