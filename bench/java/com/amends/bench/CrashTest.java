@@ -39,7 +39,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * whatever got no answer; every answered request is sent once more and must replay its stored
  * answer; reconciliation must be clean and every wallet must hold what the clients' own record
  * of their answers says. At the end the server is stopped and the database itself is counted:
- * every effect of a 2xx answer exactly once, none of a refusal. Usage:
+ * every effect of a 2xx answer exactly once, none of a refusal. A webhook receiver in this
+ * process, registered for every event, must have received after each round every event of the
+ * feed, and nothing else; every acknowledged request must have its events there (see
+ * {@link DeliveryCheck}). Usage:
  *
  * <pre>bench/crash.sh [--postgres jdbc:postgresql://...] [--rounds N] [--clients N] [--h2-options ';...']</pre>
  */
@@ -48,6 +51,20 @@ public final class CrashTest {
     private static final Duration RETRY_LIMIT = Duration.ofMinutes(2);
     /** Short enough that a retry after a restart does not wait the production minute for a dead request's claim. */
     private static final String IDEMPOTENCY_LEASE = "5 seconds";
+    /**
+     * The delivery worker looks often; a killed server's claims run out after 10 s instead of the
+     * production minute, for the same reason as the idempotency lease, and an attempt's timeout
+     * must stay below the lease (a claim too close to its end is given back unsent).
+     */
+    private static final String WEBHOOKS = """
+            webhooks:
+              allowPrivateAddresses: true
+              workerInterval: 200 milliseconds
+              timeout: 3 seconds
+              claimLease: 10 seconds
+            """;
+    /** How long after a round's retries settled every event must have been delivered. */
+    private static final Duration DELIVERY_WAIT = Duration.ofSeconds(60);
     /** Longer than any run, so that no hold expires by itself and every one is closed by a client or stays open. */
     private static final int HOLD_TTL_SECONDS = 3_600;
     private static final int SHARED_CUSTOMERS = 4;
@@ -66,6 +83,7 @@ public final class CrashTest {
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     private ServerJar server;
+    private DeliveryCheck webhooks;
     private Http http;
     private String agent;
     private String supervisor;
@@ -82,6 +100,8 @@ public final class CrashTest {
     public static void main(String[] args) throws Exception {
         // Jetty drops idle connections after 30 s; a client keeping them longer may send on a closed one.
         System.setProperty("jdk.httpclient.keepalive.timeout", "5");
+        // The receiver answers each delivery at once, not after Nagle's delay on its small answer.
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         int rounds = 20;
         int clients = 16;
         String postgres = null;
@@ -121,6 +141,9 @@ public final class CrashTest {
             verdict = verifyDatabase();
             negatives += verdict.negatives;
         } finally {
+            if (webhooks != null) {
+                webhooks.close();
+            }
             if (server != null) {
                 try {
                     server.close();
@@ -131,10 +154,11 @@ public final class CrashTest {
         }
         Set<Op> lost = new LinkedHashSet<>(total.notReplayed.stream().filter(Op::ok).toList());
         lost.addAll(verdict.lost);
-        boolean passed = lost.isEmpty() && verdict.doubled.isEmpty() && verdict.phantom.isEmpty()
+        DeliveryCheck.Figures delivery = webhooks.total();
+        boolean passed = lost.isEmpty() && verdict.doubled.isEmpty() && verdict.phantom.isEmpty() && delivery.clean()
                 && verdict.balanceMismatches == 0 && verdict.orphans == 0 && survived == rounds && reconciled == rounds
                 && negatives == 0 && serverErrors.get() == 0 && total.notReplayed.isEmpty() && problems.isEmpty();
-        printTable(total, survived, reconciled, walletRounds, negatives, lost, verdict, passed);
+        printTable(total, survived, reconciled, walletRounds, negatives, lost, verdict, delivery, passed);
         if (passed) {
             server.deleteFiles();
         } else {
@@ -146,7 +170,8 @@ public final class CrashTest {
     // ---- setting up ---------------------------------------------------------------------------
 
     private void setUp() throws Exception {
-        server = new ServerJar("crash", postgresUrl, h2Options, "idempotencyLease: " + IDEMPOTENCY_LEASE, List.of());
+        server = new ServerJar("crash", postgresUrl, h2Options, "idempotencyLease: " + IDEMPOTENCY_LEASE + "\n" + WEBHOOKS,
+                List.of());
         String admin = server.createAdminKey("crash-admin");
         server.start();
         http = new Http(server.port());
@@ -154,6 +179,9 @@ public final class CrashTest {
         supervisor = createKey(admin, "supervisor");
         storefront = createKey(admin, "storefront");
         finance = createKey(admin, "finance");
+        // Before the seeds, so that every event of the run is owed to the receiver.
+        webhooks = new DeliveryCheck(server.port(), admin);
+        webhooks.register();
         System.out.printf(Locale.ROOT, "Crash test on %s, %d rounds, %d clients; server log in %s%n",
                 server.describeDatabase(), rounds, clientCount, server.dir().resolve("server.log"));
 
@@ -242,12 +270,16 @@ public final class CrashTest {
         tally.count(answered, unanswered, notReplayed);
         Reconciled books = reconcile(round);
         boolean walletsMatch = walletsMatch(round);
-        RoundResult result = new RoundResult(tally, books.ok, books.negatives, walletsMatch);
+        DeliveryCheck.Figures delivery = webhooks.await(round, expectedEvents(), DELIVERY_WAIT, problems);
+        RoundResult result = new RoundResult(tally, books.ok, books.negatives, walletsMatch, delivery.clean());
         System.out.printf(Locale.ROOT, "round %2d: killed at %.1f s; %d answered (%d 2xx), %d unanswered and retried "
-                        + "(%d had committed); restart %.1f s; replays %s, reconciliation %s, wallets %s%n",
+                        + "(%d had committed); restart %.1f s; replays %s, reconciliation %s, wallets %s; "
+                        + "webhooks: %d events, %s after %.1f s, %d received more than once%s%n",
                 round, killedAt, answered.size(), tally.acknowledged, unanswered.size(), tally.committedBeforeKill,
                 restartSeconds, notReplayed.isEmpty() ? "ok" : notReplayed.size() + " NOT replayed",
-                books.ok ? "clean" : "NOT clean", walletsMatch ? "match" : "DIFFER");
+                books.ok ? "clean" : "NOT clean", walletsMatch ? "match" : "DIFFER", delivery.written(),
+                delivery.missing() == 0 ? "all delivered" : delivery.missing() + " MISSING", delivery.waitedSeconds(),
+                delivery.duplicated(), delivery.clean() ? "" : " (NOT clean)");
         return result;
     }
 
@@ -420,6 +452,15 @@ public final class CrashTest {
         }
     }
 
+    /** The events the 2xx answers stand for, as {@code "type object-id"}, with how many of each. */
+    private Map<String, Integer> expectedEvents() {
+        Map<String, Integer> events = new HashMap<>();
+        for (Op op : ops) {
+            op.events().forEach(event -> events.merge(event, 1, Integer::sum));
+        }
+        return events;
+    }
+
     /** What every wallet account should hold: the sum of the moves the 2xx answers stand for. */
     private Map<String, Long> expectedBalances() {
         Map<String, Long> balances = new HashMap<>();
@@ -432,7 +473,7 @@ public final class CrashTest {
     // ---- the table ------------------------------------------------------------------------------
 
     private void printTable(Tally total, int survived, int reconciled, int walletRounds, long negatives, Set<Op> lost,
-                            Verdict verdict, boolean passed) {
+                            Verdict verdict, DeliveryCheck.Figures delivery, boolean passed) {
         System.out.println();
         synchronized (problems) {
             problems.stream().limit(20).forEach(p -> System.out.println("  " + p));
@@ -465,6 +506,20 @@ public final class CrashTest {
         row("reconciliation clean rounds", reconciled + " / " + rounds);
         row("negative balances seen", negatives);
         row("server errors (5xx)", serverErrors.get());
+        row("webhook events written (the events feed after the last round)", delivery.written());
+        row("  delivered (received at least once, signature valid, body as in the feed)", delivery.delivered());
+        row("  delivered more than once (same webhook-id; extra requests)",
+                delivery.duplicated() + " (" + delivery.extraRequests() + ")");
+        row("  **missing** after the wait (not received " + DELIVERY_WAIT.toSeconds() + " s after a round's retries)",
+                delivery.missing());
+        row("  **received without a committed change** (not in the events feed)", delivery.unknown());
+        row("  acknowledged requests' events absent from the feed", delivery.changesWithoutEvent());
+        row("  events in the feed beyond the acknowledged requests'", delivery.eventsWithoutChange());
+        row("  events of background jobs", delivery.otherEvents());
+        row("  signatures that did not verify; bodies differing from the feed",
+                delivery.badSignatures() + "; " + delivery.bodiesDiffering());
+        row("  slowest round: every event delivered this long after its retries settled",
+                String.format(Locale.ROOT, "%.1f s", delivery.waitedSeconds()));
         System.out.println();
         System.out.println(passed ? "PASSED" : "FAILED");
     }
@@ -758,6 +813,24 @@ public final class CrashTest {
             };
         }
 
+        /** The events its 2xx answer stands for, as {@code "type object-id"}, the object as the event shows it. */
+        List<String> events() {
+            if (!ok()) {
+                return List.of();
+            }
+            return switch (kind) {
+                case GRANT_POINTS, GRANT_VOUCHER -> List.of("grant." + last.json().path("status").asText() + " " + id());
+                case REDEEM_POINTS -> List.of("points.redeemed " + id());
+                case REDEEM_VOUCHER -> List.of("voucher.redeemed " + id());
+                case HOLD_POINTS, HOLD_VOUCHER -> List.of("hold.created " + id());
+                case CAPTURE -> List.of("hold.captured " + id(), (hold.kind == Kind.HOLD_POINTS ? "points" : "voucher")
+                        + ".redeemed " + last.json().path("redemption_id").asText());
+                case RELEASE -> List.of("hold.released " + id());
+                // A reversal's event shows the redemption it gave value back from.
+                case REVERSE -> List.of("redemption.reversed " + redemption.id());
+            };
+        }
+
         /** Adds the moves its 2xx answer stands for to the expected wallet balances. */
         void book(Map<String, Long> balances) {
             if (!ok()) {
@@ -813,9 +886,10 @@ public final class CrashTest {
         }
     }
 
-    private record RoundResult(Tally tally, boolean reconciled, long negatives, boolean walletsMatch) {
+    private record RoundResult(Tally tally, boolean reconciled, long negatives, boolean walletsMatch,
+                               boolean delivered) {
         boolean survived() {
-            return reconciled && negatives == 0 && walletsMatch && tally.notReplayed.isEmpty();
+            return reconciled && negatives == 0 && walletsMatch && tally.notReplayed.isEmpty() && delivered;
         }
     }
 
