@@ -1,6 +1,8 @@
 package com.amends.webhook;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dropwizard.validation.ValidationMethod;
 import io.dropwizard.util.Duration;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotEmpty;
@@ -123,6 +125,17 @@ public class WebhookSettings {
     @JsonProperty
     public void setDisableAfter(Duration disableAfter) {
         this.disableAfter = disableAfter;
+    }
+
+    /**
+     * A worker gives back a claim that has less than one timeout of its lease left, so that a
+     * send never outlives its lease; with a lease no longer than the timeout it would send nothing.
+     */
+    @ValidationMethod(message = "webhooks.claimLease must be longer than webhooks.timeout")
+    @JsonIgnore
+    public boolean isClaimLeaseLongerThanTimeout() {
+        return claimLease == null || timeout == null
+                || claimLease.toMilliseconds() > timeout.toMilliseconds();
     }
 
     @JsonProperty
