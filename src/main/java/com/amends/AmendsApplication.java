@@ -303,7 +303,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         // A thread of its own: a pass lasts while sends are in flight, and other jobs must not wait for it.
         long webhooksEvery = webhookSettings.getWorkerInterval().toMilliseconds();
         environment.lifecycle().scheduledExecutorService("amends-webhook-worker").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks.worker()::run),
+                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
                         webhooksEvery, webhooksEvery, TimeUnit.MILLISECONDS);
     }
 
