@@ -20,14 +20,17 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class FastReceiver implements AutoCloseable {
     static final String PATH = "/webhooks";
+    private static final byte[] OK = {'o', 'k'};
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final AtomicLong received = new AtomicLong();
     private final List<byte[]> kept = new ArrayList<>();
     private final int keep;
+    private final boolean answerBody;
 
-    private FastReceiver(int threads, int keep) throws IOException {
+    private FastReceiver(int threads, int keep, boolean answerBody) throws IOException {
+        this.answerBody = answerBody;
         this.keep = keep;
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
         executor = Executors.newFixedThreadPool(threads, r -> {
@@ -46,7 +49,13 @@ final class FastReceiver implements AutoCloseable {
                     kept.add(body);
                 }
             }
-            exchange.sendResponseHeaders(204, -1);
+            if (this.answerBody) {
+                // Headers and body go out in two writes: with Nagle on, the second waits for an acknowledgement.
+                exchange.sendResponseHeaders(200, 2);
+                exchange.getResponseBody().write(OK);
+            } else {
+                exchange.sendResponseHeaders(204, -1);
+            }
             exchange.close();
             received.incrementAndGet();
         });
@@ -54,13 +63,16 @@ final class FastReceiver implements AutoCloseable {
     }
 
     static FastReceiver start(int threads, int keep) throws IOException {
-        return start(threads, keep, true);
+        return start(threads, keep, true, false);
     }
 
-    /** With {@code noDelay} false, the JDK server's default, to show what the delay costs. */
-    static FastReceiver start(int threads, int keep, boolean noDelay) throws IOException {
+    /**
+     * With {@code noDelay} false, the JDK server's default, and {@code answerBody} (200 "ok"
+     * instead of 204), to show what the delay costs.
+     */
+    static FastReceiver start(int threads, int keep, boolean noDelay, boolean answerBody) throws IOException {
         System.setProperty("sun.net.httpserver.nodelay", Boolean.toString(noDelay));
-        return new FastReceiver(threads, keep);
+        return new FastReceiver(threads, keep, answerBody);
     }
 
     String url() {

@@ -24,8 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP client in this process sends the same bodies to the same receiver at the worker's
  * concurrency. One fresh server per setting of {@code maxInFlightPerEndpoint}; list a setting
  * twice to measure it twice. Usage: {@code bench/webhooks.sh [--events 20000] [--in-flight 2,16,2,16]
- * [--worker-threads 8] [--max-seconds 60] [--postgres URL] [--xmx 256m] [--receiver-nagle]}; the last
- * leaves the receiver with the JDK server's default, Nagle's algorithm on, to show what that costs.
+ * [--worker-threads 8] [--max-seconds 60] [--postgres URL] [--xmx 256m] [--receiver-nagle] [--receiver-body]};
+ * the last two leave the receiver with the JDK server's default, Nagle's algorithm on, and have it
+ * answer 200 with a body instead of 204, to show what the two together cost.
  */
 public final class WebhookBenchmark {
     private static final int BATCH = 10_000;
@@ -38,6 +39,7 @@ public final class WebhookBenchmark {
     private Duration maxWait = Duration.ofSeconds(60);
     private String heap = "256m";
     private boolean nagle;
+    private boolean answerBody;
 
     private record Row(int inFlight, int concurrency, long events, long delivered, double seconds, double plainRate) {
         double rate() {
@@ -58,6 +60,7 @@ public final class WebhookBenchmark {
                 case "--max-seconds" -> bench.maxWait = Duration.ofSeconds(Long.parseLong(arg.next()));
                 case "--xmx" -> bench.heap = arg.next();
                 case "--receiver-nagle" -> bench.nagle = true;
+                case "--receiver-body" -> bench.answerBody = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/webhooks.sh");
             }
         }
@@ -67,7 +70,7 @@ public final class WebhookBenchmark {
 
     private void run() throws Exception {
         List<Row> rows = new ArrayList<>();
-        try (FastReceiver receiver = FastReceiver.start(32, events, !nagle)) {
+        try (FastReceiver receiver = FastReceiver.start(32, events, !nagle, answerBody)) {
             for (int cap : inFlight) {
                 Row row = measure(cap, receiver);
                 rows.add(row);
@@ -76,8 +79,9 @@ public final class WebhookBenchmark {
         }
         System.out.println();
         System.out.printf(Locale.ROOT, "Webhook delivery: %,d grant.issued events (a campaign) to one endpoint on a receiver in the "
-                + "benchmark's JVM (%s) that answers 204 at once; server java -Xmx%s, %s, %d worker threads; %d cores, Java %s%n%n",
-                events, nagle ? "JDK HttpServer defaults, Nagle on" : "JDK HttpServer, TCP_NODELAY", heap, postgres != null ? "PostgreSQL" : "H2 file database", workerThreads,
+                + "benchmark's JVM (%s) that answers at once; server java -Xmx%s, %s, %d worker threads; %d cores, Java %s%n%n",
+                events, (nagle ? "JDK HttpServer, Nagle on" : "JDK HttpServer, TCP_NODELAY")
+                        + (answerBody ? ", answering 200 with a body" : ", answering 204"), heap, postgres != null ? "PostgreSQL" : "H2 file database", workerThreads,
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         System.out.println("| in flight per endpoint | concurrency | events | delivered | seconds | deliveries/s "
                 + "| plain client, same bodies and concurrency: req/s | worker / plain |");
