@@ -6,6 +6,7 @@ import com.amends.auth.Role;
 import com.amends.bench.load.HttpTarget;
 import com.amends.bench.load.InProcessTarget;
 import com.amends.bench.load.Load;
+import com.amends.bench.load.OutboxCost;
 import com.amends.bench.load.Profile;
 import com.amends.bench.load.Scenario;
 import com.amends.bench.load.Seeded;
@@ -41,7 +42,9 @@ import java.util.Map;
  * Then it measures a customer's wallet and first ledger page with a short and a 100,000-entry
  * history. Usage: {@code bench/load.sh [--postgres URL] [--seconds 10] [--clients 8,32,128]
  * [--scenarios validate,redeem,hot,grant,mixed] [--history 100000] [--xmx 256m] [--server-option -D…] [--profile]
- * [--h2-options ';MODE=...']}.
+ * [--h2-options ';MODE=...'] [--webhook-endpoint [--rounds 2]]}. With {@code --webhook-endpoint} it measures
+ * only what the outbox costs: redeem and grant (or {@code --scenarios}) without and with a webhook endpoint
+ * for every type, on a receiver in this process ({@link OutboxCost}); no ceilings, no history.
  */
 public final class LoadBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +61,9 @@ public final class LoadBenchmark {
     private int historyClients = 8;
     private String heap = "256m";
     private boolean profile;
+    /** Measures the outbox's cost instead: the scenarios without and with a webhook endpoint. */
+    private boolean webhookEndpoint;
+    private int rounds = 2;
     /** More JVM options for the server jar, e.g. {@code -Ddw.server.maxThreads=16} to try a setting. */
     private final List<String> serverOptions = new ArrayList<>();
 
@@ -82,6 +88,8 @@ public final class LoadBenchmark {
                 case "--xmx" -> bench.heap = arg.next();
                 case "--server-option" -> bench.serverOptions.add(arg.next());
                 case "--profile" -> bench.profile = true;
+                case "--webhook-endpoint" -> bench.webhookEndpoint = true;
+                case "--rounds" -> bench.rounds = Integer.parseInt(arg.next());
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
             }
         }
@@ -97,6 +105,10 @@ public final class LoadBenchmark {
     private void run() throws Exception {
         List<String> jvm = new ArrayList<>(List.of("-Xmx" + heap));
         jvm.addAll(serverOptions);
+        if (webhookEndpoint) {
+            // The receiver is on 127.0.0.1, which the server refuses by default.
+            jvm.add("-Ddw.webhooks.allowPrivateAddresses=true");
+        }
         Path recording = Files.createTempDirectory("amends-profile").resolve("server.jfr");
         if (profile) {
             jvm.add(Profile.recordingOption(recording));
@@ -118,6 +130,12 @@ public final class LoadBenchmark {
             Seeded data = Seeding.seed(http, keys, customers);
             System.out.printf(Locale.ROOT, "Seeded %,d customers with points and a voucher each, in %.1f s%n", customers,
                     (System.nanoTime() - seeding) / 1e9);
+
+            if (webhookEndpoint) {
+                outboxCost(http, keys, data);
+                finished = true;
+                return;
+            }
 
             // Quiet: the ceiling's requests are not logged, as the jar's go to its own log file.
             inProcess = new DropwizardTestSupport<>(AmendsApplication.class, ceiling.config().toString(),
@@ -187,6 +205,21 @@ public final class LoadBenchmark {
             } else {
                 System.out.println("Server log kept in " + server.dir().resolve("server.log"));
             }
+        }
+    }
+
+    /** Redeem and grant (or the scenarios asked for) without and with an endpoint, on this server only. */
+    private void outboxCost(HttpTarget http, HttpTarget.Keys keys, Seeded data) throws Exception {
+        try (FastReceiver receiver = FastReceiver.start(16, 0)) {
+            String endpoint = http.create("/v1/webhook-endpoints", keys.admin(), Map.of("url", receiver.url(),
+                    "description", "load benchmark")).path("id").asText();
+            List<Scenario> measured = scenarios.size() == Scenario.values().length
+                    ? List.of(Scenario.REDEEM, Scenario.GRANT) : scenarios;
+            // With the endpoint on, so that the delivery path is compiled too.
+            Load.run(32, Duration.ZERO, jitWarmUp, random -> Scenario.MIXED.send(http, data, random));
+            System.out.printf(Locale.ROOT, "Deliveries received while compiling: %,d%n", receiver.received());
+            System.out.println(OutboxCost.measure(http, keys, data, endpoint, receiver::received, clientCounts,
+                    measured, rounds, warmUp, measure));
         }
     }
 

@@ -77,6 +77,17 @@ public final class HttpTarget implements Target {
         return JSON.readTree(answer.body());
     }
 
+    /** A PATCH, answered with 2xx or else thrown. */
+    public JsonNode patch(String path, String secret, Object body) throws Exception {
+        HttpRequest request = request(path, secret).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body))).build();
+        HttpResponse<String> answer = client.send(request, HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            throw new IllegalStateException("PATCH " + path + " answered " + answer.statusCode() + ": " + answer.body());
+        }
+        return JSON.readTree(answer.body());
+    }
+
     HttpResponse<String> get(String path, String secret) throws IOException, InterruptedException {
         return client.send(request(path, secret).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
