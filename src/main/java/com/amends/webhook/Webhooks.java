@@ -50,15 +50,6 @@ public final class Webhooks {
         worker.run();
     }
 
-    /**
-     * One pass of the worker, for the scheduler. Its counts stay in this package: a method
-     * reference to {@link DeliveryWorker#run()} from outside names their package-private type,
-     * and the JVM then refuses to link the call (an IllegalAccessError, which ends the schedule).
-     */
-    public void deliverDue() {
-        worker.run();
-    }
-
     public DeliverWebhooksTask task() {
         return new DeliverWebhooksTask(worker);
     }
