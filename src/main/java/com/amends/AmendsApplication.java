@@ -7,19 +7,6 @@ import com.amends.audit.AuditTrail;
 import com.amends.audit.RequestContextFilter;
 import com.amends.audit.SealAuditTask;
 import com.amends.auth.ApiKeyAuth;
-import com.amends.event.EventType;
-import com.amends.grant.GrantView;
-import com.amends.grant.CampaignMessage;
-import com.amends.redemption.RedemptionView;
-import com.amends.hold.HoldView;
-import com.amends.points.PointsExpiry;
-import com.amends.points.PointsExpiring;
-import com.amends.voucher.VoucherView;
-import com.amends.campaign.BatchView;
-import com.amends.campaign.CampaignView;
-import com.amends.policy.BudgetThreshold;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
 import com.amends.auth.CreateApiKeyCommand;
@@ -51,6 +38,7 @@ import com.amends.platform.CredentialMask;
 import com.amends.platform.Database;
 import com.amends.platform.DatabaseKind;
 import com.amends.platform.H2Compaction;
+import com.amends.platform.Jobs;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
 import com.amends.platform.MaskedRequestLog;
@@ -97,8 +85,6 @@ import com.amends.voucher.VoucherResource;
 import com.amends.voucher.Vouchers;
 import com.amends.wallet.WalletResource;
 import com.amends.wallet.Wallets;
-import com.amends.webhook.EventRedeliveryResource;
-import com.amends.webhook.WebhookEndpointResource;
 import com.amends.webhook.WebhookSettings;
 import com.amends.webhook.Webhooks;
 import io.dropwizard.configuration.EnvironmentVariableSubstitutor;
@@ -114,49 +100,12 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Jdbi;
-import org.slf4j.LoggerFactory;
 
 /** Wires the service: every object is built here, by constructor, and nothing is looked up. */
 public class AmendsApplication extends Application<AmendsConfiguration> {
-    /**
-     * The resource classes, also read by the OpenAPI document and its drift test, in the order the
-     * document reads them: where two describe a shared schema differently, the later one's words
-     * stay, and this is the order api-spec/openapi.yaml was made in.
-     */
-    public static final List<Class<?>> RESOURCES = List.of(AuditResource.class, ApiKeyResource.class,
-            MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
-            ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
-            PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
-            ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
-            EventResource.class);
-
-    /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
-    public static OpenAPI openApi() {
-        Map<String, Class<?>> payloads = new LinkedHashMap<>();
-        for (EventType type : EventType.values()) {
-            payloads.put(type.wire(), switch (type) {
-                case GRANT_ISSUED, GRANT_PENDING_APPROVAL, GRANT_APPROVED, GRANT_REJECTED, GRANT_REVOKED,
-                     GRANT_APPROVAL_EXPIRED -> GrantView.class;
-                case VOUCHER_REDEEMED, POINTS_REDEEMED, REDEMPTION_REVERSED -> RedemptionView.class;
-                case HOLD_CREATED, HOLD_CAPTURED, HOLD_RELEASED, HOLD_EXPIRED -> HoldView.class;
-                case POINTS_EXPIRED -> PointsExpiry.class;
-                case POINTS_EXPIRING_SOON -> PointsExpiring.class;
-                case VOUCHER_EXPIRED, VOUCHER_EXPIRING_SOON -> VoucherView.class;
-                case CAMPAIGN_BATCH_COMPLETED -> BatchView.class;
-                case CAMPAIGN_COMPLETED -> CampaignView.class;
-                case BUDGET_THRESHOLD_REACHED -> BudgetThreshold.class;
-            });
-        }
-        payloads.put("message", CampaignMessage.class);
-        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES)), "Event", "data",
-                payloads);
-    }
-
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
     /** A voucher code as answers show it: the audit trail keeps a masked one. */
@@ -308,38 +257,24 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, webhooks.redeliveryResource(commands));
         environment.admin().addTask(webhooks.task());
 
-        OpenAPI api = openApi();
+        OpenAPI api = AmendsApi.openApi();
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
 
-        var jobs = environment.lifecycle().scheduledExecutorService("amends-jobs").threads(1).build();
-        jobs.scheduleWithFixedDelay(() -> runQuietly("idempotency purge", idempotency::purgeExpired),
-                1, 60, TimeUnit.MINUTES);
+        Jobs jobs = new Jobs(environment.lifecycle());
+        jobs.every("idempotency purge", Duration.ofMinutes(1), Duration.ofHours(1), idempotency::purgeExpired);
         Duration eventRetention = config.getEventRetention().toJavaDuration();
-        jobs.scheduleWithFixedDelay(() -> runQuietly("event pruning", () -> events.prune(eventRetention)),
-                5, 60, TimeUnit.MINUTES);
-        long expiryEvery = config.getExpiryInterval().toMilliseconds();
-        jobs.scheduleWithFixedDelay(() -> runQuietly("expiry", expiry::run), expiryEvery, expiryEvery, TimeUnit.MILLISECONDS);
-        long sealEvery = config.getAuditSealInterval().toMilliseconds();
-        jobs.scheduleWithFixedDelay(() -> runQuietly("audit sealer", auditChain::seal), sealEvery, sealEvery,
-                TimeUnit.MILLISECONDS);
-        long compactEvery = config.getH2CompactionInterval().toMilliseconds();
-        H2Compaction.on(databaseKind, transactor).ifPresent(compaction -> jobs.scheduleWithFixedDelay(
-                () -> runQuietly("H2 compaction", compaction::run), compactEvery, compactEvery, TimeUnit.MILLISECONDS));
-        // A thread of its own: after a long pause its first run sums many days, and expiry and
-        // sealing should not wait for that.
-        long daySumsEvery = config.getDaySumsInterval().toMilliseconds();
-        environment.lifecycle().scheduledExecutorService("amends-day-sums").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("day sums", daySums::sumClosedDays),
-                        daySumsEvery, daySumsEvery, TimeUnit.MILLISECONDS);
-        long campaignsEvery = config.getCampaignWorkerInterval().toMilliseconds();
-        environment.lifecycle().scheduledExecutorService("amends-campaigns").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("campaign worker", () -> campaignWorker.run(-1)),
-                        campaignsEvery, campaignsEvery, TimeUnit.MILLISECONDS);
-        // A thread of its own: a pass lasts while sends are in flight, and other jobs must not wait for it.
-        long webhooksEvery = webhookSettings.getWorkerInterval().toMilliseconds();
-        environment.lifecycle().scheduledExecutorService("amends-webhook-worker").threads(1).build()
-                .scheduleWithFixedDelay(() -> runQuietly("webhook delivery", webhooks::deliverDue),
-                        webhooksEvery, webhooksEvery, TimeUnit.MILLISECONDS);
+        jobs.every("event pruning", Duration.ofMinutes(5), Duration.ofHours(1), () -> events.prune(eventRetention));
+        jobs.every("expiry", config.getExpiryInterval().toJavaDuration(), expiry::run);
+        jobs.every("audit sealer", config.getAuditSealInterval().toJavaDuration(), auditChain::seal);
+        H2Compaction.on(databaseKind, transactor).ifPresent(compaction ->
+                jobs.every("H2 compaction", config.getH2CompactionInterval().toJavaDuration(), compaction::run));
+        // After a long pause its first run sums many days; expiry and sealing should not wait for that.
+        jobs.everyOnItsOwnThread("day sums", config.getDaySumsInterval().toJavaDuration(), daySums::sumClosedDays);
+        jobs.everyOnItsOwnThread("campaigns", config.getCampaignWorkerInterval().toJavaDuration(),
+                () -> campaignWorker.run(-1));
+        // A pass lasts while sends are in flight.
+        jobs.everyOnItsOwnThread("webhook worker", webhookSettings.getWorkerInterval().toJavaDuration(),
+                webhooks::deliverDue);
     }
 
     private void register(io.dropwizard.jersey.setup.JerseyEnvironment jersey, Object resource) {
@@ -356,16 +291,5 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     /** How requests are authenticated, with the key cache they share. */
     public ApiKeyService keys() {
         return keys;
-    }
-
-    /** A periodic job that throws is never run again by its executor; log and carry on instead. */
-    private static void runQuietly(String job, Runnable work) {
-        try {
-            work.run();
-        } catch (RuntimeException | LinkageError e) {
-            // A linkage error (a class the job needs cannot be loaded or reached) once ended a job
-            // silently; it is logged and retried like any failure. Running out of memory is not.
-            LoggerFactory.getLogger(AmendsApplication.class).warn("{} failed; it runs again at its next turn", job, e);
-        }
     }
 }

@@ -2,7 +2,7 @@ package com.amends.platform.openapi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.amends.AmendsApplication;
+import com.amends.AmendsApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -23,7 +23,7 @@ class OpenApiSpecTest {
     private static final Path CHECKED_IN = Path.of("api-spec", "openapi.yaml");
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
-    private final String generated = OpenApiDocument.yaml(AmendsApplication.openApi());
+    private final String generated = OpenApiDocument.yaml(AmendsApi.openApi());
 
     @Test
     void shouldMatchTheCheckedInSpec() throws Exception {
