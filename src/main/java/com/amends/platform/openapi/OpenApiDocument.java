@@ -77,7 +77,8 @@ public final class OpenApiDocument {
         Reader reader = new Reader(config);
         resources.forEach(reader::read);
         OpenAPI api = reader.getOpenAPI();
-        api.getComponents().getSchemas().putAll(ModelConverters.getInstance().read(Problem.class));
+        // readAll: a problem's per-field errors are a schema of their own, which read() leaves out.
+        ModelConverters.getInstance().readAll(Problem.class).forEach(api.getComponents().getSchemas()::putIfAbsent);
         Map<String, Example> examples = new TreeMap<>();
         for (Class<?> resource : resources) {
             for (Method method : resource.getMethods()) {
