@@ -18,17 +18,4 @@ public interface EventSubscriber {
 
     /** Events up to {@code seq} are about to be deleted: forget what refers to them. */
     void forget(Tx tx, long seq);
-
-    EventSubscriber NONE = new EventSubscriber() {
-        @Override
-        public void written(Tx tx, List<StoredEvent> events) {}
-
-        @Override
-        public OptionalLong oldestNeeded(Tx tx) {
-            return OptionalLong.empty();
-        }
-
-        @Override
-        public void forget(Tx tx, long seq) {}
-    };
 }

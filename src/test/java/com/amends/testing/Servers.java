@@ -2,6 +2,7 @@ package com.amends.testing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Named;
 
@@ -36,6 +37,16 @@ public final class Servers {
             servers.add(Named.of("postgres", new TestServer(TestDatabase.postgres())));
         }
         return servers.stream();
+    }
+
+    /** The databases a test starts its own servers on (several, or with settings of their own). */
+    public static Stream<Named<Supplier<TestDatabase>>> databases() {
+        List<Named<Supplier<TestDatabase>>> all = new ArrayList<>();
+        all.add(Named.of("h2", TestDatabase::h2));
+        if (TestDatabase.postgresConfigured()) {
+            all.add(Named.of("postgres", TestDatabase::postgres));
+        }
+        return all.stream();
     }
 
     public static synchronized TestServer h2() {

@@ -11,12 +11,9 @@ import com.amends.testing.WebhookReceiver;
 import com.amends.testing.WebhookReceiver.Received;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -24,17 +21,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Deliveries go out by themselves, as in production, without the admin task the other tests run. */
 @Tag("http")
 class WebhookBackgroundWorkerApiTest {
-    static Stream<Named<Supplier<TestDatabase>>> databases() {
-        List<Named<Supplier<TestDatabase>>> all = new ArrayList<>();
-        all.add(Named.of("h2", TestDatabase::h2));
-        if (TestDatabase.postgresConfigured()) {
-            all.add(Named.of("postgres", TestDatabase::postgres));
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("com.amends.testing.Servers#databases")
     void shouldDeliverOnTheWorkersOwnSchedule(Supplier<TestDatabase> database) {
         try (TestServer server = new TestServer(database.get()).setting("webhooks.workerInterval", "100 milliseconds")
                 .start();

@@ -17,8 +17,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -26,17 +24,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Two servers on one database deliver to one receiver: each event once, in order per customer. */
 @Tag("http")
 class WebhookTwoInstancesTest {
-    static Stream<Named<Supplier<TestDatabase>>> databases() {
-        List<Named<Supplier<TestDatabase>>> all = new ArrayList<>();
-        all.add(Named.of("h2", TestDatabase::h2));
-        if (TestDatabase.postgresConfigured()) {
-            all.add(Named.of("postgres", TestDatabase::postgres));
-        }
-        return all.stream();
-    }
-
     @ParameterizedTest
-    @MethodSource("databases")
+    @MethodSource("com.amends.testing.Servers#databases")
     void shouldDeliverEachEventOnce_InOrderPerCustomer(Supplier<TestDatabase> database) {
         TestDatabase db = database.get();
         MutableClock clock = new MutableClock(MutableClock.START);
