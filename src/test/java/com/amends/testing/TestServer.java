@@ -107,6 +107,12 @@ public final class TestServer implements AutoCloseable {
         return new Api(support.getLocalPort(), secrets.get(role));
     }
 
+    /** The secret of this server's key for a role, for clients other than {@link Api} (a generated one). */
+    public String secret(Role role) {
+        start();
+        return secrets.get(role);
+    }
+
     public Api withSecret(String secret) {
         start();
         return new Api(support.getLocalPort(), secret);
