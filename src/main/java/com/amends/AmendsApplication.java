@@ -51,6 +51,7 @@ import com.amends.platform.StrictQueryParameters;
 import com.amends.platform.Transactor;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
+import com.amends.platform.openapi.ApiDocs;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.platform.openapi.OpenApiResource;
 import com.amends.points.PointValues;
@@ -259,6 +260,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
 
         OpenAPI api = AmendsApi.openApi();
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
+        ApiDocs.serve(environment);
 
         Jobs jobs = new Jobs(environment.lifecycle());
         jobs.every("idempotency purge", Duration.ofMinutes(1), Duration.ofHours(1), idempotency::purgeExpired);

@@ -1,0 +1,70 @@
+package com.amends.platform.openapi;
+
+import io.dropwizard.core.setup.Environment;
+import io.dropwizard.servlets.assets.AssetServlet;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.EnumSet;
+import java.util.Properties;
+
+/**
+ * The interactive API docs at /docs: our page and its initializer (assets/docs), and Swagger UI's
+ * files from its WebJar under /docs/swagger-ui, all from the jar. They are servlets beside
+ * Jersey, so the bearer filter never sees them: the page, like the document it loads, needs no key.
+ */
+public final class ApiDocs {
+    /**
+     * Swagger UI sets its inline styles through the DOM, which style-src does not govern; its
+     * icons are data: images; "Try it out" and the spec are fetched from this server.
+     */
+    static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
+
+    private ApiDocs() {}
+
+    public static void serve(Environment environment) {
+        var servlets = environment.servlets();
+        servlets.addServlet("docs", new AssetServlet("/assets/docs", "/docs", "index.html", StandardCharsets.UTF_8))
+                .addMapping("/docs", "/docs/*");
+        servlets.addServlet("swagger-ui", new AssetServlet(webJar("swagger-ui"), "/docs/swagger-ui", null,
+                StandardCharsets.UTF_8)).addMapping("/docs/swagger-ui/*");
+        servlets.addFilter("docs-headers", new Headers())
+                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/docs", "/docs/*");
+    }
+
+    /** Where a WebJar keeps its files: the folder is named by the version its Maven metadata gives. */
+    static String webJar(String artifact) {
+        String metadata = "/META-INF/maven/org.webjars/" + artifact + "/pom.properties";
+        try (InputStream in = ApiDocs.class.getResourceAsStream(metadata)) {
+            if (in == null) {
+                throw new IllegalStateException("The WebJar " + artifact + " is not on the class path");
+            }
+            Properties properties = new Properties();
+            properties.load(in);
+            return "/META-INF/resources/webjars/" + artifact + "/" + properties.getProperty("version");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final class Headers implements Filter {
+        @Override
+        public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
+                throws IOException, ServletException {
+            HttpServletResponse http = (HttpServletResponse) response;
+            http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+            http.setHeader("X-Content-Type-Options", "nosniff");
+            http.setHeader("Referrer-Policy", "no-referrer");
+            chain.doFilter(request, response);
+        }
+    }
+}
