@@ -167,7 +167,7 @@ final class ServerJar implements AutoCloseable {
         return command;
     }
 
-    /** The first admin key comes from the jar's command, with the server stopped; it prints the secret last. */
+    /** The first admin key comes from the jar's command, with the server stopped; the secret is the line that starts sk_. */
     String createAdminKey(String name) throws IOException, InterruptedException {
         Process command = new ProcessBuilder(command("create-api-key", "--role", "admin", "--name", name))
                 .directory(dir.toFile()).redirectErrorStream(true).start();

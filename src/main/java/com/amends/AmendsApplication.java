@@ -9,8 +9,9 @@ import com.amends.audit.SealAuditTask;
 import com.amends.auth.ApiKeyAuth;
 import com.amends.auth.ApiKeyResource;
 import com.amends.auth.ApiKeyService;
-import com.amends.auth.CreateApiKeyCommand;
+import com.amends.auth.CreateApiKeyTask;
 import com.amends.auth.MeResource;
+import com.amends.auth.OperatorKeys;
 import com.amends.campaign.CampaignCrediting;
 import com.amends.campaign.CampaignIntake;
 import com.amends.campaign.CampaignPreview;
@@ -109,8 +110,9 @@ import org.jdbi.v3.core.Jdbi;
 public class AmendsApplication extends Application<AmendsConfiguration> {
     /** A voucher code is a bearer credential: the access log shows a masked one. */
     private static final Pattern VOUCHER_CODE_IN_PATH = Pattern.compile("^/v1/vouchers/([^/]+)");
-    /** A voucher code as answers show it: the audit trail keeps a masked one. */
-    private static final Pattern VOUCHER_CODE_SHOWN = Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}");
+    /** A voucher code as answers show it, masked where it must not be read whole: audit records, finance's events. */
+    static final CredentialMask VOUCHER_CODES =
+            new CredentialMask(Pattern.compile("[0-9A-Z]{4}(-[0-9A-Z]{4}){4}"), VoucherCodes::masked);
 
     private final Clock clock;
     /** What run() registered, for calling the endpoints' code in-process (the load benchmark's database ceiling). */
@@ -118,8 +120,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
     private ApiKeyService keys;
 
     public AmendsApplication() {
-        // Milliseconds are what the API shows and what both databases keep exactly.
-        this(Clock.tick(Clock.systemUTC(), java.time.Duration.ofMillis(1)));
+        this(systemClock());
+    }
+
+    /** Milliseconds are what the API shows and what both databases keep exactly. */
+    static Clock systemClock() {
+        return Clock.tick(Clock.systemUTC(), Duration.ofMillis(1));
     }
 
     public AmendsApplication(Clock clock) {
@@ -161,8 +167,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Ids ids = new Ids(clock);
 
         keys = new ApiKeyService(transactor, ids, clock, config.getApiKeyCache().toJavaDuration());
-        CredentialMask voucherCodes = new CredentialMask(VOUCHER_CODE_SHOWN, VoucherCodes::masked);
-        Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, voucherCodes);
+        Audit audit = new Audit(transactor, environment.getObjectMapper(), ids, clock, VOUCHER_CODES);
         WebhookSettings webhookSettings = config.getWebhooks();
         Webhooks webhooks = new Webhooks(webhookSettings, transactor, environment.getObjectMapper(), environment.metrics(),
                 environment.lifecycle().executorService("amends-webhooks-%d")
@@ -170,7 +175,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                         .build(),
                 ids, clock);
         // Every event owes its webhook deliveries, queued in the transaction that writes it.
-        Events events = new Events(transactor, webhooks.deliveries(), voucherCodes, environment.getObjectMapper(), ids,
+        Events events = new Events(transactor, webhooks.deliveries(), VOUCHER_CODES, environment.getObjectMapper(), ids,
                 clock);
         AuditChain auditChain = new AuditChain(transactor, clock);
         Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
@@ -227,6 +232,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         ApiKeyAuth.register(jersey, keys);
         jersey.register(new RequestContextFilter());
         register(jersey, new ApiKeyResource(keys, commands));
+        environment.admin().addTask(new CreateApiKeyTask(new OperatorKeys(keys, commands)));
         register(jersey, new ReasonCodeResource(reasons, commands));
         register(jersey, new GrantResource(grants, commands));
         register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging, clock),

@@ -55,7 +55,7 @@ public final class ApiKeyService {
     private final Set<String> revokedHere = ConcurrentHashMap.newKeySet();
     private final Set<String> touching = ConcurrentHashMap.newKeySet();
 
-    /** Without a cache: every authentication reads the key's row (the jar's commands, tests' setup). */
+    /** Without a cache: every authentication reads the key's row (the jar's command, tests' setup). */
     public ApiKeyService(Transactor transactor, Ids ids, Clock clock) {
         this(transactor, ids, clock, Duration.ZERO);
     }
@@ -69,7 +69,7 @@ public final class ApiKeyService {
                 .build();
     }
 
-    /** A key of its own transaction: the jar's command and a server's first keys. */
+    /** A key of its own transaction and without an audit record: tests' and benchmarks' setup keys. */
     public ApiKeyView create(String name, Role role) {
         return transactor.inTransaction(tx -> create(tx, name, role));
     }

@@ -37,9 +37,11 @@ public final class Migrations {
                 Database database = DatabaseFactory.getInstance()
                         .findCorrectDatabaseImplementation(new JdbcConnection(connection));
                 try (Liquibase liquibase = new Liquibase(CHANGELOG, new ClassLoaderResourceAccessor(), database)) {
-                    // Liquibase talks to standard output by default; send it to the log instead.
-                    Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService(),
-                                    "liquibase.showSummaryOutput", UpdateSummaryOutputEnum.LOG),
+                    // Liquibase talks to standard output by default (its messages, and a summary
+                    // of every update); send both to the log instead, so that the jar's commands
+                    // print only what they answer.
+                    liquibase.setShowSummaryOutput(UpdateSummaryOutputEnum.LOG);
+                    Scope.child(Map.of(Scope.Attr.ui.name(), new LoggerUIService()),
                             () -> liquibase.update(new Contexts(), new LabelExpression()));
                 }
             }
