@@ -13,7 +13,7 @@ export function resultView(grant) {
       h('ul', {class: 'rules'}, (grant.approval?.reasons ?? []).map(violation => h('li', {}, ruleSentence(violation)))),
       h('p', {class: 'meta'}, 'Grant ', h('span', {class: 'code'}, grant.id)));
   }
-  const message = h('textarea', {readonly: true, rows: 4, class: 'customer-message'});
+  const message = h('textarea', {readonly: true, rows: 5, class: 'customer-message'});
   message.value = customerMessage(grant);
   const copyMessage = h('button', {type: 'button', class: 'secondary'}, 'Copy message');
   copyMessage.addEventListener('click', () => copy(message.value, copyMessage, message));
