@@ -107,6 +107,12 @@ public final class TestServer implements AutoCloseable {
         return new Api(support.getLocalPort(), secrets.get(role));
     }
 
+    /** The secret of this server's key for a role, as a person would paste it into the console. */
+    public String secret(Role role) {
+        start();
+        return secrets.get(role);
+    }
+
     public Api withSecret(String secret) {
         start();
         return new Api(support.getLocalPort(), secret);
