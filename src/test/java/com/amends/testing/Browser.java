@@ -14,10 +14,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
-import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,7 +35,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * in a profile of its own that is deleted with it after the class. A screenshot of the page is
  * written to target/screenshots when a test fails, and when a test asks for one.
  */
-public final class Browser implements BeforeEachCallback, AfterTestExecutionCallback, AfterAllCallback {
+public final class Browser implements ExecutionCondition, AfterTestExecutionCallback, AfterAllCallback {
     private static final Path CHROMIUM = Path.of(variable("AMENDS_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(variable("AMENDS_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -59,14 +59,18 @@ public final class Browser implements BeforeEachCallback, AfterTestExecutionCall
         return null;
     }
 
+    /** Decided for the class before anything else, so that without a browser no server is started for it. */
     @Override
-    public void beforeEach(ExtensionContext context) {
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
         String reason = missing();
-        if (reason != null && TOLD.compareAndSet(false, true)) {
+        if (reason == null) {
+            return ConditionEvaluationResult.enabled("Chromium and chromedriver are installed");
+        }
+        if (TOLD.compareAndSet(false, true)) {
             // Surefire keeps what a test prints in a file; the process's own stderr reaches the build's console.
             new PrintStream(new FileOutputStream(FileDescriptor.err), true).println("[WARNING] " + reason);
         }
-        Assumptions.assumeTrue(reason == null, reason);
+        return ConditionEvaluationResult.disabled(reason);
     }
 
     public synchronized ChromeDriver driver() {
