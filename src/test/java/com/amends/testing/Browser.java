@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -28,14 +28,15 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * A headless Chromium for the console's browser tests, driven by Selenium through chromedriver:
  * Debian's {@code chromium} and {@code chromium-driver} at their usual paths (AMENDS_CHROMIUM and
  * AMENDS_CHROMEDRIVER name others). Both executables are given to Selenium, so Selenium Manager
- * never runs and nothing is downloaded. On a machine without them every browser test is skipped,
- * and the run prints one line that says why.
+ * never runs and nothing is downloaded. On a machine without them the browser test classes are
+ * disabled before they start, and the run prints one line that says why.
  *
- * <p>Register it as a static extension; the browser starts with the first test that asks for it,
- * in a profile of its own that is deleted with it after the class. A screenshot of the page is
+ * <p>Register it as a static extension. One browser serves the whole test run, in a profile of
+ * its own that is deleted with it when the run ends; tests keep apart by the origin of their
+ * server and by clearing the tab's storage when they open a page. A screenshot of the page is
  * written to target/screenshots when a test fails, and when a test asks for one.
  */
-public final class Browser implements ExecutionCondition, AfterTestExecutionCallback, AfterAllCallback {
+public final class Browser implements ExecutionCondition, BeforeEachCallback, AfterTestExecutionCallback {
     private static final Path CHROMIUM = Path.of(variable("AMENDS_CHROMIUM", "/usr/bin/chromium"));
     private static final Path CHROMEDRIVER = Path.of(variable("AMENDS_CHROMEDRIVER", "/usr/bin/chromedriver"));
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
@@ -45,7 +46,6 @@ public final class Browser implements ExecutionCondition, AfterTestExecutionCall
             "--disable-quic", "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,1000");
 
     private ChromeDriver driver;
-    private Path profile;
 
     /** The reason the browser tests cannot run here, or null when they can. */
     static String missing() {
@@ -73,32 +73,23 @@ public final class Browser implements ExecutionCondition, AfterTestExecutionCall
         return ConditionEvaluationResult.disabled(reason);
     }
 
-    public synchronized ChromeDriver driver() {
+    /** Starts the run's browser with the first test that needs it; JUnit closes it when the run ends. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        driver = context.getRoot().getStore(ExtensionContext.Namespace.create(Browser.class))
+                .getOrComputeIfAbsent(Chromium.class, type -> new Chromium(), Chromium.class).driver;
+        // A viewport a previous test emulated would outlive it in the shared tab.
+        driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+    }
+
+    public ChromeDriver driver() {
         if (driver == null) {
-            start();
+            throw new IllegalStateException("The browser starts before each test; ask for it in a test");
         }
         return driver;
     }
 
-    private void start() {
-        try {
-            profile = Files.createTempDirectory("amends-chromium-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments(ARGUMENTS);
-        options.addArguments("--user-data-dir=" + profile);
-        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-    }
-
-    /** Writes what the browser shows to target/screenshots/{name}.png. */
+    /** Writes the whole page the browser shows to target/screenshots/{name}.png. */
     public void screenshot(String name) {
         if (driver == null) {
             return;
@@ -134,24 +125,45 @@ public final class Browser implements ExecutionCondition, AfterTestExecutionCall
         }
     }
 
-    @Override
-    public synchronized void afterAll(ExtensionContext context) {
-        if (driver != null) {
-            driver.quit();
-            driver = null;
-        }
-        if (profile != null) {
-            try (Stream<Path> files = Files.walk(profile)) {
-                files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("Could not delete the browser profile " + profile + ": " + e);
-            }
-            profile = null;
-        }
-    }
-
     private static String variable(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The browser process and its profile directory, which go together. */
+    private static final class Chromium implements AutoCloseable {
+        private final Path profile;
+        private final ChromeDriver driver;
+
+        Chromium() {
+            try {
+                profile = Files.createTempDirectory("amends-chromium-");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments(ARGUMENTS);
+            options.addArguments("--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en-US"));
+            driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+        }
+
+        @Override
+        public void close() {
+            try {
+                driver.quit();
+            } finally {
+                try (Stream<Path> files = Files.walk(profile)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                } catch (IOException e) {
+                    System.err.println("Could not delete the browser profile " + profile + ": " + e);
+                }
+            }
+        }
     }
 }
