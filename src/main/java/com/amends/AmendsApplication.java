@@ -20,6 +20,7 @@ import com.amends.campaign.CampaignRevocation;
 import com.amends.campaign.CampaignTask;
 import com.amends.campaign.CampaignViews;
 import com.amends.campaign.CampaignWorker;
+import com.amends.console.Console;
 import com.amends.customer.Customers;
 import com.amends.event.EventResource;
 import com.amends.event.Events;
@@ -263,6 +264,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, webhooks.endpointResource(commands));
         register(jersey, webhooks.redeliveryResource(commands));
         environment.admin().addTask(webhooks.task());
+
+        Console.serve(environment, config.getConsole());
 
         OpenAPI api = AmendsApi.openApi();
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));

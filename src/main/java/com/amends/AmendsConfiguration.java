@@ -1,5 +1,6 @@
 package com.amends;
 
+import com.amends.console.ConsoleSettings;
 import com.amends.points.PointValue;
 import com.amends.webhook.WebhookSettings;
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -51,6 +52,21 @@ public class AmendsConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhookSettings webhooks) {
         this.webhooks = webhooks;
+    }
+
+    /** The web console at /console/: which helpdesks may frame its sidebar. */
+    @Valid
+    @NotNull
+    private ConsoleSettings console = new ConsoleSettings();
+
+    @JsonProperty
+    public ConsoleSettings getConsole() {
+        return console;
+    }
+
+    @JsonProperty
+    public void setConsole(ConsoleSettings console) {
+        this.console = console;
     }
 
     /** How often each instance looks for campaign batches to credit in the background. */

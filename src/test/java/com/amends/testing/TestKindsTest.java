@@ -25,9 +25,10 @@ class TestKindsTest {
      * fast: rules alone, no server, no database. database: SQL or a plan, no HTTP. http: a server
      * over HTTP. restart: a server stopped and started on the same data. property: the jqwik bank
      * test. contract: the served OpenAPI document against the checked-in one (no server, but it
-     * reads every resource, which takes seconds).
+     * reads every resource, which takes seconds). browser: the console in a headless Chromium against a
+     * server (skipped, with one line saying so, where Chromium and its driver are not installed).
      */
-    static final Set<String> KINDS = Set.of("fast", "database", "http", "restart", "property", "contract");
+    static final Set<String> KINDS = Set.of("fast", "database", "http", "restart", "property", "contract", "browser");
 
     @Test
     void shouldGiveEveryTestClassExactlyOneKind() throws Exception {

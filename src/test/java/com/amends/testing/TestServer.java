@@ -107,7 +107,7 @@ public final class TestServer implements AutoCloseable {
         return new Api(support.getLocalPort(), secrets.get(role));
     }
 
-    /** The secret of this server's key for a role, for clients other than {@link Api} (a generated one). */
+    /** The secret of this server's key for a role, for clients other than {@link Api}: a generated one, or a person pasting it into the console. */
     public String secret(Role role) {
         start();
         return secrets.get(role);
