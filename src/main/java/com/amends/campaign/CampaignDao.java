@@ -122,5 +122,5 @@ interface CampaignDao {
             """)
     int lease(@Bind("id") String id, @Bind("owner") String owner, @Bind("until") Instant until, @Bind("now") Instant now);
 
-    record StatusCount(String status, long count) {}
+    record StatusCount(RecipientStatus status, long count) {}
 }
