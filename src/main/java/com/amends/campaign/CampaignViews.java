@@ -1,9 +1,12 @@
 package com.amends.campaign;
 
 import com.amends.platform.ApiException;
+import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
+import com.amends.platform.ListConditions;
 import com.amends.platform.Money;
+import com.amends.platform.Page;
 import com.amends.platform.Transactor;
 import com.amends.reward.Reward;
 import com.amends.voucher.Vouchers;
@@ -13,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A campaign and its batches as clients see them. */
 public final class CampaignViews {
@@ -31,7 +35,18 @@ public final class CampaignViews {
     }
 
     public CampaignView get(String id) {
-        CampaignRow row = find(id);
+        return view(find(id));
+    }
+
+    /** Newest first, as every list. */
+    public Page<CampaignView> list(CampaignStatus status, int limit, String cursor) {
+        String before = Optional.ofNullable(Cursor.decode(cursor)).orElse("~");
+        CampaignDao.Filter filter = new CampaignDao.Filter(status);
+        String conditions = new ListConditions("id").equal("status", "status", status).where();
+        return Page.of(dao.list(conditions, filter, before, limit + 1), limit, CampaignRow::id, this::view);
+    }
+
+    private CampaignView view(CampaignRow row) {
         Money unit = row.unitValue() == null ? null : new Money(row.unitValue(), currency);
         return new CampaignView(row.id(), row.name(), row.incidentRef(), row.reasonCode(), row.agentId(),
                 Json.read(mapper, row.reward(), Reward.class), row.expiresAt(),

@@ -206,6 +206,61 @@ class CampaignApiTest extends OwnServerFixture {
     }
 
     @Nested
+    class Listing {
+        @Test
+        void shouldListNewestFirst_InPages_AsEachCampaignReadsAlone() {
+            String first = campaign(Map.of()).path("id").asText();
+            String second = campaign(Map.of()).path("id").asText();
+            String third = campaign(Map.of()).path("id").asText();
+            supervisor.post("/v1/campaigns/" + second + "/recipients", batch(newCustomer())).expect(201);
+            supervisor.post("/v1/campaigns/" + second + "/close", Map.of(), null).expect(200);
+
+            List<JsonNode> all = pages("/v1/campaigns?limit=2");
+
+            List<String> ids = all.stream().map(c -> c.path("id").asText()).toList();
+            assertThat(ids).containsSubsequence(third, second, first).doesNotHaveDuplicates();
+            assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            Api finance = server.as(Role.FINANCE);
+            for (JsonNode listed : all.stream().filter(c -> List.of(first, second, third).contains(c.path("id").asText()))
+                    .toList()) {
+                assertThat(listed).isEqualTo(finance.get("/v1/campaigns/" + listed.path("id").asText()).expect(200));
+            }
+            assertThat(all.stream().filter(c -> c.path("id").asText().equals(second)).findFirst().orElseThrow()
+                    .path("counts").path("credited").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldFilterByStatus_AndRefuseAStatusThereIsNot() {
+            String open = campaign(Map.of()).path("id").asText();
+            String closed = campaign(Map.of()).path("id").asText();
+            supervisor.post("/v1/campaigns/" + closed + "/close", Map.of(), null).expect(200);
+
+            List<JsonNode> closedOnes = pages("/v1/campaigns?status=closed&limit=100");
+            List<JsonNode> openOnes = pages("/v1/campaigns?status=open&limit=100");
+
+            assertThat(closedOnes).allMatch(c -> c.path("status").asText().equals("closed"))
+                    .anyMatch(c -> c.path("id").asText().equals(closed));
+            assertThat(openOnes).allMatch(c -> c.path("status").asText().equals("open"))
+                    .anyMatch(c -> c.path("id").asText().equals(open));
+            JsonNode problem = supervisor.get("/v1/campaigns?status=finished").expectProblem(400, "invalid_parameter");
+            assertThat(problem.path("errors").get(0).path("message").asText()).contains("open, closed");
+            supervisor.get("/v1/campaigns?cursor=nonsense").expectProblem(400, "invalid_cursor");
+            supervisor.get("/v1/campaigns?limit=0").expectProblem(422, "validation_failed");
+        }
+
+        private List<JsonNode> pages(String path) {
+            List<JsonNode> all = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = supervisor.get(path + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+                page.path("data").forEach(all::add);
+                cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            } while (cursor != null);
+            return all;
+        }
+    }
+
+    @Nested
     class Limits {
         @Test
         void shouldStopAtTheCostCap_AndSaySo() {

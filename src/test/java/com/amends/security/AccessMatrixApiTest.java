@@ -54,6 +54,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
             Map.entry("previewCampaignRecipients", SUPERVISOR), Map.entry("addCampaignRecipients", SUPERVISOR),
             Map.entry("revokeUnusedCampaignCredit", SUPERVISOR),
             Map.entry("getCampaign", Set.of(Role.SUPERVISOR, Role.FINANCE)),
+            Map.entry("listCampaigns", Set.of(Role.SUPERVISOR, Role.FINANCE)),
             Map.entry("getCampaignBatch", Set.of(Role.SUPERVISOR, Role.FINANCE)),
             Map.entry("getWallet", HELPDESK_AND_FINANCE), Map.entry("getCustomerLedger", HELPDESK_AND_FINANCE),
             Map.entry("listGrants", HELPDESK_AND_FINANCE), Map.entry("getGrant", HELPDESK_AND_FINANCE),
