@@ -13,7 +13,6 @@ import com.amends.grant.GrantResource;
 import com.amends.grant.GrantView;
 import com.amends.hold.HoldResource;
 import com.amends.hold.HoldView;
-import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.points.PointsExpiring;
 import com.amends.points.PointsExpiry;
@@ -48,7 +47,7 @@ public final class AmendsApi {
      */
     public static final List<Class<?>> RESOURCES = List.of(AuditResource.class, ApiKeyResource.class,
             MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
-            ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
+            BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
             ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
             EventResource.class);

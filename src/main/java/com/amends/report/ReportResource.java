@@ -2,6 +2,8 @@ package com.amends.report;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.ledger.Reconciler;
+import com.amends.ledger.Reconciliation;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
@@ -52,14 +54,16 @@ public final class ReportResource {
     private final LiabilityReports liability;
     private final EffectivenessReports effectiveness;
     private final JournalExport journal;
+    private final Reconciler reconciler;
     private final Clock clock;
 
     public ReportResource(SpendReports spend, LiabilityReports liability, EffectivenessReports effectiveness,
-                          JournalExport journal, Clock clock) {
+                          JournalExport journal, Reconciler reconciler, Clock clock) {
         this.spend = spend;
         this.liability = liability;
         this.effectiveness = effectiveness;
         this.journal = journal;
+        this.reconciler = reconciler;
         this.clock = clock;
     }
 
@@ -194,6 +198,22 @@ public final class ReportResource {
                     l.account(), Csv.amount(l.debit(), l.unit()), Csv.amount(l.credit(), l.unit()), l.unit(),
                     l.reasonCode(), l.grantId(), l.customerId())));
         });
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @Operation(operationId = "reconcile", summary = "Check that the books balance and stored balances match the journal",
+            description = "As CSV: one row per finding (unbalanced_entry, entry_without_postings, balance_mismatch, "
+                    + "negative_balance, lot_mismatch), each with the totals checked; one row with no finding when "
+                    + "the books balance.",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reconciliation.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", example = "checked_at,ok,"
+                            + "entries_checked,postings_checked,accounts_checked,finding,entry_id,account,customer_id,"
+                            + "unit,expected,found\r\n2026-11-20T10:00:00Z,true,1200,2400,300,,,,,,,\r\n"))}))
+    public Response reconcile(@Auth Caller caller, @Context HttpHeaders headers) {
+        Reconciliation books = reconciler.run();
+        return answer(headers, books, "reconciliation", csv -> ReconciliationCsv.write(books, csv));
     }
 
     /** The OpenAPI shape of a journal page. */
