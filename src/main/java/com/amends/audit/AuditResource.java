@@ -5,6 +5,7 @@ import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -39,8 +40,8 @@ public final class AuditResource {
     @Refusals(ErrorCode.INVALID_CURSOR)
     public Page<AuditEventView> list(
             @Auth Caller caller,
-            @QueryParam("from") @Parameter(description = "At or after (ISO-8601)") Instant from,
-            @QueryParam("to") @Parameter(description = "Before (ISO-8601)") Instant to,
+            @QueryParam("from") @Parameter(description = "At or after." + ParamConverters.TIME_FORMS) Instant from,
+            @QueryParam("to") @Parameter(description = "Before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("api_key_id") String apiKeyId,
             @QueryParam("action") @Parameter(description = "An operationId, e.g. createGrant") String action,
             @QueryParam("target_id") String targetId,

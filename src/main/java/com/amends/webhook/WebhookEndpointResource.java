@@ -6,6 +6,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
@@ -139,7 +140,7 @@ public final class WebhookEndpointResource {
                     + "and the events it wants that were written while it was disabled")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.INVALID_PARAMETER})
     public QueuedView recover(@Auth Caller caller, @PathParam("id") String id,
-                              @QueryParam("since") @Parameter(required = true, description = "Events at or after (ISO-8601)")
+                              @QueryParam("since") @Parameter(required = true, description = "Events at or after." + ParamConverters.TIME_FORMS)
                               Instant since) {
         if (since == null) {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, "since", "is required");
