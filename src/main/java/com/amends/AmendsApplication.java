@@ -245,7 +245,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 new JournalExport(transactor), new Reconciler(transactor, clock), clock));
         environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));
-        register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain));
+        register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain,
+                AmendsApi.changeActions()));
         environment.admin().addTask(new SealAuditTask(auditChain));
 
         register(jersey, new MeResource());

@@ -193,7 +193,7 @@ public final class CampaignResource {
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
-                Change.of("revokeUnused", "campaign").request(Map.of("campaign_id", id)),
+                Change.of("revokeUnusedCampaignCredit", "campaign").request(Map.of("campaign_id", id)),
                 tx -> views.get(id), tx -> new Outcome(202, revocation.revokeUnused(tx, id)));
     }
 }

@@ -72,7 +72,7 @@ public final class BudgetResource {
     @Operation(operationId = "deleteBudget", summary = "Drop a budget; answers it as it was, like every DELETE")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public BudgetView delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        return commands.run(Change.of("deleteBudget", "budget").target(scope), tx -> budget(scope),
+        return commands.run(Change.of("deleteBudget", "budget").target(scope).removal(), tx -> budget(scope),
                 tx -> policies.deleteBudget(tx, scope));
     }
 

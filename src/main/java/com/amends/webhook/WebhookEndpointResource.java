@@ -103,8 +103,8 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete an endpoint with its deliveries; nothing more is sent to it")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
     public EndpointView delete(@Auth Caller caller, @PathParam("id") String id) {
-        EndpointView deleted = commands.run(Change.of("deleteWebhookEndpoint", TARGET).target(id),
-                tx -> endpoints.delete(tx, id));
+        EndpointView deleted = commands.run(Change.of("deleteWebhookEndpoint", TARGET).target(id).removal(),
+                tx -> endpoints.get(id), tx -> endpoints.delete(tx, id));
         endpoints.changed();
         return deleted;
     }

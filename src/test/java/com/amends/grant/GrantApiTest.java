@@ -254,6 +254,9 @@ class GrantApiTest {
             assertThat(agent.get(base + "&from=" + now).expect(200).path("data")).hasSize(2);
             assertThat(agent.get(base + "&to=" + now).expect(200).path("data")).isEmpty();
             agent.get(base + "&status=lost").expectProblem(400, "invalid_parameter");
+            JsonNode typo = agent.get(base + "&reason_code=DAMAGED_ITEMS").expectProblem(400, "invalid_parameter");
+            assertThat(typo.path("errors").get(0).path("message").asText()).contains("/v1/reason-codes");
+            assertThat(agent.get(base + "&reason_code=WRONG_ITEM").expect(200).path("data")).isEmpty();
             JsonNode vague = agent.get(base + "&from=yesterday").expectProblem(400, "invalid_parameter");
             assertThat(vague.path("detail").asText()).as("the refusal says the forms there are")
                     .contains("2026-11-01T09:30:00Z").contains("2026-11-01");
