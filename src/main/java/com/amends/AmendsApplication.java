@@ -227,8 +227,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new ApiKeyResource(keys, commands));
         register(jersey, new ReasonCodeResource(reasons, commands));
         register(jersey, new GrantResource(grants, commands));
-        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging, clock),
-                customers, ledger));
+        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging,
+                pointValues, clock), customers, ledger));
         register(jersey, new VoucherResource(vouchers));
         register(jersey, new VoucherRedemptionResource(redemptions, commands));
         register(jersey, new PointsRedemptionResource(redemptions, commands));
