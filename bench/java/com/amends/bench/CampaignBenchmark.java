@@ -95,7 +95,7 @@ public final class CampaignBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         long credited = server.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200)
-                .path("progress").path("credited").asLong();
+                .path("counts").path("credited").asLong();
         if (credited != customers) {
             throw new IllegalStateException("credited " + credited + " of " + customers);
         }

@@ -13,7 +13,6 @@ import com.amends.grant.GrantResource;
 import com.amends.grant.GrantView;
 import com.amends.hold.HoldResource;
 import com.amends.hold.HoldView;
-import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.points.PointsExpiring;
 import com.amends.points.PointsExpiry;
@@ -31,11 +30,20 @@ import com.amends.voucher.VoucherView;
 import com.amends.wallet.WalletResource;
 import com.amends.webhook.EventRedeliveryResource;
 import com.amends.webhook.WebhookEndpointResource;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.models.OpenAPI;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.lang.reflect.Method;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /** What the API is made of, as its OpenAPI document describes it: the resources and the events' payloads. */
 public final class AmendsApi {
@@ -48,10 +56,28 @@ public final class AmendsApi {
      */
     public static final List<Class<?>> RESOURCES = List.of(AuditResource.class, ApiKeyResource.class,
             MeResource.class, CampaignResource.class, WalletResource.class, GrantResource.class, HoldResource.class,
-            ReconciliationResource.class, BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
+            BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
             ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
             EventResource.class);
+
+    /**
+     * What the audit trail records a change as: the operationId of each operation that is not a
+     * read (a change runs through Commands under its operation's id).
+     */
+    public static Set<String> changeActions() {
+        Set<String> actions = new TreeSet<>();
+        for (Class<?> resource : RESOURCES) {
+            for (Method method : resource.getMethods()) {
+                Operation operation = method.getAnnotation(Operation.class);
+                if (operation != null && Stream.of(POST.class, PUT.class, PATCH.class, DELETE.class)
+                        .anyMatch(method::isAnnotationPresent)) {
+                    actions.add(operation.operationId());
+                }
+            }
+        }
+        return actions;
+    }
 
     /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
     public static OpenAPI openApi() {

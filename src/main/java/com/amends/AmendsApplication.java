@@ -34,7 +34,6 @@ import com.amends.hold.HoldResource;
 import com.amends.hold.Holds;
 import com.amends.ledger.Ledger;
 import com.amends.ledger.Reconciler;
-import com.amends.ledger.ReconciliationResource;
 import com.amends.platform.BodySizeLimit;
 import com.amends.platform.CredentialMask;
 import com.amends.platform.Database;
@@ -236,8 +235,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.admin().addTask(new CreateApiKeyTask(new OperatorKeys(keys, commands)));
         register(jersey, new ReasonCodeResource(reasons, commands));
         register(jersey, new GrantResource(grants, commands));
-        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging, clock),
-                customers, ledger));
+        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging,
+                pointValues, clock), customers, ledger));
         register(jersey, new VoucherResource(vouchers));
         register(jersey, new VoucherRedemptionResource(redemptions, commands));
         register(jersey, new PointsRedemptionResource(redemptions, commands));
@@ -247,15 +246,15 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.admin().addTask(new CampaignTask(campaignWorker));
         register(jersey, new PolicyResource(policies, commands));
         register(jersey, new BudgetResource(policies, clock, commands));
-        register(jersey, new ReconciliationResource(new Reconciler(transactor, clock)));
         DaySums daySums = new DaySums(transactor, clock);
         Valuation valuation = new Valuation(pointValues, config.getAccountingCurrency());
         register(jersey, new ReportResource(new SpendReports(transactor, daySums, valuation),
                 new LiabilityReports(transactor, daySums, valuation), new EffectivenessReports(transactor, valuation),
-                new JournalExport(transactor), clock));
+                new JournalExport(transactor), new Reconciler(transactor, clock), clock));
         environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));
-        register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain));
+        register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain,
+                AmendsApi.changeActions()));
         environment.admin().addTask(new SealAuditTask(auditChain));
 
         register(jersey, new MeResource());

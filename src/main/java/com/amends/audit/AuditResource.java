@@ -2,9 +2,11 @@ package com.amends.audit;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -20,6 +22,8 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import java.util.Set;
+import java.util.TreeSet;
 
 @Path("/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
@@ -28,10 +32,13 @@ import java.time.Instant;
 public final class AuditResource {
     private final AuditTrail trail;
     private final AuditChain chain;
+    private final Set<String> actions;
 
-    public AuditResource(AuditTrail trail, AuditChain chain) {
+    /** @param actions what the trail records: the operationIds of the API's changes */
+    public AuditResource(AuditTrail trail, AuditChain chain, Set<String> actions) {
         this.trail = trail;
         this.chain = chain;
+        this.actions = new TreeSet<>(actions);
     }
 
     @GET
@@ -39,13 +46,19 @@ public final class AuditResource {
     @Refusals(ErrorCode.INVALID_CURSOR)
     public Page<AuditEventView> list(
             @Auth Caller caller,
-            @QueryParam("from") @Parameter(description = "At or after (ISO-8601)") Instant from,
-            @QueryParam("to") @Parameter(description = "Before (ISO-8601)") Instant to,
+            @QueryParam("from") @Parameter(description = "At or after." + ParamConverters.TIME_FORMS) Instant from,
+            @QueryParam("to") @Parameter(description = "Before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("api_key_id") String apiKeyId,
-            @QueryParam("action") @Parameter(description = "An operationId, e.g. createGrant") String action,
+            @QueryParam("action") @Parameter(description = "The operationId of a change (an operation other than a "
+                    + "GET), e.g. createGrant; any other name is refused") String action,
             @QueryParam("target_id") String targetId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
+        if (action != null && !actions.contains(action)) {
+            // An unknown name would match nothing, and a typo would pass for "nobody did that".
+            throw ApiException.field(ErrorCode.INVALID_PARAMETER, "action",
+                    "is not an action the audit trail records; they are " + String.join(", ", actions));
+        }
         return trail.list(new AuditFilter(from, to, apiKeyId, action, targetId), limit, cursor);
     }
 

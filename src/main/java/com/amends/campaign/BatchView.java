@@ -3,16 +3,13 @@ package com.amends.campaign;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 @Schema(name = "CampaignBatch")
 public record BatchView(
         @Schema(example = "cbt_01JDQ3Z6M0N5X2K8R4T7V9W1YB") String id,
         String campaignId,
         @Schema(allowableValues = {"queued", "done"}) String status,
-        int rows,
-        @Schema(description = "Rows by outcome: credited, already_credited, invalid, cost_cap, budget_exhausted, queued")
-        Map<String, Long> counts,
+        RecipientCounts counts,
         @Schema(nullable = true, description = "Per-row outcomes, once the batch is done") List<RecipientResult> results,
         Instant createdAt,
         @Schema(nullable = true) Instant finishedAt) {

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Bind;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -23,6 +24,10 @@ interface CampaignDao {
 
     @SqlQuery("SELECT * FROM campaigns WHERE id = :id")
     Optional<CampaignRow> find(String id);
+
+    /** Newest first; {@code conditions} come from a {@link com.amends.platform.ListConditions} over {@code filter}. */
+    @SqlQuery("SELECT * FROM campaigns WHERE id < :before <conditions> ORDER BY id DESC LIMIT :limit")
+    List<CampaignRow> list(@Define String conditions, @BindMethods Filter filter, String before, int limit);
 
     /** Batches of one campaign are credited one chunk at a time: this lock is what makes them take turns. */
     @SqlQuery("SELECT * FROM campaigns WHERE id = :id <forUpdate>")
@@ -122,5 +127,8 @@ interface CampaignDao {
             """)
     int lease(@Bind("id") String id, @Bind("owner") String owner, @Bind("until") Instant until, @Bind("now") Instant now);
 
-    record StatusCount(String status, long count) {}
+    record StatusCount(RecipientStatus status, long count) {}
+
+    /** The filters of the campaign list; null means "any". */
+    record Filter(CampaignStatus status) {}
 }

@@ -3,6 +3,8 @@ package com.amends.campaign;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Page;
+import com.amends.platform.PageLimit;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
@@ -19,14 +21,19 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -66,9 +73,23 @@ public final class CampaignResource {
     }
 
     @GET
+    @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
+    @Operation(operationId = "listCampaigns", summary = "List campaigns, newest first, with their counts and cost so far")
+    @Refusals(ErrorCode.INVALID_CURSOR)
+    public Page<CampaignView> list(
+            @Auth Caller caller,
+            @QueryParam("status") @Parameter(description = "Only open or only closed campaigns",
+                    schema = @Schema(allowableValues = {"open", "closed"})) String status,
+            @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
+            @QueryParam("cursor") @Size(max = 200) @Parameter(description = "next_cursor of the previous page")
+            String cursor) {
+        return views.list(CampaignStatus.fromQuery(status), limit, cursor);
+    }
+
+    @GET
     @Path("/{id}")
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
-    @Operation(operationId = "getCampaign", summary = "A campaign with its progress and cost so far")
+    @Operation(operationId = "getCampaign", summary = "A campaign with its counts and cost so far")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     public CampaignView get(@Auth Caller caller, @PathParam("id") String id) {
         return views.get(id);
@@ -172,7 +193,7 @@ public final class CampaignResource {
     public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
-                Change.of("revokeUnused", "campaign").request(Map.of("campaign_id", id)),
+                Change.of("revokeUnusedCampaignCredit", "campaign").request(Map.of("campaign_id", id)),
                 tx -> views.get(id), tx -> new Outcome(202, revocation.revokeUnused(tx, id)));
     }
 }

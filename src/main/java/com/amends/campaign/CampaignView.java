@@ -17,7 +17,7 @@ public record CampaignView(
         @Schema(nullable = true) Money costCap,
         @Schema(nullable = true) MessageTemplate message,
         @Schema(allowableValues = {"open", "closed"}) String status,
-        Progress progress,
+        Counts counts,
         @Schema(nullable = true, description = "Cost so far in the accounting currency; null when the reward cannot be valued")
         Money cost,
         @Schema(nullable = true, description = "What one grant is worth") Money unitValue,
@@ -31,11 +31,14 @@ public record CampaignView(
     public record Revocation(Instant requestedAt, @Schema(nullable = true) Instant finishedAt, long grantsRevoked) {}
 
 
-    @Schema(name = "CampaignProgress")
-    public record Progress(
-            @Schema(description = "Rows received in all batches") long received,
-            long credited,
-            @Schema(description = "Already credited, or stopped by the cost cap or a hard budget") long skipped,
-            @Schema(description = "Invalid rows") long failed,
-            @Schema(description = "Rows waiting to be credited") long queued) {}
+    /** The batches' counts summed, by the names a batch and a preview use ({@link RecipientCounts}). */
+    @Schema(name = "CampaignCounts", description = "Rows of all batches by what became of them; "
+            + "received = queued + credited + skipped + invalid")
+    public record Counts(
+            @Schema(example = "3", description = "Rows received") long received,
+            @Schema(example = "0", description = "Rows waiting to be credited") long queued,
+            @Schema(example = "2", description = "Rows whose customer was credited") long credited,
+            @Schema(example = "1", description = "Valid rows not credited: already credited, listed twice, stopped by the "
+                    + "cost cap or a hard budget, or left when the reward expired") long skipped,
+            @Schema(example = "0", description = "Rows refused as invalid") long invalid) {}
 }

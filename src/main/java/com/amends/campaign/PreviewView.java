@@ -7,10 +7,9 @@ import java.util.List;
 
 @Schema(name = "CampaignPreview", description = "What a batch would do; nothing is changed")
 public record PreviewView(
-        @Schema(description = "Customers this batch would credit") long newCustomers,
-        @Schema(description = "Customers this campaign credited already, or listed twice") long alreadyCredited,
-        long invalid,
-        @Schema(nullable = true) Money totalCost,
-        @Schema(description = "Customers the cost cap and hard budgets leave room for") long wouldCredit,
+        @Schema(description = "The rows as the batch would settle them now, by the names a batch answers with; "
+                + "nothing is queued in a preview") RecipientCounts counts,
+        @Schema(nullable = true, description = "What crediting every customer new to the campaign would cost, before "
+                + "the limits; null when the reward cannot be valued") Money totalCost,
         @Schema(description = "Limits the batch would hit, in words") List<String> breaks,
         @Schema(description = "The budgets the campaign counts against, this month") List<BudgetView> budgets) {}

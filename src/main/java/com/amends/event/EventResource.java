@@ -7,6 +7,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -56,8 +57,8 @@ public final class EventResource {
             String type,
             @QueryParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
             String customerId,
-            @QueryParam("from") @Parameter(description = "Created at or after (ISO-8601)") Instant from,
-            @QueryParam("to") @Parameter(description = "Created before (ISO-8601)") Instant to,
+            @QueryParam("from") @Parameter(description = "Created at or after." + ParamConverters.TIME_FORMS) Instant from,
+            @QueryParam("to") @Parameter(description = "Created before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
         return events.list(types(type), customerId, from, to, limit, cursor, caller.role() == Role.FINANCE);

@@ -6,6 +6,7 @@ import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
@@ -157,8 +158,8 @@ public final class GrantResource {
             @QueryParam("agent_id") String agentId,
             @QueryParam("reason_code") String reasonCode,
             @QueryParam("campaign_id") String campaignId,
-            @QueryParam("from") @Parameter(description = "Created at or after (ISO-8601)") Instant from,
-            @QueryParam("to") @Parameter(description = "Created before (ISO-8601)") Instant to,
+            @QueryParam("from") @Parameter(description = "Created at or after." + ParamConverters.TIME_FORMS) Instant from,
+            @QueryParam("to") @Parameter(description = "Created before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") String cursor) {
         GrantFilter filter = new GrantFilter(customerId, status == null ? null : GrantStatus.fromQuery(status).wire(),

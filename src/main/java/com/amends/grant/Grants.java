@@ -216,6 +216,7 @@ public final class Grants {
     }
 
     public Page<GrantView> list(GrantFilter filter, int limit, String cursor) {
+        reasons.requireKnown("reason_code", filter.reasonCode());
         String key = Cursor.decode(cursor);
         boolean queue = GrantStatus.PENDING_APPROVAL.wire().equals(filter.status());
         ListConditions conditions = filter.conditions();

@@ -71,16 +71,18 @@ public final class HoldResource {
     @Path("/{id}/capture")
     @RolesAllowed(Role.STOREFRONT_NAME)
     @Operation(operationId = "captureHold", summary = "Spend up to what a hold holds; the rest goes back",
+            description = "With no body, or {}, captures all that is held.",
             responses = @ApiResponse(responseCode = "200", description = "The captured hold, naming its redemption",
                     content = @Content(schema = @Schema(implementation = HoldView.class))))
     @Refusals({ErrorCode.HOLD_NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE, ErrorCode.CAPTURE_EXCEEDS_HOLD,
             ErrorCode.CURRENCY_MISMATCH, ErrorCode.VOUCHER_REVOKED})
     public Response capture(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
-                            @NotNull @Valid CaptureRequest request) {
+                            @Valid CaptureRequest request) {
+        CaptureRequest asked = request == null ? CaptureRequest.ALL : request;
         return commands.runOnce(caller.keyId(), idempotencyKey,
-                Change.of("captureHold", "hold").request(Map.of("id", id, "body", request)),
-                tx -> holds.get(id), tx -> Outcome.ok(holds.capture(tx, caller, id, request)));
+                Change.of("captureHold", "hold").request(Map.of("id", id, "body", asked)),
+                tx -> holds.get(id), tx -> Outcome.ok(holds.capture(tx, caller, id, asked)));
     }
 
     @POST

@@ -95,8 +95,11 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         }
         if (exception instanceof ParamException param) {
             String name = param.getParameterName();
-            return new Problem(ErrorCode.INVALID_PARAMETER, "Parameter " + name + " is not valid",
-                    List.of(new FieldError(name, "is not valid")), Map.of());
+            // Only our converters' words are shown: JAX-RS's own (a NumberFormatException's) are not for clients.
+            String message = param.getCause() instanceof ParamConverters.Refused refused ? refused.getMessage()
+                    : "is not valid";
+            return new Problem(ErrorCode.INVALID_PARAMETER, "Parameter " + name + " " + message,
+                    List.of(new FieldError(name, message)), Map.of());
         }
         if (exception instanceof WebApplicationException web) {
             return web(web);

@@ -2,8 +2,10 @@ package com.amends.platform;
 
 import java.lang.reflect.Type;
 import java.sql.Types;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.argument.ArgumentFactory;
 import org.jdbi.v3.core.config.ConfigRegistry;
@@ -25,6 +27,23 @@ public interface WireEnum {
 
     static <E extends Enum<E> & WireEnum> E fromWire(Class<E> type, String value) {
         return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+    }
+
+    /**
+     * The value a client named in a query parameter; null when none was given. An unknown name
+     * is refused with the names there are, never read as "matches nothing".
+     */
+    static <E extends Enum<E> & WireEnum> E fromQuery(Class<E> type, String parameter, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (E constant : type.getEnumConstants()) {
+            if (constant.wire().equals(value)) {
+                return constant;
+            }
+        }
+        throw ApiException.field(ErrorCode.INVALID_PARAMETER, parameter, "must be one of "
+                + Arrays.stream(type.getEnumConstants()).map(WireEnum::wire).collect(Collectors.joining(", ")));
     }
 
     /** Teaches Jdbi to read and bind every {@code WireEnum} by its wire name. */

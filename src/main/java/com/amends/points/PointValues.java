@@ -3,6 +3,7 @@ package com.amends.points;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -22,6 +23,11 @@ public final class PointValues {
                     "has no configured points value; configured: " + String.join(", ", rates.keySet()));
         }
         return new Money(Math.multiplyExact(points, rate.amount()) / rate.points(), currency);
+    }
+
+    /** The value of these points in each configured currency, in currency order. */
+    public List<Money> values(long points) {
+        return rates.keySet().stream().map(currency -> value(points, currency)).toList();
     }
 
     public void requireSupported(String currency) {

@@ -23,7 +23,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
@@ -70,14 +69,11 @@ public final class BudgetResource {
     @DELETE
     @Path("/{scope}")
     @RolesAllowed(Role.ADMIN_NAME)
-    @Operation(operationId = "deleteBudget", summary = "Drop a budget")
+    @Operation(operationId = "deleteBudget", summary = "Drop a budget; answers it as it was, like every DELETE")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
-    public Response delete(@Auth Caller caller, @PathParam("scope") String scope) {
-        commands.run(Change.of("deleteBudget", "budget").target(scope), tx -> budget(scope), tx -> {
-            policies.deleteBudget(tx, scope);
-            return null;
-        });
-        return Response.noContent().build();
+    public BudgetView delete(@Auth Caller caller, @PathParam("scope") String scope) {
+        return commands.run(Change.of("deleteBudget", "budget").target(scope).removal(), tx -> budget(scope),
+                tx -> policies.deleteBudget(tx, scope));
     }
 
     private BudgetView budget(String scope) {

@@ -28,7 +28,7 @@ interface PolicyDao {
     Optional<CapRow> cap();
 
     @SqlUpdate("DELETE FROM customer_caps WHERE id = 1")
-    void deleteCap();
+    int deleteCap();
 
     @SqlUpdate("INSERT INTO customer_caps (id, amount, window_days, updated_at) VALUES (1, :amount, :windowDays, :now)")
     void insertCap(long amount, int windowDays, Instant now);

@@ -90,6 +90,7 @@ public final class PolicyResource {
     @Path("/customer-cap")
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteCustomerCap", summary = "Drop the per-customer cap")
+    @Refusals(ErrorCode.POLICY_NOT_FOUND)
     public PolicyView deleteCap(@Auth Caller caller) {
         return commands.run(Change.of("deleteCustomerCap", "customer_cap"),
                 tx -> policies.view(), tx -> policies.deleteCustomerCap(tx));

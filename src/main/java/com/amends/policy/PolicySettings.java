@@ -85,7 +85,9 @@ public final class PolicySettings {
 
     public PolicyView deleteCustomerCap(Tx tx) {
         tx.requireOpen();
-        dao.deleteCap();
+        if (dao.deleteCap() == 0) {
+            throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "There is no per-customer cap");
+        }
         return view();
     }
 
@@ -101,11 +103,14 @@ public final class PolicySettings {
         return budgetView(dao.budget(scope).orElseThrow(), Controls.month(clock.instant()));
     }
 
-    public void deleteBudget(Tx tx, String scope) {
+    /** Answers the budget as it was just before, as the other deletions answer what they removed. */
+    public BudgetView deleteBudget(Tx tx, String scope) {
         tx.requireOpen();
-        if (dao.deleteBudget(scope) == 0) {
+        BudgetView was = dao.budget(scope).map(b -> budgetView(b, Controls.month(clock.instant()))).orElse(null);
+        if (was == null || dao.deleteBudget(scope) == 0) {
             throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "There is no budget for " + scope);
         }
+        return was;
     }
 
     /** Room under each budget this month for a category, for a campaign preview. */

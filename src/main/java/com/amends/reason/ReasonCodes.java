@@ -40,6 +40,14 @@ public final class ReasonCodes {
                 .orElseThrow(() -> new ApiException(ErrorCode.REASON_CODE_NOT_FOUND, "No reason code " + code));
     }
 
+    /** A filter naming a reason code there is not matches nothing by mistake (a typo), so it is refused. */
+    public void requireKnown(String parameter, String code) {
+        if (code != null && dao.find(code).isEmpty()) {
+            throw ApiException.field(ErrorCode.INVALID_PARAMETER, parameter,
+                    "names no reason code; GET /v1/reason-codes lists them");
+        }
+    }
+
     /** The reason code a new grant names: it must exist and be active. */
     public ReasonCode requireActive(String code) {
         ReasonCode reason = dao.find(code).map(this::view).orElseThrow(() ->

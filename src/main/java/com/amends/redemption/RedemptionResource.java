@@ -17,7 +17,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -57,14 +56,16 @@ public final class RedemptionResource {
     @RolesAllowed(Role.STOREFRONT_NAME)
     @Operation(operationId = "reverseRedemption",
             summary = "Give value back after a refund, in part or whole, to the voucher or lots it came from",
+            description = "With no body, or {}, reverses all that is left of the redemption.",
             responses = @ApiResponse(responseCode = "201", description = "The redemption with its reversals",
                     content = @Content(schema = @Schema(implementation = RedemptionView.class))))
     @Refusals({ErrorCode.REDEMPTION_NOT_FOUND, ErrorCode.REVERSAL_EXCEEDS_REDEEMED, ErrorCode.CURRENCY_MISMATCH})
     public Response reverse(@Auth Caller caller, @PathParam("id") String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
-                            @NotNull @Valid ReversalRequest request) {
+                            @Valid ReversalRequest request) {
+        ReversalRequest asked = request == null ? ReversalRequest.ALL : request;
         return commands.runOnce(caller.keyId(), idempotencyKey,
-                Change.of("reverseRedemption", "redemption").request(Map.of("id", id, "body", request)),
-                tx -> redemptions.get(id), tx -> Outcome.created(redemptions.reverse(tx, caller, id, request)));
+                Change.of("reverseRedemption", "redemption").request(Map.of("id", id, "body", asked)),
+                tx -> redemptions.get(id), tx -> Outcome.created(redemptions.reverse(tx, caller, id, asked)));
     }
 }

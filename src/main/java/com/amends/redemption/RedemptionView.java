@@ -6,7 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
 
-@Schema(name = "Redemption", description = "Value spent on an order: a voucher discount, or points")
+@Schema(name = "Redemption", description = "Value spent on an order: a voucher's amount, or points")
 public record RedemptionView(
         @Schema(example = "red_01JDQ3Z6M0N5X2K8R4T7V9W1YB") String id,
         @Schema(example = "voucher", allowableValues = {"voucher", "points"}) String kind,
@@ -15,9 +15,10 @@ public record RedemptionView(
         @Schema(nullable = true, description = "The hold this redemption captured") String holdId,
         @Schema(nullable = true) String voucherId,
         @Schema(nullable = true, example = "7KQM-3XWD-9PFA-R2TN-H6VC") String voucherCode,
-        @Schema(nullable = true, description = "Voucher redemptions: the discount applied") Money discount,
-        @Schema(nullable = true, description = "Voucher redemptions: how much of the discount was reversed")
-        Money discountReversed,
+        @Schema(nullable = true, description = "Voucher redemptions: the value spent, named as in the request (for a "
+                + "percent voucher, its discount on order_total)") Money amount,
+        @Schema(nullable = true, description = "Voucher redemptions: how much of amount was given back")
+        Money amountReversed,
         @Schema(nullable = true, description = "Percent vouchers: the order total the discount was taken from")
         Money orderTotal,
         @Schema(nullable = true, example = "200", description = "Points redemptions: the points spent") Long points,

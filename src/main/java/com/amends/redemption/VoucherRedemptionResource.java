@@ -45,7 +45,7 @@ public final class VoucherRedemptionResource {
     @RolesAllowed(Role.STOREFRONT_NAME)
     @Operation(operationId = "redeemVoucher",
             summary = "Spend a voucher on an order: part of an amount voucher, or a percent voucher once",
-            responses = @ApiResponse(responseCode = "201", description = "The redemption, with the discount applied",
+            responses = @ApiResponse(responseCode = "201", description = "The redemption, with the amount spent",
                     content = @Content(schema = @Schema(implementation = RedemptionView.class))))
     @Refusals({ErrorCode.VOUCHER_CODE_MISTYPED, ErrorCode.VOUCHER_NOT_FOUND, ErrorCode.VOUCHER_EXPIRED,
             ErrorCode.VOUCHER_REVOKED, ErrorCode.VOUCHER_USED_UP, ErrorCode.VOUCHER_ON_HOLD,

@@ -2,9 +2,12 @@ package com.amends.report;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.ledger.Reconciler;
+import com.amends.ledger.Reconciliation;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -47,19 +50,23 @@ import java.util.function.Consumer;
 @RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
 public final class ReportResource {
     static final String TEXT_CSV = "text/csv";
+    private static final String FROM = "At or after." + ParamConverters.TIME_FORMS;
+    private static final String TO = "Before." + ParamConverters.END_FORMS;
     private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
     private final SpendReports spend;
     private final LiabilityReports liability;
     private final EffectivenessReports effectiveness;
     private final JournalExport journal;
+    private final Reconciler reconciler;
     private final Clock clock;
 
     public ReportResource(SpendReports spend, LiabilityReports liability, EffectivenessReports effectiveness,
-                          JournalExport journal, Clock clock) {
+                          JournalExport journal, Reconciler reconciler, Clock clock) {
         this.spend = spend;
         this.liability = liability;
         this.effectiveness = effectiveness;
         this.journal = journal;
+        this.reconciler = reconciler;
         this.clock = clock;
     }
 
@@ -73,8 +80,8 @@ public final class ReportResource {
                             example = "reason,month,unit,amount,value,value_currency\r\nSHIPPING_DELAY,2026-11,points,500,5.00,EUR\r\n"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response spend(@Auth Caller caller, @Context HttpHeaders headers,
-                          @QueryParam("from") @Parameter(required = true, description = "At or after (ISO-8601)") Instant from,
-                          @QueryParam("to") @Parameter(required = true, description = "Before (ISO-8601)") Instant to,
+                          @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
+                          @QueryParam("to") @Parameter(required = true, description = TO) Instant to,
                           @QueryParam("group_by") @Parameter(required = true, example = "reason,month",
                                   description = "One or two of reason, category, agent, channel, campaign, day, week, month")
                           String groupBy) {
@@ -97,10 +104,10 @@ public final class ReportResource {
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response liability(@Auth Caller caller, @Context HttpHeaders headers,
-                              @QueryParam("as_of") @Parameter(description = "Any past moment (ISO-8601); defaults to now")
+                              @QueryParam("as_of") @Parameter(description = "Any past moment; defaults to now." + ParamConverters.TIME_FORMS)
                               Instant asOf,
                               @QueryParam("from") @Parameter(description = "Start of the movement; defaults to the start "
-                                      + "of as_of's month (UTC)") Instant from) {
+                                      + "of as_of's month (UTC)." + ParamConverters.TIME_FORMS) Instant from) {
         Instant at = asOf != null ? asOf : clock.instant();
         Instant start = from != null ? from
                 : YearMonth.from(at.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
@@ -126,8 +133,8 @@ public final class ReportResource {
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response breakage(@Auth Caller caller, @Context HttpHeaders headers,
-                             @QueryParam("from") @Parameter(required = true) Instant from,
-                             @QueryParam("to") @Parameter(required = true) Instant to) {
+                             @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
+                             @QueryParam("to") @Parameter(required = true, description = TO) Instant to) {
         BreakageReport report = spend.breakage(from, to);
         return answer(headers, report, "breakage", csv -> {
             csv.row(List.of("reason", "campaign", "unit", "amount", "value", "value_currency"));
@@ -144,8 +151,8 @@ public final class ReportResource {
                     @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string"))}))
     @Refusals(ErrorCode.VALIDATION_FAILED)
     public Response effectiveness(@Auth Caller caller, @Context HttpHeaders headers,
-                                  @QueryParam("from") @Parameter(required = true) Instant from,
-                                  @QueryParam("to") @Parameter(required = true) Instant to,
+                                  @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
+                                  @QueryParam("to") @Parameter(required = true, description = TO) Instant to,
                                   @QueryParam("group_by") @Parameter(required = true, example = "reason",
                                           description = "One or two of reason, category, agent, channel, campaign")
                                   String groupBy) {
@@ -178,8 +185,8 @@ public final class ReportResource {
                             example = "entry_id,line,time,kind,account,debit,credit,unit,reason_code,grant_id,customer_id\r\n"))}))
     @Refusals({ErrorCode.VALIDATION_FAILED, ErrorCode.INVALID_CURSOR})
     public Response journal(@Auth Caller caller, @Context HttpHeaders headers,
-                            @QueryParam("from") @Parameter(required = true) Instant from,
-                            @QueryParam("to") @Parameter(required = true) Instant to,
+                            @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
+                            @QueryParam("to") @Parameter(required = true, description = TO) Instant to,
                             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
                             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page (JSON only)")
                             String cursor) {
@@ -194,6 +201,22 @@ public final class ReportResource {
                     l.account(), Csv.amount(l.debit(), l.unit()), Csv.amount(l.credit(), l.unit()), l.unit(),
                     l.reasonCode(), l.grantId(), l.customerId())));
         });
+    }
+
+    @GET
+    @Path("/reconciliation")
+    @Operation(operationId = "reconcile", summary = "Check that the books balance and stored balances match the journal",
+            description = "As CSV: one row per finding (unbalanced_entry, entry_without_postings, balance_mismatch, "
+                    + "negative_balance, lot_mismatch), each with the totals checked; one row with no finding when "
+                    + "the books balance.",
+            responses = @ApiResponse(responseCode = "200", description = "The report", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Reconciliation.class)),
+                    @Content(mediaType = TEXT_CSV, schema = @Schema(type = "string", example = "checked_at,ok,"
+                            + "entries_checked,postings_checked,accounts_checked,finding,entry_id,account,customer_id,"
+                            + "unit,expected,found\r\n2026-11-20T10:00:00Z,true,1200,2400,300,,,,,,,\r\n"))}))
+    public Response reconcile(@Auth Caller caller, @Context HttpHeaders headers) {
+        Reconciliation books = reconciler.run();
+        return answer(headers, books, "reconciliation", csv -> ReconciliationCsv.write(books, csv));
     }
 
     /** The OpenAPI shape of a journal page. */

@@ -50,6 +50,20 @@ public final class WalletResource {
     }
 
     @GET
+    @Path("/balance")
+    @RolesAllowed({Role.STOREFRONT_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
+    @Operation(operationId = "getCustomerBalance",
+            summary = "What a customer can spend at checkout now: points and their value, and the vouchers usable now",
+            description = "For the shop's checkout, which may not read the wallet: nothing of the customer's history "
+                    + "(grants, reasons, notes, agents). Points held for an order and held vouchers are not spendable now.")
+    @Refusals(ErrorCode.CUSTOMER_NOT_FOUND)
+    public Balance balance(@Auth Caller caller,
+                           @PathParam("customer_id") @Pattern(regexp = Customers.ID_PATTERN, message = Customers.ID_MESSAGE)
+                           String customerId) {
+        return wallets.balanceOf(customerId);
+    }
+
+    @GET
     @Path("/ledger")
     @Operation(operationId = "getCustomerLedger",
             summary = "A customer's journal entries, newest first, with the balance after each posting")

@@ -1,6 +1,7 @@
 package com.amends.wallet;
 
 import com.amends.customer.Customers;
+import com.amends.points.PointValues;
 import com.amends.points.Points;
 import com.amends.policy.GoodwillTotals;
 import com.amends.policy.Judging;
@@ -19,15 +20,17 @@ public final class Wallets {
     private final Vouchers vouchers;
     private final GoodwillTotals totals;
     private final Judging judging;
+    private final PointValues pointValues;
     private final Clock clock;
 
     public Wallets(Customers customers, Points points, Vouchers vouchers, GoodwillTotals totals, Judging judging,
-                   Clock clock) {
+                   PointValues pointValues, Clock clock) {
         this.customers = customers;
         this.points = points;
         this.vouchers = vouchers;
         this.totals = totals;
         this.judging = judging;
+        this.pointValues = pointValues;
         this.clock = clock;
     }
 
@@ -37,6 +40,15 @@ public final class Wallets {
                 new Wallet.PointsSummary(points.available(customerId), points.held(customerId),
                         points.expiringSoon(customerId), clock.instant().plus(Points.EXPIRING_SOON)),
                 vouchers.openOf(customerId), goodwillOf(customerId));
+    }
+
+    /** The part of the wallet checkout may see: what can be spent now. */
+    public Balance balanceOf(String customerId) {
+        customers.require(customerId);
+        long available = points.available(customerId);
+        return new Balance(customerId, new Balance.Points(available, pointValues.values(available)),
+                vouchers.openOf(customerId).stream().map(v -> new Balance.UsableVoucher(v.code(), v.type(), v.remaining(),
+                        v.percentOff(), v.maxDiscount(), v.expiresAt())).toList());
     }
 
     private CustomerGoodwill goodwillOf(String customerId) {

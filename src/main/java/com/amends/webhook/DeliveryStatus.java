@@ -1,7 +1,5 @@
 package com.amends.webhook;
 
-import com.amends.platform.ApiException;
-import com.amends.platform.ErrorCode;
 import com.amends.platform.WireEnum;
 import com.fasterxml.jackson.annotation.JsonValue;
 
@@ -16,11 +14,6 @@ public enum DeliveryStatus implements WireEnum {
     }
 
     public static DeliveryStatus fromQuery(String value) {
-        for (DeliveryStatus status : values()) {
-            if (status.wire().equals(value)) {
-                return status;
-            }
-        }
-        throw ApiException.field(ErrorCode.INVALID_PARAMETER, "status", "must be one of pending, delivered, failed");
+        return WireEnum.fromQuery(DeliveryStatus.class, "status", value);
     }
 }

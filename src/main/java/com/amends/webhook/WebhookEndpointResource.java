@@ -6,6 +6,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
+import com.amends.platform.ParamConverters;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.openapi.Refusals;
@@ -102,8 +103,8 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete an endpoint with its deliveries; nothing more is sent to it")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
     public EndpointView delete(@Auth Caller caller, @PathParam("id") String id) {
-        EndpointView deleted = commands.run(Change.of("deleteWebhookEndpoint", TARGET).target(id),
-                tx -> endpoints.delete(tx, id));
+        EndpointView deleted = commands.run(Change.of("deleteWebhookEndpoint", TARGET).target(id).removal(),
+                tx -> endpoints.get(id), tx -> endpoints.delete(tx, id));
         endpoints.changed();
         return deleted;
     }
@@ -139,7 +140,7 @@ public final class WebhookEndpointResource {
                     + "and the events it wants that were written while it was disabled")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.INVALID_PARAMETER})
     public QueuedView recover(@Auth Caller caller, @PathParam("id") String id,
-                              @QueryParam("since") @Parameter(required = true, description = "Events at or after (ISO-8601)")
+                              @QueryParam("since") @Parameter(required = true, description = "Events at or after." + ParamConverters.TIME_FORMS)
                               Instant since) {
         if (since == null) {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, "since", "is required");

@@ -121,7 +121,7 @@ class AuditApiTest extends OwnServerFixture {
         admin.delete("/v1/policies/agents/audit-probe").expect(200);
         admin.raw("PUT", "/v1/budgets/proactive", "application/json",
                 "{\"amount\": {\"amount\": 900000, \"currency\": \"EUR\"}, \"mode\": \"soft\"}").expect(200);
-        admin.delete("/v1/budgets/proactive").expect(204);
+        admin.delete("/v1/budgets/proactive").expect(200);
         String campaign = supervisor.post("/v1/campaigns", Map.of("name", "audit", "incident_ref", "inc-" + UUID.randomUUID(),
                 "reason_code", "PROACTIVE_APOLOGY", "agent_id", "lead-1", "reward", Map.of("points", 10)), null)
                 .expect(201).path("id").asText();
@@ -134,6 +134,10 @@ class AuditApiTest extends OwnServerFixture {
         assertThat(actions).contains("createGrant", "redeemVoucher", "reverseRedemption", "createHold", "captureHold",
                 "releaseHold", "redeemPoints", "setAgentLimits", "deleteAgentLimits", "setBudget", "deleteBudget",
                 "createCampaign", "addCampaignRecipients", "closeCampaign");
+        for (String action : actions) {
+            assertThat(server.as(Role.FINANCE).get("/v1/audit-events?action=" + action + "&limit=1").expect(200)
+                    .path("data")).as("every action recorded can be filtered on: " + action).hasSize(1);
+        }
         JsonNode deleted = server.as(Role.FINANCE).get("/v1/audit-events?action=deleteBudget").expect(200).path("data").get(0);
         assertThat(deleted.path("target_id").asText()).isEqualTo("proactive");
         assertThat(deleted.path("before").path("budget").path("amount").asLong()).isEqualTo(900000);
@@ -168,6 +172,14 @@ class AuditApiTest extends OwnServerFixture {
         assertThat(finance.get("/v1/audit-events?from=" + server.clock().instant().plusSeconds(1)).expect(200).path("data"))
                 .isEmpty();
         finance.get("/v1/audit-events?cursor=nonsense").expectProblem(400, "invalid_cursor");
+        JsonNode typo = finance.get("/v1/audit-events?action=createGrants").expectProblem(400, "invalid_parameter");
+        assertThat(typo.path("errors").get(0).path("field").asText()).isEqualTo("action");
+        assertThat(typo.path("errors").get(0).path("message").asText()).as("the actions there are")
+                .contains("createGrant,").contains("deleteBudget").contains("revokeUnusedCampaignCredit")
+                .doesNotContain("listGrants");
+        finance.get("/v1/audit-events?action=listGrants").expectProblem(400, "invalid_parameter");
+        assertThat(finance.get("/v1/audit-events?action=rotateWebhookEndpointSecret").expect(200).path("data"))
+                .as("an action nobody took yet is known, and matches nothing").isEmpty();
         server.as(Role.ADMIN).get("/v1/audit-events?limit=1").expect(200);
         for (Role role : List.of(Role.AGENT, Role.STOREFRONT, Role.SUPERVISOR)) {
             server.as(role).get("/v1/audit-events").expectProblem(403, "forbidden");

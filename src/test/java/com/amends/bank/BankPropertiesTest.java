@@ -159,9 +159,9 @@ class BankPropertiesTest {
             boolean points = redemption.path("kind").asText().equals("points");
             long left = points
                     ? redemption.path("points").asLong() - redemption.path("points_reversed").asLong()
-                    : redemption.path("discount").path("amount").asLong()
-                            - redemption.path("discount_reversed").path("amount").asLong();
-            String unit = points ? "points" : redemption.path("discount").path("currency").asText();
+                    : redemption.path("amount").path("amount").asLong()
+                            - redemption.path("amount_reversed").path("amount").asLong();
+            String unit = points ? "points" : redemption.path("amount").path("currency").asText();
             net.merge(redemption.path("customer_id").asText() + " " + unit, left, Long::sum);
         }
         return net;

@@ -77,9 +77,9 @@ class CampaignApiTest extends OwnServerFixture {
             assertThat(checkout.available(a)).isEqualTo(300);
             assertThat(checkout.available(b)).isEqualTo(300);
             JsonNode progress = supervisor.get("/v1/campaigns/" + id).expect(200);
-            assertThat(progress.path("progress").path("received").asLong()).isEqualTo(4);
-            assertThat(progress.path("progress").path("credited").asLong()).isEqualTo(2);
-            assertThat(progress.path("progress").path("skipped").asLong()).isEqualTo(2);
+            assertThat(progress.path("counts").path("received").asLong()).isEqualTo(4);
+            assertThat(progress.path("counts").path("credited").asLong()).isEqualTo(2);
+            assertThat(progress.path("counts").path("skipped").asLong()).isEqualTo(2);
             assertThat(progress.path("cost").path("amount").asLong()).isEqualTo(600); // 300 points = 3.00 EUR each
             assertThat(progress.path("finished_at").asText()).isNotEmpty();
             JsonNode grants = server.as(Role.FINANCE).get("/v1/grants?campaign_id=" + id).expect(200).path("data");
@@ -103,7 +103,7 @@ class CampaignApiTest extends OwnServerFixture {
             assertThat(replies).allSatisfy(r -> assertThat(r.status()).isEqualTo(201));
             long credited = replies.stream().mapToLong(r -> r.json().path("counts").path("credited").asLong()).sum();
             assertThat(credited).isEqualTo(40);
-            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("progress").path("credited").asLong())
+            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("counts").path("credited").asLong())
                     .isEqualTo(40);
             Books.assertReconciled(server);
         }
@@ -116,7 +116,7 @@ class CampaignApiTest extends OwnServerFixture {
             Reply again = supervisor.post("/v1/campaigns/" + id + "/recipients", rows, "batch-" + id);
             assertThat(again.text()).isEqualTo(first.text());
             assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
-            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("progress").path("received").asLong())
+            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("counts").path("received").asLong())
                     .isEqualTo(2);
         }
 
@@ -134,7 +134,7 @@ class CampaignApiTest extends OwnServerFixture {
                 assertThat(rows.get(i).path("detail").asText()).isNotBlank();
             }
             assertThat(rows.get(3).path("detail").asText()).contains("64");
-            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("progress").path("failed").asLong())
+            assertThat(supervisor.get("/v1/campaigns/" + id).expect(200).path("counts").path("invalid").asLong())
                     .isEqualTo(4);
         }
 
@@ -148,7 +148,8 @@ class CampaignApiTest extends OwnServerFixture {
                     "\uFEFFcustomer_id,order_ref\r\n\"" + a + "\",\"order, 1\"\r" + b + "\n" + c + ",o-3\n",
                     "Idempotency-Key", "excel-" + id).expect(201);
             assertThat(result.path("counts").path("credited").asLong()).isEqualTo(3);
-            assertThat(result.path("counts").has("invalid")).isFalse();
+            assertThat(result.path("counts").path("invalid").asLong()).isZero();
+            assertThat(result.path("counts").path("received").asLong()).isEqualTo(3);
         }
 
         @Test
@@ -205,6 +206,61 @@ class CampaignApiTest extends OwnServerFixture {
     }
 
     @Nested
+    class Listing {
+        @Test
+        void shouldListNewestFirst_InPages_AsEachCampaignReadsAlone() {
+            String first = campaign(Map.of()).path("id").asText();
+            String second = campaign(Map.of()).path("id").asText();
+            String third = campaign(Map.of()).path("id").asText();
+            supervisor.post("/v1/campaigns/" + second + "/recipients", batch(newCustomer())).expect(201);
+            supervisor.post("/v1/campaigns/" + second + "/close", Map.of(), null).expect(200);
+
+            List<JsonNode> all = pages("/v1/campaigns?limit=2");
+
+            List<String> ids = all.stream().map(c -> c.path("id").asText()).toList();
+            assertThat(ids).containsSubsequence(third, second, first).doesNotHaveDuplicates();
+            assertThat(ids).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+            Api finance = server.as(Role.FINANCE);
+            for (JsonNode listed : all.stream().filter(c -> List.of(first, second, third).contains(c.path("id").asText()))
+                    .toList()) {
+                assertThat(listed).isEqualTo(finance.get("/v1/campaigns/" + listed.path("id").asText()).expect(200));
+            }
+            assertThat(all.stream().filter(c -> c.path("id").asText().equals(second)).findFirst().orElseThrow()
+                    .path("counts").path("credited").asLong()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldFilterByStatus_AndRefuseAStatusThereIsNot() {
+            String open = campaign(Map.of()).path("id").asText();
+            String closed = campaign(Map.of()).path("id").asText();
+            supervisor.post("/v1/campaigns/" + closed + "/close", Map.of(), null).expect(200);
+
+            List<JsonNode> closedOnes = pages("/v1/campaigns?status=closed&limit=100");
+            List<JsonNode> openOnes = pages("/v1/campaigns?status=open&limit=100");
+
+            assertThat(closedOnes).allMatch(c -> c.path("status").asText().equals("closed"))
+                    .anyMatch(c -> c.path("id").asText().equals(closed));
+            assertThat(openOnes).allMatch(c -> c.path("status").asText().equals("open"))
+                    .anyMatch(c -> c.path("id").asText().equals(open));
+            JsonNode problem = supervisor.get("/v1/campaigns?status=finished").expectProblem(400, "invalid_parameter");
+            assertThat(problem.path("errors").get(0).path("message").asText()).contains("open, closed");
+            supervisor.get("/v1/campaigns?cursor=nonsense").expectProblem(400, "invalid_cursor");
+            supervisor.get("/v1/campaigns?limit=0").expectProblem(422, "validation_failed");
+        }
+
+        private List<JsonNode> pages(String path) {
+            List<JsonNode> all = new ArrayList<>();
+            String cursor = null;
+            do {
+                JsonNode page = supervisor.get(path + (cursor == null ? "" : "&cursor=" + cursor)).expect(200);
+                page.path("data").forEach(all::add);
+                cursor = page.path("next_cursor").isNull() ? null : page.path("next_cursor").asText();
+            } while (cursor != null);
+            return all;
+        }
+    }
+
+    @Nested
     class Limits {
         @Test
         void shouldStopAtTheCostCap_AndSaySo() {
@@ -247,13 +303,41 @@ class CampaignApiTest extends OwnServerFixture {
             JsonNode preview = supervisor.post("/v1/campaigns/" + id + "/preview",
                     batch(known, newCustomer(), newCustomer(), "bad id"), null).expect(200);
 
-            assertThat(preview.path("new_customers").asLong()).isEqualTo(2);
-            assertThat(preview.path("already_credited").asLong()).isEqualTo(1);
-            assertThat(preview.path("invalid").asLong()).isEqualTo(1);
+            JsonNode counts = preview.path("counts");
+            assertThat(counts.path("received").asLong()).isEqualTo(4);
+            assertThat(counts.path("already_credited").asLong()).isEqualTo(1);
+            assertThat(counts.path("invalid").asLong()).isEqualTo(1);
             assertThat(preview.path("total_cost").path("amount").asLong()).isEqualTo(600);
-            assertThat(preview.path("would_credit").asLong()).isEqualTo(1);
+            assertThat(counts.path("credited").asLong()).isEqualTo(1);
+            assertThat(counts.path("cost_cap").asLong()).isEqualTo(1);
+            assertThat(counts.path("skipped").asLong()).isEqualTo(2);
             assertThat(preview.path("breaks").get(0).asText()).contains("cost cap");
             assertThat(Books.of(server)).isEqualTo(before);
+        }
+
+        @Test
+        void shouldCountABatchAsItsPreviewSaid_InTheWordsTheCampaignUses() {
+            String id = campaign(Map.of("cost_cap", Map.of("amount", 900, "currency", "EUR"))).path("id").asText();
+            String known = newCustomer();
+            supervisor.post("/v1/campaigns/" + id + "/recipients", batch(known)).expect(201);
+            String twice = newCustomer();
+            Map<String, Object> rows = batch(known, twice, newCustomer(), twice, newCustomer(), "bad id");
+
+            JsonNode preview = supervisor.post("/v1/campaigns/" + id + "/preview", rows, null).expect(200).path("counts");
+            JsonNode batch = supervisor.post("/v1/campaigns/" + id + "/recipients", rows).expect(201).path("counts");
+
+            assertThat(preview).isEqualTo(batch);
+            assertThat(batch.path("received").asLong()).isEqualTo(6);
+            assertThat(batch.path("credited").asLong()).isEqualTo(2);
+            assertThat(batch.path("already_credited").asLong()).isEqualTo(2); // known, and twice's second row
+            assertThat(batch.path("cost_cap").asLong()).isEqualTo(1);
+            assertThat(batch.path("skipped").asLong()).isEqualTo(3);
+            assertThat(batch.path("invalid").asLong()).isEqualTo(1);
+            JsonNode campaign = supervisor.get("/v1/campaigns/" + id).expect(200).path("counts");
+            for (String count : List.of("received", "queued", "credited", "skipped", "invalid")) {
+                assertThat(campaign.path(count).asLong()).as(count)
+                        .isEqualTo(batch.path(count).asLong() + (count.equals("received") || count.equals("credited") ? 1 : 0));
+            }
         }
 
         @Test

@@ -32,14 +32,15 @@ class CampaignPreviewTest {
 
         PreviewView preview = preview(c, null, 0).preview("cmp_1", customers(fresh));
 
-        assertThat(preview.newCustomers()).isEqualTo(fresh);
+        assertThat(preview.counts().received()).isEqualTo(fresh);
         if (c.limitsCampaigns()) {
             assertThat(preview.breaks()).contains((c.hard() ? "hard" : "soft") + " budget " + c.scope()
                     + ": room for " + c.room() + " of " + fresh + " customers");
-            assertThat(preview.wouldCredit()).isEqualTo(c.hard() ? c.room() : fresh);
+            assertThat(preview.counts().credited()).isEqualTo(c.hard() ? c.room() : fresh);
+            assertThat(preview.counts().budgetExhausted()).isEqualTo(c.hard() ? fresh - c.room() : 0);
         } else {
             assertThat(preview.breaks()).as("an agent's or a customer's limit binds no campaign").isEmpty();
-            assertThat(preview.wouldCredit()).isEqualTo(fresh);
+            assertThat(preview.counts().credited()).isEqualTo(fresh);
         }
     }
 
@@ -49,7 +50,7 @@ class CampaignPreviewTest {
         PreviewView preview = preview(c, null, 0).preview("cmp_1", customers(c.room()));
 
         assertThat(preview.breaks()).isEmpty();
-        assertThat(preview.wouldCredit()).isEqualTo(c.room());
+        assertThat(preview.counts().credited()).isEqualTo(c.room());
     }
 
     @Test
@@ -60,7 +61,9 @@ class CampaignPreviewTest {
         PreviewView preview = preview(roomy, 10L, 4).preview("cmp_1", customers(8));
 
         assertThat(preview.breaks()).containsExactly("cost cap: room for 6 of 8 customers");
-        assertThat(preview.wouldCredit()).isEqualTo(6);
+        assertThat(preview.counts().credited()).isEqualTo(6);
+        assertThat(preview.counts().costCap()).isEqualTo(2);
+        assertThat(preview.counts().skipped()).isEqualTo(2);
     }
 
     private static CampaignPreview preview(HeadroomCases.Case c, Long costCap, long queued) {

@@ -77,12 +77,14 @@ class CampaignWorkerTest extends OwnServerFixture {
                 "reason_code", reason, "agent_id", "lead-2", "reward", Map.of("points", 100)), null)
                 .expect(201).path("id").asText();
 
-        JsonNode result = server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients",
-                Map.of("recipients", List.of(Map.of("customer_id", newCustomer()), Map.of("customer_id", newCustomer()),
-                        Map.of("customer_id", newCustomer())))).expect(201);
+        Map<String, Object> rows = Map.of("recipients", List.of(Map.of("customer_id", newCustomer()),
+                Map.of("customer_id", newCustomer()), Map.of("customer_id", newCustomer())));
+        JsonNode preview = server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/preview", rows, null).expect(200);
+        JsonNode result = server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients", rows).expect(201);
 
         assertThat(result.path("counts").path("credited").asLong()).isEqualTo(2);
         assertThat(result.path("counts").path("budget_exhausted").asLong()).isEqualTo(1);
+        assertThat(preview.path("counts")).isEqualTo(result.path("counts"));
     }
 
     @Test
@@ -113,6 +115,6 @@ class CampaignWorkerTest extends OwnServerFixture {
     }
 
     private JsonNode progress(String campaign) {
-        return server.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200).path("progress");
+        return server.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200).path("counts");
     }
 }

@@ -93,7 +93,7 @@ class CampaignEventsApiTest extends OwnServerFixture {
         assertThat(completed).hasSize(1);
         JsonNode campaign = completed.get(0).path("data").path("object");
         assertThat(campaign.path("id").asText()).isEqualTo(id);
-        assertThat(campaign.path("progress").path("credited").asLong()).isEqualTo(2);
+        assertThat(campaign.path("counts").path("credited").asLong()).isEqualTo(2);
         assertThat(completed.get(0).path("customer_id").isMissingNode()).isTrue();
     }
 

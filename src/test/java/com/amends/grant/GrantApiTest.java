@@ -254,7 +254,21 @@ class GrantApiTest {
             assertThat(agent.get(base + "&from=" + now).expect(200).path("data")).hasSize(2);
             assertThat(agent.get(base + "&to=" + now).expect(200).path("data")).isEmpty();
             agent.get(base + "&status=lost").expectProblem(400, "invalid_parameter");
-            agent.get(base + "&from=yesterday").expectProblem(400, "invalid_parameter");
+            JsonNode typo = agent.get(base + "&reason_code=DAMAGED_ITEMS").expectProblem(400, "invalid_parameter");
+            assertThat(typo.path("errors").get(0).path("message").asText()).contains("/v1/reason-codes");
+            assertThat(agent.get(base + "&reason_code=WRONG_ITEM").expect(200).path("data")).isEmpty();
+            JsonNode vague = agent.get(base + "&from=yesterday").expectProblem(400, "invalid_parameter");
+            assertThat(vague.path("detail").asText()).as("the refusal says the forms there are")
+                    .contains("2026-11-01T09:30:00Z").contains("2026-11-01");
+            assertThat(vague.path("errors").get(0).path("field").asText()).isEqualTo("from");
+            agent.get(base + "&to=2026-11-01T09:30").expectProblem(400, "invalid_parameter");
+            java.time.LocalDate today = now.atZone(java.time.ZoneOffset.UTC).toLocalDate();
+            assertThat(agent.get(base + "&from=" + today).expect(200).path("data")).as("a date is the start of its day")
+                    .hasSize(2);
+            assertThat(agent.get(base + "&to=" + today).expect(200).path("data")).as("an end date leaves its day out")
+                    .isEmpty();
+            assertThat(agent.get(base + "&from=" + today + "&to=" + today.plusDays(1)).expect(200).path("data")).hasSize(2);
+            assertThat(agent.get(base + "&from=" + today.plusDays(1)).expect(200).path("data")).isEmpty();
             agent.get(base + "&limit=0").expectProblem(422, "validation_failed");
             agent.get(base + "&limit=101").expectProblem(422, "validation_failed");
             agent.get(base + "&cursor=not-a-cursor").expectProblem(400, "invalid_cursor");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.testing.Books;
 import com.amends.testing.CheckoutFixture;
+import com.amends.testing.Reply;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.Map;
@@ -45,6 +46,19 @@ class HoldApiTest extends CheckoutFixture {
             assertThat(wallet.path("points").path("held").asLong()).isZero();
             shop.post("/v1/holds/" + hold.path("id").asText() + "/release", Map.of()).expectProblem(409, "hold_not_active");
             Books.assertReconciled(server);
+        }
+
+        @Test
+        void shouldCaptureAllThatIsHeld_WhenTheJsonBodyIsEmpty() {
+            checkout.points(customer, 500, Duration.ofDays(30));
+            String id = shop.post("/v1/holds", Map.of("order_ref", "o", "customer_id", customer, "points", 300))
+                    .expect(201).path("id").asText();
+
+            JsonNode captured = shop.raw("POST", "/v1/holds/" + id + "/capture", "application/json", "",
+                    "Idempotency-Key", "empty-" + id).expect(200);
+
+            assertThat(captured.path("captured").asLong()).isEqualTo(300);
+            assertThat(checkout.wallet(customer).path("points").path("available").asLong()).isEqualTo(200);
         }
 
         @Test
@@ -112,6 +126,24 @@ class HoldApiTest extends CheckoutFixture {
         }
 
         @Test
+        void shouldCaptureAllThatIsHeld_WhenTheRequestHasNoBody() {
+            String code = checkout.amountVoucher(customer, 1000);
+            String id = shop.post("/v1/holds", Map.of("order_ref", "o", "voucher_code", code, "amount", eur(600)))
+                    .expect(201).path("id").asText();
+            String path = "/v1/holds/" + id + "/capture";
+            shop.raw("POST", path, null, null).expectProblem(400, "idempotency_key_missing");
+
+            Reply captured = shop.raw("POST", path, null, null, "Idempotency-Key", "all-" + id);
+
+            assertThat(captured.expect(200).path("captured").asLong()).isEqualTo(600);
+            assertThat(checkout.voucher(code).path("remaining").path("amount").asLong()).isEqualTo(400);
+            Reply retried = shop.raw("POST", path, "application/json", "{}", "Idempotency-Key", "all-" + id);
+            assertThat(retried.text()).as("{} asks what no body asks").isEqualTo(captured.text());
+            assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+            Books.assertReconciled(server);
+        }
+
+        @Test
         void shouldKeepAHeldPercentVoucherFromOtherOrders_UntilReleased() {
             String code = checkout.percentVoucher(customer, 20, 1000);
             String id = shop.post("/v1/holds", Map.of("order_ref", "o", "voucher_code", code, "order_total", eur(3000)))
@@ -123,7 +155,7 @@ class HoldApiTest extends CheckoutFixture {
 
             JsonNode redemption = shop.post("/v1/vouchers/" + code + "/redemptions",
                     Map.of("order_ref", "other", "order_total", eur(3000))).expect(201);
-            assertThat(redemption.path("discount").path("amount").asLong()).isEqualTo(600);
+            assertThat(redemption.path("amount").path("amount").asLong()).isEqualTo(600);
             Books.assertReconciled(server);
         }
 

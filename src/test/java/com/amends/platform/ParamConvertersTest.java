@@ -40,11 +40,34 @@ class ParamConvertersTest {
     }
 
     @Test
-    void shouldRefuseATimeThatLeavesTheZoneToGuess() {
+    void shouldReadADate_AsTheStartOfThatDayInUtc() {
         ParamConverter<Instant> time = converter(Instant.class);
-        for (String vague : new String[] {"2026-11-20T00:00:00", "2026-11-20", "1763596800", "yesterday"}) {
+        assertThat(time.fromString("2026-11-01")).isEqualTo(Instant.parse("2026-11-01T00:00:00Z"));
+        assertThat(time.fromString("2024-02-29")).isEqualTo(Instant.parse("2024-02-29T00:00:00Z"));
+    }
+
+    @Test
+    void shouldRefuseATimeThatLeavesTheZoneToGuess_SayingTheFormsItTakes() {
+        ParamConverter<Instant> time = converter(Instant.class);
+        for (String vague : new String[] {"2026-11-20T00:00:00", "2026-11-20T00:00", "2026-02-30", "2026-1-011",
+                "1763596800", "20261120", "yesterday", ""}) {
             assertThatThrownBy(() -> time.fromString(vague)).as(vague)
-                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ISO-8601");
+                    .isInstanceOf(ParamConverters.Refused.class)
+                    .hasMessageContaining("2026-11-01T09:30:00Z").hasMessageContaining("a date (2026-11-01");
+        }
+    }
+
+    @Test
+    void shouldAllowInTheApiDocument_ExactlyTheFormsItReads() {
+        java.util.regex.Pattern documented = java.util.regex.Pattern.compile(ParamConverters.TIME_PATTERN);
+        for (String taken : new String[] {"2026-11-01", "2026-11-01T09:30Z", "2026-11-01T09:30:00Z",
+                "2026-11-01T09:30:00.123456789+02:00", "2026-11-01T09:30:00-05:00"}) {
+            assertThat(documented.matcher(taken).matches()).as(taken).isTrue();
+            assertThat(converter(Instant.class).fromString(taken)).as(taken).isNotNull();
+            assertThat(taken.length()).isLessThanOrEqualTo(ParamConverters.TIME_MAX_LENGTH);
+        }
+        for (String refused : new String[] {"2026-11-20T00:00:00", "1763596800", "x2026-11-01", "2026-11-01Z"}) {
+            assertThat(documented.matcher(refused).matches()).as(refused).isFalse();
         }
     }
 

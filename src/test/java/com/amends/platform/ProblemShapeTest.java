@@ -142,6 +142,14 @@ class ProblemShapeTest {
         }
 
         @Test
+        void shouldSayWhatAParameterTakes_WhenOurConverterRefusedIt() {
+            Problem problem = ProblemMapper.toProblem(new ParamException.QueryParamException(
+                    new ParamConverters.Refused("must be true or false", null), "active", null));
+            assertThat(problem.getDetail()).isEqualTo("Parameter active must be true or false");
+            assertThat(problem.getErrors()).containsExactly(new FieldError("active", "must be true or false"));
+        }
+
+        @Test
         void shouldHideABugsMessage_BehindAReferenceToTheLog() {
             Problem problem = ProblemMapper.toProblem(new IllegalStateException("SELECT secret FROM api_keys"));
             JsonNode json = json(problem);

@@ -141,6 +141,20 @@ class ControlsApiTest {
         }
 
         @Test
+        void shouldAnswerThePoliciesWithoutWhatWasDropped_AndNotFindItTwice() {
+            admin.raw("PUT", "/v1/policies/customer-cap", "application/json",
+                    "{\"amount\": {\"amount\": 2000, \"currency\": \"EUR\"}, \"window_days\": 90}").expect(200);
+            admin.raw("PUT", "/v1/policies/agents/" + agentId, "application/json",
+                    "{\"max_grant\": {\"amount\": 3000, \"currency\": \"EUR\"}}").expect(200);
+
+            assertThat(admin.delete("/v1/policies/customer-cap").expect(200).path("customer_cap").isObject()).isFalse();
+            assertThat(admin.delete("/v1/policies/agents/" + agentId).expect(200).path("agents")).isEmpty();
+
+            admin.delete("/v1/policies/customer-cap").expectProblem(404, "policy_not_found");
+            admin.delete("/v1/policies/agents/" + agentId).expectProblem(404, "policy_not_found");
+        }
+
+        @Test
         void shouldRefuseLimitsInAnotherCurrency() {
             admin.raw("PUT", "/v1/policies/roles/agent", "application/json",
                     "{\"max_grant\": {\"amount\": 1000, \"currency\": \"USD\"}}").expectProblem(422, "currency_mismatch");
@@ -260,6 +274,24 @@ class ControlsApiTest {
             assertThat(allowance.path("suggested_refused").asBoolean()).isTrue();
             assertThat(allowance.path("suggested_needs_approval").asBoolean()).isFalse();
             agent.post("/v1/grants", with(grantFor(1), "points", null)).expectProblem(422, "budget_exhausted");
+        }
+
+        @Test
+        void shouldAnswerTheDroppedBudgetAsItWas_LikeEveryDelete() {
+            admin.raw("PUT", "/v1/budgets/" + category, "application/json",
+                    "{\"amount\": {\"amount\": 5000, \"currency\": \"EUR\"}, \"mode\": \"hard\"}").expect(200);
+            agent.post("/v1/grants", grantFor(1200)).expect(201);
+
+            Reply deleted = admin.delete("/v1/budgets/" + category);
+
+            JsonNode was = deleted.expect(200);
+            assertThat(deleted.contentType()).startsWith("application/json");
+            assertThat(was.path("scope").asText()).isEqualTo(category);
+            assertThat(was.path("budget").path("amount").asLong()).isEqualTo(5000);
+            assertThat(was.path("mode").asText()).isEqualTo("hard");
+            assertThat(was.path("committed").path("amount").asLong()).isEqualTo(1200);
+            assertThat(admin.get("/v1/budgets").expect(200)).noneMatch(b -> b.path("scope").asText().equals(category));
+            admin.delete("/v1/budgets/" + category).expectProblem(404, "policy_not_found");
         }
 
         private JsonNode budgetOf(String scope) {

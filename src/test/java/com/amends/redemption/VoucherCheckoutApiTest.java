@@ -108,7 +108,9 @@ class VoucherCheckoutApiTest extends CheckoutFixture {
             String code = checkout.amountVoucher(customer, 1000);
             JsonNode first = checkout.redeemVoucher(code, 300).expect(201);
             assertThat(first.path("id").asText()).startsWith("red_");
-            assertThat(first.path("discount").path("amount").asLong()).isEqualTo(300);
+            assertThat(first.path("amount").path("amount").asLong()).as("the request's name, in the answer").isEqualTo(300);
+            assertThat(first.path("amount").path("currency").asText()).isEqualTo("EUR");
+            assertThat(first.has("discount")).isFalse();
             assertThat(first.path("customer_id").asText()).isEqualTo(customer);
             checkout.redeemVoucher(code, 700).expect(201);
             Books before = Books.of(server);
@@ -142,7 +144,7 @@ class VoucherCheckoutApiTest extends CheckoutFixture {
             String code = checkout.percentVoucher(customer, 15, 2000);
             JsonNode redemption = shop.post("/v1/vouchers/" + code + "/redemptions",
                     Map.of("order_ref", "o-9", "order_total", eur(8000))).expect(201);
-            assertThat(redemption.path("discount").path("amount").asLong()).isEqualTo(1200);
+            assertThat(redemption.path("amount").path("amount").asLong()).isEqualTo(1200);
             assertThat(redemption.path("order_total").path("amount").asLong()).isEqualTo(8000);
 
             shop.post("/v1/vouchers/" + code + "/redemptions", Map.of("order_ref", "o-10", "order_total", eur(8000)))
@@ -175,7 +177,7 @@ class VoucherCheckoutApiTest extends CheckoutFixture {
 
             JsonNode partial = shop.post("/v1/redemptions/" + id + "/reversals",
                     Map.of("amount", eur(200), "reason", "one item returned")).expect(201);
-            assertThat(partial.path("discount_reversed").path("amount").asLong()).isEqualTo(200);
+            assertThat(partial.path("amount_reversed").path("amount").asLong()).isEqualTo(200);
             assertThat(checkout.voucher(code).path("remaining").path("amount").asLong()).isEqualTo(600);
 
             Books before = Books.of(server);
@@ -185,12 +187,30 @@ class VoucherCheckoutApiTest extends CheckoutFixture {
             assertThat(Books.of(server)).isEqualTo(before);
 
             JsonNode rest = shop.post("/v1/redemptions/" + id + "/reversals", Map.of()).expect(201);
-            assertThat(rest.path("discount_reversed").path("amount").asLong()).isEqualTo(600);
+            assertThat(rest.path("amount_reversed").path("amount").asLong()).isEqualTo(600);
             assertThat(rest.path("reversals")).hasSize(2);
             assertThat(checkout.voucher(code).path("remaining").path("amount").asLong()).isEqualTo(1000);
             shop.post("/v1/redemptions/" + id + "/reversals", Map.of()).expectProblem(422, "reversal_exceeds_redeemed");
             assertThat(server.as(Role.FINANCE).get("/v1/redemptions/" + id).expect(200).path("reversals")).hasSize(2);
             shop.get("/v1/redemptions/red_nope").expectProblem(404, "redemption_not_found");
+            Books.assertReconciled(server);
+        }
+
+        @Test
+        void shouldReverseWhatIsLeft_WhenTheRequestHasNoBody() {
+            String code = checkout.amountVoucher(customer, 1000);
+            String id = checkout.redeemVoucher(code, 600).expect(201).path("id").asText();
+            shop.post("/v1/redemptions/" + id + "/reversals", Map.of("amount", eur(100))).expect(201);
+            String path = "/v1/redemptions/" + id + "/reversals";
+            shop.raw("POST", path, null, null).expectProblem(400, "idempotency_key_missing");
+
+            Reply rest = shop.raw("POST", path, null, null, "Idempotency-Key", "rest-" + id);
+
+            assertThat(rest.expect(201).path("amount_reversed").path("amount").asLong()).isEqualTo(600);
+            assertThat(rest.json().path("reversals").get(1).path("amount").path("amount").asLong()).isEqualTo(500);
+            assertThat(checkout.voucher(code).path("remaining").path("amount").asLong()).isEqualTo(1000);
+            Reply retried = shop.raw("POST", path, "application/json", "{}", "Idempotency-Key", "rest-" + id);
+            assertThat(retried.text()).as("{} asks what no body asks").isEqualTo(rest.text());
             Books.assertReconciled(server);
         }
 

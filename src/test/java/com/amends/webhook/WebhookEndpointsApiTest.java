@@ -86,6 +86,10 @@ class WebhookEndpointsApiTest {
         assertThat(admin.delete("/v1/webhook-endpoints/" + id).expect(200).path("id").asText()).isEqualTo(id);
         admin.get("/v1/webhook-endpoints/" + id).expectProblem(404, "webhook_endpoint_not_found");
         admin.delete("/v1/webhook-endpoints/" + id).expectProblem(404, "webhook_endpoint_not_found");
+        JsonNode recorded = admin.get("/v1/audit-events?action=deleteWebhookEndpoint&target_id=" + id).expect(200)
+                .path("data").get(0);
+        assertThat(recorded.path("before").path("enabled").asBoolean()).isFalse();
+        assertThat(recorded.path("after").isNull()).as("nothing is left after a deletion").isTrue();
     }
 
     @Test

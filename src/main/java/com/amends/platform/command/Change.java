@@ -8,17 +8,24 @@ package com.amends.platform.command;
  *                 the answer (or of the state before, for a deletion)
  * @param request  what was asked: it names the agent for the audit event, and for a change run
  *                 once it tells a retry from a new request
+ * @param removes  the change deletes its target: its answer is the target as it was, and after it
+ *                 there is nothing to record
  */
-public record Change(String action, String targetType, String targetId, Object request) {
+public record Change(String action, String targetType, String targetId, Object request, boolean removes) {
     public static Change of(String action, String targetType) {
-        return new Change(action, targetType, null, null);
+        return new Change(action, targetType, null, null, false);
     }
 
     public Change target(String id) {
-        return new Change(action, targetType, id, request);
+        return new Change(action, targetType, id, request, removes);
     }
 
     public Change request(Object asked) {
-        return new Change(action, targetType, targetId, asked);
+        return new Change(action, targetType, targetId, asked, removes);
+    }
+
+    /** A DELETE answers what it removed, as every DELETE does; the record of it keeps no state after. */
+    public Change removal() {
+        return new Change(action, targetType, targetId, request, true);
     }
 }

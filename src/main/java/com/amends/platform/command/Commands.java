@@ -47,7 +47,7 @@ public final class Commands {
     private <T> T apply(Tx tx, Change change, Function<Tx, ?> before, Function<Tx, T> work, Function<T, ?> answer) {
         Object was = before == null ? null : before.apply(tx);
         T result = work.apply(tx);
-        log.record(tx, change, was, answer.apply(result));
+        log.record(tx, change, was, change.removes() ? null : answer.apply(result));
         return result;
     }
 }

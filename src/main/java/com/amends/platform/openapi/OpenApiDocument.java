@@ -142,7 +142,7 @@ public final class OpenApiDocument {
         }
         ObjectMapper mapper = Json.configure(new ObjectMapper().findAndRegisterModules());
         ModelConverters.getInstance().addConverter(new ModelResolver(mapper));
-        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new AuthParameterExtension())));
+        OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new TimeParameterExtension(), new AuthParameterExtension())));
         swaggerConfigured = true;
     }
 
