@@ -50,7 +50,8 @@ public final class CampaignPreview {
         List<String> ids = new ArrayList<>(repeats.keySet());
         Set<String> before = new HashSet<>();
         for (int from = 0; from < ids.size(); from += CampaignCrediting.CHUNK) {
-            before.addAll(credits.creditedBy(campaignId, ids.subList(from, Math.min(ids.size(), from + CampaignCrediting.CHUNK))));
+            before.addAll(credits.creditedBy(campaignId,
+                    ids.subList(from, Math.min(ids.size(), from + CampaignCrediting.CHUNK))));
         }
         List<String> fresh = ids.stream().filter(id -> !before.contains(id)).toList();
         Headroom budgets = tally.budgets(campaign.category(), clock.instant());
