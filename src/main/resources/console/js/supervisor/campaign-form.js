@@ -24,7 +24,6 @@ export function campaignForm({api, reasons, agentId, onCreated}) {
   const amountGroup = h('div', {class: 'row'}, field('Voucher amount each', amount), h('div', {class: 'narrow'}, field('Currency', currency)));
 
   const form = h('form', {class: 'campaign-form', method: 'post', novalidate: true},
-    h('h2', {}, 'New campaign'),
     h('div', {class: 'row'}, field('Campaign name', name), field('Incident', incident)),
     field('Reason', reason),
     h('div', {class: 'row'}, field('Reward', kind), pointsGroup, amountGroup),
@@ -62,7 +61,7 @@ export function campaignForm({api, reasons, agentId, onCreated}) {
     try {
       const campaign = await during(create, 'Creating…', () => api.post('/v1/campaigns', request));
       show(result, h('p', {class: 'success', role: 'status'}, `Campaign “${campaign.name}” created: `,
-        `${rewardText(campaign.reward)} for each recipient. Add its recipients below.`));
+        `${rewardText(campaign.reward)} for each recipient. Add its recipients in the campaign above.`));
       form.reset();
       showKind();
       onCreated(campaign);

@@ -33,7 +33,7 @@ export function mount(container, {api, me}) {
   };
 
   if (mayRun) {
-    reasonCodes(api).then(reasons => show(create, h('div', {class: 'row'}, agent.element),
+    reasonCodes(api).then(reasons => show(create, h('h2', {}, 'New campaign'), h('div', {class: 'row'}, agent.element),
       campaignForm({api, reasons, agentId: agent.value, onCreated: campaign => {
         list.querySelector('.hint')?.remove();
         list.prepend(row(campaign));
