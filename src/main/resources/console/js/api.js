@@ -22,20 +22,21 @@ export class Problem extends Error {
 
 /** A client for one key. onUnauthorized runs when the server no longer accepts the key (revoked). */
 export function apiClient(key, {onUnauthorized} = {}) {
-  async function request(method, path, {query, body, idempotencyKey} = {}) {
+  async function request(method, path, {query, body, text: rawText, contentType, idempotencyKey} = {}) {
     const url = new URL(path, location.origin);
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value != null && value !== '') url.searchParams.set(name, value);
     }
     const headers = {Accept: 'application/json', Authorization: `Bearer ${key}`};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (rawText !== undefined) headers['Content-Type'] = contentType;
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
     let response;
     let text;
     try {
       // credentials: 'omit': the key is the only credential; no cookie goes with it.
       response = await fetch(url, {
-        method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+        method, headers, body: rawText ?? (body === undefined ? undefined : JSON.stringify(body)),
         credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(TIMEOUT_MS),
       });
       text = await response.text();
@@ -55,6 +56,8 @@ export function apiClient(key, {onUnauthorized} = {}) {
   return {
     get: (path, query) => request('GET', path, {query}),
     post: (path, body, idempotencyKey) => request('POST', path, {body, idempotencyKey}),
+    /** A body that is not JSON (a CSV file, as text/csv). */
+    postText: (path, text, contentType, idempotencyKey) => request('POST', path, {text, contentType, idempotencyKey}),
     /** Every item of a paginated list, following next_cursor (at most `max` items). */
     async all(path, query = {}, max = 1000) {
       const items = [];

@@ -68,6 +68,7 @@ export function dayText(iso) {
 const STATES = {
   active: 'Active', held: 'Held for an order', used_up: 'Used up', redeemed: 'Used up', expired: 'Expired',
   revoked: 'Revoked', issued: 'Issued', pending_approval: 'Awaiting approval', rejected: 'Rejected',
+  open: 'Open', closed: 'Closed',
 };
 
 /** A state as a badge, in words. */
@@ -82,3 +83,17 @@ export function channel(value) {
 }
 
 export const CHANNEL_NAMES = CHANNELS;
+
+const SPANS = [['year', 31_536_000], ['month', 2_592_000], ['week', 604_800], ['day', 86_400], ['hour', 3_600],
+  ['minute', 60]];
+
+/** "3 hours ago" in the browser's language; hovering shows the exact time, local and UTC. */
+export function ago(iso, now = Date.now()) {
+  if (!iso) return '—';
+  const seconds = Math.round((new Date(iso).getTime() - now) / 1000);
+  const [unit, size] = SPANS.find(([, length]) => Math.abs(seconds) >= length) ?? ['second', 1];
+  const text = Math.abs(seconds) < 60 ? 'just now'
+    : new Intl.RelativeTimeFormat(undefined, {numeric: 'always'}).format(Math.trunc(seconds / size), unit);
+  const exact = new Intl.DateTimeFormat(undefined, {dateStyle: 'medium', timeStyle: 'short'}).format(new Date(iso));
+  return h('time', {datetime: iso, title: `${exact} (${UTC(iso)})`}, text);
+}

@@ -4,6 +4,7 @@ const ACTIONS = {
   lookUpCustomers: ['agent', 'supervisor', 'finance'],
   grant: ['agent', 'supervisor'],
   decideGrants: ['supervisor'],
+  runCampaigns: ['supervisor'],
 };
 
 export function can(role, action) {
