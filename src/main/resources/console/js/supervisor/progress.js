@@ -8,10 +8,8 @@ const number = value => new Intl.NumberFormat().format(value);
 
 /** The campaign's counts: received = queued + credited + skipped + invalid. */
 export function countsOf(campaign) {
-  // Servers before the counts were named as a batch's called them progress, with failed for invalid.
-  const counts = campaign.counts ?? campaign.progress ?? {};
-  return {received: counts.received ?? 0, queued: counts.queued ?? 0, credited: counts.credited ?? 0,
-    skipped: counts.skipped ?? 0, invalid: counts.invalid ?? counts.failed ?? 0};
+  const {received, queued, credited, skipped, invalid} = campaign.counts;
+  return {received, queued, credited, skipped, invalid};
 }
 
 /** Whether the campaign still moves on its own: rows queued, or a revocation running. */

@@ -71,9 +71,7 @@ function split(text) {
 }
 
 function previewView(preview, more) {
-  // Servers before the counts were named as a batch's answered new_customers, would_credit and already_credited.
-  const counts = preview.counts ?? {credited: preview.would_credit, already_credited: preview.already_credited,
-    invalid: preview.invalid, cost_cap: 0, budget_exhausted: (preview.new_customers ?? 0) - (preview.would_credit ?? 0)};
+  const counts = preview.counts;
   return h('div', {class: 'preview'},
     h('h3', {}, 'Preview: nothing is changed yet'),
     h('dl', {class: 'figures'},

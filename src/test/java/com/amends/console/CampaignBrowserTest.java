@@ -139,6 +139,6 @@ class CampaignBrowserTest extends OwnServerFixture {
     /** What the API says the campaign credited (its counts; progress before they were renamed). */
     private long credited(String id) {
         JsonNode campaign = server.as(Role.FINANCE).get("/v1/campaigns/" + id).expect(200);
-        return (campaign.has("counts") ? campaign.path("counts") : campaign.path("progress")).path("credited").asLong();
+        return campaign.path("counts").path("credited").asLong();
     }
 }
