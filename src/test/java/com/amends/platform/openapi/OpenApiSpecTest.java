@@ -6,6 +6,11 @@ import com.amends.AmendsApi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,6 +42,42 @@ class OpenApiSpecTest {
                 .as("the served OpenAPI document differs from api-spec/openapi.yaml; regenerate it with "
                         + "-Damends.writeSpec=true if the change is meant")
                 .isEqualTo(expected);
+    }
+
+    /**
+     * Integrators feed the checked-in file to their tools: it must parse with a real OpenAPI 3
+     * parser, validate without a message, and every {@code $ref} in it must point at something.
+     */
+    @Test
+    void shouldBeAValidOpenApiDocumentWhoseRefsAllResolve() throws Exception {
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(
+                Files.readString(CHECKED_IN, StandardCharsets.UTF_8), null, options);
+        assertThat(result.getMessages()).as("validation messages of api-spec/openapi.yaml").isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        JsonNode spec = YAML.readTree(Files.readString(CHECKED_IN, StandardCharsets.UTF_8));
+        List<String> unresolved = new ArrayList<>();
+        refs(spec, spec, "", unresolved);
+        assertThat(unresolved).as("$refs that point at nothing").isEmpty();
+    }
+
+    private static void refs(JsonNode root, JsonNode node, String at, List<String> unresolved) {
+        if (node.isObject()) {
+            JsonNode ref = node.get("$ref");
+            if (ref != null && ref.isTextual()) {
+                String target = ref.asText();
+                if (!target.startsWith("#/") || root.at(target.substring(1)).isMissingNode()) {
+                    unresolved.add(at + " -> " + target);
+                }
+            }
+            node.properties().forEach(field -> refs(root, field.getValue(), at + "/" + field.getKey(), unresolved));
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                refs(root, node.get(i), at + "/" + i, unresolved);
+            }
+        }
     }
 
     @Test
