@@ -53,6 +53,33 @@ public final class AmendsApi {
             ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
             EventResource.class);
 
+    /** The operations' tags, one per domain, in the order a new integrator meets them. */
+    public static final Map<String, String> TAGS = tags();
+
+    private static Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("API keys", "Keys and their roles: who may call what. Every request carries one as a bearer token.");
+        tags.put("Grants", "Points or a voucher given to a customer for a case, within an agent's limits or after a "
+                + "supervisor's approval; revoked when given by mistake.");
+        tags.put("Customers", "A customer's wallet (points, vouchers, goodwill received) and their ledger.");
+        tags.put("Vouchers", "Checking a voucher code at checkout before spending it.");
+        tags.put("Holds", "Reserving points or voucher value while an order is in checkout, then capturing or "
+                + "releasing it.");
+        tags.put("Redemptions", "Spending points and vouchers on orders, and giving value back after a refund.");
+        tags.put("Campaigns", "Proactive goodwill for everyone an incident affected: recipients in batches, each "
+                + "credited once, with a preview of the cost.");
+        tags.put("Reason codes", "The catalogue of reasons for goodwill, each with its category, suggested reward and "
+                + "validity.");
+        tags.put("Policies", "Limits per role and agent, the per-customer cap and the monthly budgets that decide "
+                + "when a grant needs approval or is refused.");
+        tags.put("Reports", "Finance: goodwill spend, liability, breakage, effectiveness, the journal export and "
+                + "reconciliation of the books; JSON, or CSV with Accept: text/csv.");
+        tags.put("Events", "What happened, as a feed to follow with a cursor; the same events webhooks deliver.");
+        tags.put("Webhooks", "Endpoints that receive events, signed, with retries, redelivery and recovery.");
+        tags.put("Audit", "Who changed what, when, with which key, in a hash chain that shows tampering.");
+        return java.util.Collections.unmodifiableMap(tags);
+    }
+
     /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
     public static OpenAPI openApi() {
         Map<String, Class<?>> payloads = new LinkedHashMap<>();
@@ -71,7 +98,7 @@ public final class AmendsApi {
             });
         }
         payloads.put("message", CampaignMessage.class);
-        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES)), "Event", "data",
+        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES), TAGS), "Event", "data",
                 payloads);
     }
 }
