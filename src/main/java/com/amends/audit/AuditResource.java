@@ -3,6 +3,7 @@ package com.amends.audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.openapi.Refusals;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -41,9 +43,10 @@ public final class AuditResource {
             @Auth Caller caller,
             @QueryParam("from") @Parameter(description = "At or after (ISO-8601)") Instant from,
             @QueryParam("to") @Parameter(description = "Before (ISO-8601)") Instant to,
-            @QueryParam("api_key_id") String apiKeyId,
-            @QueryParam("action") @Parameter(description = "An operationId, e.g. createGrant") String action,
-            @QueryParam("target_id") String targetId,
+            @QueryParam("api_key_id") @Size(max = Ids.MAX_LENGTH) String apiKeyId,
+            @QueryParam("action") @Size(max = 64) @Parameter(description = "An operationId, e.g. createGrant") String action,
+            @QueryParam("target_id") @Size(max = 64)
+            @Parameter(description = "The id of what was changed: a grant's id, a reason code, an agent id, …") String targetId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
         return trail.list(new AuditFilter(from, to, apiKeyId, action, targetId), limit, cursor);

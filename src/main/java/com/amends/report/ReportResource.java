@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -75,7 +76,7 @@ public final class ReportResource {
     public Response spend(@Auth Caller caller, @Context HttpHeaders headers,
                           @QueryParam("from") @Parameter(required = true, description = "At or after (ISO-8601)") Instant from,
                           @QueryParam("to") @Parameter(required = true, description = "Before (ISO-8601)") Instant to,
-                          @QueryParam("group_by") @Parameter(required = true, example = "reason,month",
+                          @QueryParam("group_by") @Size(max = 100) @Parameter(required = true, example = "reason,month",
                                   description = "One or two of reason, category, agent, channel, campaign, day, week, month")
                           String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.SPEND, 2);
@@ -146,7 +147,7 @@ public final class ReportResource {
     public Response effectiveness(@Auth Caller caller, @Context HttpHeaders headers,
                                   @QueryParam("from") @Parameter(required = true) Instant from,
                                   @QueryParam("to") @Parameter(required = true) Instant to,
-                                  @QueryParam("group_by") @Parameter(required = true, example = "reason",
+                                  @QueryParam("group_by") @Size(max = 100) @Parameter(required = true, example = "reason",
                                           description = "One or two of reason, category, agent, channel, campaign")
                                   String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.EFFECTIVENESS, 2);

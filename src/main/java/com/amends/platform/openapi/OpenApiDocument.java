@@ -1,5 +1,6 @@
 package com.amends.platform.openapi;
 
+import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.FieldError;
 import com.amends.platform.Json;
@@ -211,6 +212,10 @@ public final class OpenApiDocument {
                 describeIdempotencyKey(operation);
             } else if (find(annotations, QueryParam.class) != null || find(annotations, PathParam.class) != null) {
                 hasParameters = true;
+                QueryParam query = find(annotations, QueryParam.class);
+                if (query != null && query.value().equals("cursor")) {
+                    describeCursor(operation);
+                }
             } else if (find(annotations, Auth.class) == null && find(annotations, Context.class) == null) {
                 hasBody = true;
             }
@@ -235,6 +240,15 @@ public final class OpenApiDocument {
             examples.putIfAbsent(code.code(), problemExample(code));
         }
         operation.setResponses(responses);
+    }
+
+    private static void describeCursor(Operation operation) {
+        operation.getParameters().stream().filter(p -> p.getName().equals("cursor")).forEach(p -> {
+            p.getSchema().setMaxLength(Cursor.MAX_LENGTH);
+            if (p.getDescription() == null) {
+                p.setDescription("next_cursor of the previous page");
+            }
+        });
     }
 
     private static void describeIdempotencyKey(Operation operation) {

@@ -43,8 +43,11 @@ final class PropertyRefs extends ModelResolver {
             }
             return resolved;
         }
+        io.swagger.v3.oas.annotations.media.Schema words = Arrays.stream(annotations)
+                .filter(io.swagger.v3.oas.annotations.media.Schema.class::isInstance)
+                .map(io.swagger.v3.oas.annotations.media.Schema.class::cast).findFirst().orElseThrow();
         AnnotatedType plain = new AnnotatedType()
-                .type(type.getType())
+                .type(words.implementation() == Void.class ? type.getType() : words.implementation())
                 .ctxAnnotations(Arrays.stream(annotations)
                         .filter(a -> !(a instanceof io.swagger.v3.oas.annotations.media.Schema))
                         .toArray(Annotation[]::new))
@@ -53,9 +56,6 @@ final class PropertyRefs extends ModelResolver {
                 .jsonViewAnnotation(type.getJsonViewAnnotation());
         Schema<?> model = context.resolve(plain);
         String ref = model.get$ref() != null ? model.get$ref() : "#/components/schemas/" + model.getName();
-        io.swagger.v3.oas.annotations.media.Schema words = Arrays.stream(annotations)
-                .filter(io.swagger.v3.oas.annotations.media.Schema.class::isInstance)
-                .map(io.swagger.v3.oas.annotations.media.Schema.class::cast).findFirst().orElseThrow();
         Schema<?> property = new Schema<>().allOf(List.of(new Schema<>().$ref(ref)));
         if (!words.description().isEmpty()) {
             property.setDescription(words.description());

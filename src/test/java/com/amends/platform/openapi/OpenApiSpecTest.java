@@ -9,11 +9,11 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.util.ArrayList;
-import java.util.List;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -107,6 +107,69 @@ class OpenApiSpecTest {
             }
         }
         assertThat(operations).isGreaterThanOrEqualTo(14);
+    }
+
+    /**
+     * What a client may send is bounded: every string has a length limit (or is one of a list, or
+     * a time), every array a largest size, every integer a least and a largest value, so that a
+     * validator in front of the server can refuse what the server would.
+     */
+    @Test
+    void shouldBoundEveryValueARequestCarries() throws Exception {
+        JsonNode spec = YAML.readTree(generated);
+        List<String> unbounded = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> path : spec.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
+                String name = method.getKey() + " " + path.getKey();
+                for (JsonNode parameter : method.getValue().path("parameters")) {
+                    bounds(spec, parameter.path("schema"), name + " " + parameter.path("in").asText() + " "
+                            + parameter.path("name").asText(), unbounded, new java.util.HashSet<>());
+                }
+                for (Map.Entry<String, JsonNode> media : method.getValue().path("requestBody").path("content").properties()) {
+                    bounds(spec, media.getValue().path("schema"), name + " body " + media.getKey(), unbounded,
+                            new java.util.HashSet<>());
+                }
+            }
+        }
+        assertThat(unbounded).as("request values without a bound").isEmpty();
+    }
+
+    private static void bounds(JsonNode spec, JsonNode schema, String at, List<String> unbounded, java.util.Set<String> seen) {
+        if (schema.has("$ref")) {
+            String ref = schema.path("$ref").asText();
+            if (seen.add(ref)) {
+                bounds(spec, spec.at(ref.substring(1)), at, unbounded, seen);
+            }
+            return;
+        }
+        for (String composition : List.of("allOf", "oneOf", "anyOf")) {
+            for (JsonNode member : schema.path(composition)) {
+                bounds(spec, member, at, unbounded, seen);
+            }
+        }
+        switch (schema.path("type").asText()) {
+            case "string" -> {
+                if (!schema.has("maxLength") && !schema.has("enum") && !schema.path("format").asText().startsWith("date")) {
+                    unbounded.add(at + ": string without maxLength");
+                }
+            }
+            case "integer" -> {
+                if (!schema.has("minimum") || !schema.has("maximum")) {
+                    unbounded.add(at + ": integer without minimum and maximum");
+                }
+            }
+            case "array" -> {
+                if (!schema.has("maxItems")) {
+                    unbounded.add(at + ": array without maxItems");
+                }
+                bounds(spec, schema.path("items"), at + "[]", unbounded, seen);
+            }
+            default -> {
+            }
+        }
+        for (Map.Entry<String, JsonNode> property : schema.path("properties").properties()) {
+            bounds(spec, property.getValue(), at + "." + property.getKey(), unbounded, seen);
+        }
     }
 
     @Test
