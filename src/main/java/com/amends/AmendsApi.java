@@ -14,6 +14,7 @@ import com.amends.grant.GrantView;
 import com.amends.hold.HoldResource;
 import com.amends.hold.HoldView;
 import com.amends.ledger.ReconciliationResource;
+import com.amends.platform.openapi.OneOf;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.points.PointsExpiring;
 import com.amends.points.PointsExpiry;
@@ -80,6 +81,13 @@ public final class AmendsApi {
         return java.util.Collections.unmodifiableMap(tags);
     }
 
+    private static Map<String, String> ordered(String variant, String field, String otherVariant, String otherField) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put(variant, field);
+        choices.put(otherVariant, otherField);
+        return choices;
+    }
+
     /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
     public static OpenAPI openApi() {
         Map<String, Class<?>> payloads = new LinkedHashMap<>();
@@ -98,7 +106,18 @@ public final class AmendsApi {
             });
         }
         payloads.put("message", CampaignMessage.class);
-        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES), TAGS), "Event", "data",
-                payloads);
+        OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES), TAGS);
+        // Points or a voucher, exactly one: a type of its own in every generated client.
+        OneOf.split(api, "Reward", ordered("PointsReward", "points", "VoucherReward", "voucher"), Map.of(
+                "PointsReward", "Points", "VoucherReward", "A voucher"));
+        // A grant names its reward as points or a voucher at the top level, or neither to give the
+        // reason code's suggested reward.
+        Map<String, String> grants = ordered("PointsGrantRequest", "points", "VoucherGrantRequest", "voucher");
+        grants.put("SuggestedRewardGrantRequest", null);
+        OneOf.split(api, "CreateGrantRequest", grants, Map.of(
+                "PointsGrantRequest", "A grant of points",
+                "VoucherGrantRequest", "A grant of a voucher",
+                "SuggestedRewardGrantRequest", "A grant of the reason code's suggested reward"));
+        return OpenApiDocument.describePayloads(api, "Event", "data", payloads);
     }
 }

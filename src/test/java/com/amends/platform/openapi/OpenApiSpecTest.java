@@ -174,7 +174,7 @@ class OpenApiSpecTest {
 
     @Test
     void shouldUseSnakeCaseNames() throws Exception {
-        JsonNode grant = YAML.readTree(generated).path("components").path("schemas").path("CreateGrantRequest");
+        JsonNode grant = YAML.readTree(generated).path("components").path("schemas").path("PointsGrantRequest");
         assertThat(grant.path("properties").has("customer_id")).isTrue();
         assertThat(grant.path("properties").has("customerId")).isFalse();
         assertThat(grant.path("required")).isNotEmpty();
