@@ -6,6 +6,7 @@ import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
 import com.amends.platform.openapi.Refusals;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -199,7 +200,8 @@ public final class ReportResource {
 
     /** The OpenAPI shape of a journal page. */
     @Schema(name = "JournalPage")
-    public record JournalPage(List<JournalLine> data, @Schema(nullable = true) String nextCursor) {}
+    public record JournalPage(List<JournalLine> data,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) String nextCursor) {}
 
     private static List<Object> amountRow(GroupedAmount row) {
         List<Object> cells = new ArrayList<>(row.group().values());
