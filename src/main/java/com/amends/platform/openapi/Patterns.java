@@ -27,7 +27,13 @@ final class Patterns {
     private Patterns() {}
 
     static void apply(OpenAPI api) {
-        forEachSchema(api, Patterns::anchor);
+        forEachSchema(api, schema -> {
+            anchor(schema);
+            // @Size(max = n) says min 0 too, which bounds nothing.
+            if (Integer.valueOf(0).equals(schema.getMinLength())) {
+                schema.setMinLength(null);
+            }
+        });
     }
 
     private static void anchor(Schema<?> schema) {

@@ -67,6 +67,26 @@ final class PropertyRefs extends ModelResolver {
     }
 
     /**
+     * {@code @NotBlank} beside {@code @Size(max = …)} would leave the {@code minLength: 0} of the
+     * size; a blank value is refused, so at least one character is the bound.
+     */
+    @Override
+    protected boolean applyBeanValidatorAnnotations(BeanPropertyDefinition propDef, Schema property,
+                                                    Annotation[] annotations, Schema parent,
+                                                    boolean applyNotNullAnnotations) {
+        boolean applied = super.applyBeanValidatorAnnotations(propDef, property, annotations, parent,
+                applyNotNullAnnotations);
+        if (property != null && annotations != null && "string".equals(property.getType())) {
+            if (Arrays.stream(annotations).anyMatch(jakarta.validation.constraints.NotBlank.class::isInstance)) {
+                property.setMinLength(1);
+            } else if (Integer.valueOf(0).equals(property.getMinLength())) {
+                property.setMinLength(null);
+            }
+        }
+        return applied;
+    }
+
+    /**
      * The server leaves out a null field (Jackson's NON_NULL), except where a class or field says
      * ALWAYS: only there does a client see a null, so only there may a property say nullable.
      * Elsewhere a nullable would make generated clients wrap the field in a nullable holder for
