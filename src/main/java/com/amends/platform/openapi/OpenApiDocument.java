@@ -261,7 +261,8 @@ public final class OpenApiDocument {
                 parameter.setDescription("A unique key per intended effect (e.g. a UUID). A retry with the same key "
                         + "and body has its effect once and gets the first answer again, with Idempotent-Replayed: true; "
                         + "answers are kept for 24 hours.");
-                parameter.setSchema(new Schema<String>().type("string").minLength(1).maxLength(255));
+                parameter.setSchema(new Schema<String>().type("string").minLength(1).maxLength(255)
+                        .pattern(Idempotency.KEY_PATTERN));
                 parameter.setExample("5f1c0b6e-8d2a-4c1e-9a57-3f0d2b7c9e41");
             }
         }
