@@ -110,6 +110,11 @@ public final class AmendsApi {
         // Points or a voucher, exactly one: a type of its own in every generated client.
         OneOf.split(api, "Reward", ordered("PointsReward", "points", "VoucherReward", "voucher"), Map.of(
                 "PointsReward", "Points", "VoucherReward", "A voucher"));
+        // A voucher is worth an amount or a percentage off, told apart by its type.
+        OneOf.byValue(api, "VoucherTerms", "type", ordered("AmountVoucherTerms", "amount", "PercentVoucherTerms", "percent"),
+                Map.of("AmountVoucherTerms", List.of("value"), "PercentVoucherTerms", List.of("percent_off", "max_discount")),
+                Map.of("AmountVoucherTerms", "A money value, spendable in parts",
+                        "PercentVoucherTerms", "A percentage off one order, at most max_discount when given"));
         // A grant names its reward as points or a voucher at the top level, or neither to give the
         // reason code's suggested reward.
         Map<String, String> grants = ordered("PointsGrantRequest", "points", "VoucherGrantRequest", "voucher");

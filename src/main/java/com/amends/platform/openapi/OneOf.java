@@ -56,4 +56,46 @@ public final class OneOf {
         api.getComponents().setSchemas(new java.util.TreeMap<>(schemas));
         return api;
     }
+
+    /**
+     * Replaces schema {@code name} by a {@code oneOf} told apart by the value of its property
+     * {@code discriminator}: variant name → that value and the fields it takes (besides the
+     * discriminator), the first of them required.
+     */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    public static OpenAPI byValue(OpenAPI api, String name, String discriminator, Map<String, String> values,
+                                  Map<String, List<String>> fields, Map<String, String> descriptions) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        Schema<?> base = schemas.get(name);
+        if (base == null || base.getProperties() == null || !base.getProperties().containsKey(discriminator)) {
+            throw new IllegalStateException("No schema " + name + " with a property " + discriminator);
+        }
+        List<Schema> variants = new ArrayList<>();
+        io.swagger.v3.oas.models.media.Discriminator lookup =
+                new io.swagger.v3.oas.models.media.Discriminator().propertyName(discriminator);
+        values.forEach((variant, value) -> {
+            Schema<?> schema = new Schema<>().type("object").description(descriptions.get(variant));
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            properties.put(discriminator, new io.swagger.v3.oas.models.media.StringSchema()._enum(List.of(value)));
+            for (String field : fields.get(variant)) {
+                Schema<?> property = base.getProperties().get(field);
+                if (property == null) {
+                    throw new IllegalStateException(name + " has no property " + field);
+                }
+                properties.put(field, property);
+            }
+            schema.setProperties((Map) properties);
+            schema.setRequired(List.of(discriminator, fields.get(variant).get(0)).stream().sorted().toList());
+            schema.setAdditionalProperties(false);
+            schemas.put(variant, schema);
+            String ref = "#/components/schemas/" + variant;
+            variants.add(new Schema<>().$ref(ref));
+            lookup.mapping(value, ref);
+        });
+        Schema<?> choice = new Schema<>().description(base.getDescription()).discriminator(lookup);
+        choice.setOneOf(variants);
+        schemas.put(name, choice);
+        api.getComponents().setSchemas(new java.util.TreeMap<>(schemas));
+        return api;
+    }
 }
