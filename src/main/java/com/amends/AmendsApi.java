@@ -13,6 +13,7 @@ import com.amends.grant.GrantResource;
 import com.amends.grant.GrantView;
 import com.amends.hold.HoldResource;
 import com.amends.hold.HoldView;
+import com.amends.platform.openapi.OneOf;
 import com.amends.platform.openapi.OpenApiDocument;
 import com.amends.points.PointsExpiring;
 import com.amends.points.PointsExpiry;
@@ -79,6 +80,40 @@ public final class AmendsApi {
         return actions;
     }
 
+    /** The operations' tags, one per domain, in the order a new integrator meets them. */
+    public static final Map<String, String> TAGS = tags();
+
+    private static Map<String, String> tags() {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("API keys", "Keys and their roles: who may call what. Every request carries one as a bearer token.");
+        tags.put("Grants", "Points or a voucher given to a customer for a case, within an agent's limits or after a "
+                + "supervisor's approval; revoked when given by mistake.");
+        tags.put("Customers", "A customer's wallet (points, vouchers, goodwill received) and their ledger.");
+        tags.put("Vouchers", "Checking a voucher code at checkout before spending it.");
+        tags.put("Holds", "Reserving points or voucher value while an order is in checkout, then capturing or "
+                + "releasing it.");
+        tags.put("Redemptions", "Spending points and vouchers on orders, and giving value back after a refund.");
+        tags.put("Campaigns", "Proactive goodwill for everyone an incident affected: recipients in batches, each "
+                + "credited once, with a preview of the cost.");
+        tags.put("Reason codes", "The catalogue of reasons for goodwill, each with its category, suggested reward and "
+                + "validity.");
+        tags.put("Policies", "Limits per role and agent, the per-customer cap and the monthly budgets that decide "
+                + "when a grant needs approval or is refused.");
+        tags.put("Reports", "Finance: goodwill spend, liability, breakage, effectiveness, the journal export and "
+                + "reconciliation of the books; JSON, or CSV with Accept: text/csv.");
+        tags.put("Events", "What happened, as a feed to follow with a cursor; the same events webhooks deliver.");
+        tags.put("Webhooks", "Endpoints that receive events, signed, with retries, redelivery and recovery.");
+        tags.put("Audit", "Who changed what, when, with which key, in a hash chain that shows tampering.");
+        return java.util.Collections.unmodifiableMap(tags);
+    }
+
+    private static Map<String, String> ordered(String variant, String field, String otherVariant, String otherField) {
+        Map<String, String> choices = new LinkedHashMap<>();
+        choices.put(variant, field);
+        choices.put(otherVariant, otherField);
+        return choices;
+    }
+
     /** The OpenAPI document: the resources, and the resource each event type carries in its data. */
     public static OpenAPI openApi() {
         Map<String, Class<?>> payloads = new LinkedHashMap<>();
@@ -97,7 +132,23 @@ public final class AmendsApi {
             });
         }
         payloads.put("message", CampaignMessage.class);
-        return OpenApiDocument.describePayloads(OpenApiDocument.build(new LinkedHashSet<>(RESOURCES)), "Event", "data",
-                payloads);
+        OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES), TAGS);
+        // Points or a voucher, exactly one: a type of its own in every generated client.
+        OneOf.split(api, "Reward", ordered("PointsReward", "points", "VoucherReward", "voucher"), Map.of(
+                "PointsReward", "Points", "VoucherReward", "A voucher"));
+        // A voucher is worth an amount or a percentage off, told apart by its type.
+        OneOf.byValue(api, "VoucherTerms", "type", ordered("AmountVoucherTerms", "amount", "PercentVoucherTerms", "percent"),
+                Map.of("AmountVoucherTerms", List.of("value"), "PercentVoucherTerms", List.of("percent_off", "max_discount")),
+                Map.of("AmountVoucherTerms", "A money value, spendable in parts",
+                        "PercentVoucherTerms", "A percentage off one order, at most max_discount when given"));
+        // A grant names its reward as points or a voucher at the top level, or neither to give the
+        // reason code's suggested reward.
+        Map<String, String> grants = ordered("PointsGrantRequest", "points", "VoucherGrantRequest", "voucher");
+        grants.put("SuggestedRewardGrantRequest", null);
+        OneOf.split(api, "CreateGrantRequest", grants, Map.of(
+                "PointsGrantRequest", "A grant of points",
+                "VoucherGrantRequest", "A grant of a voucher",
+                "SuggestedRewardGrantRequest", "A grant of the reason code's suggested reward"));
+        return OpenApiDocument.describePayloads(api, "Event", "data", payloads);
     }
 }

@@ -20,7 +20,7 @@ public class AmendsConfiguration extends Configuration {
 
     /** Bodies above this are refused with 413 before they are read. */
     @NotNull
-    private DataSize maxRequestBody = DataSize.megabytes(2);
+    private DataSize maxRequestBody = DataSize.bytes(com.amends.platform.BodySizeLimit.DEFAULT_MAX_BYTES);
 
     /** How long an Idempotency-Key's answer is kept for retries. */
     @NotNull

@@ -4,6 +4,7 @@ import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
@@ -15,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -48,10 +50,11 @@ public final class AuditResource {
             @Auth Caller caller,
             @QueryParam("from") @Parameter(description = "At or after." + ParamConverters.TIME_FORMS) Instant from,
             @QueryParam("to") @Parameter(description = "Before." + ParamConverters.END_FORMS) Instant to,
-            @QueryParam("api_key_id") String apiKeyId,
-            @QueryParam("action") @Parameter(description = "The operationId of a change (an operation other than a "
-                    + "GET), e.g. createGrant; any other name is refused") String action,
-            @QueryParam("target_id") String targetId,
+            @QueryParam("api_key_id") @Size(max = Ids.MAX_LENGTH) String apiKeyId,
+            @QueryParam("action") @Size(max = 64) @Parameter(description = "The operationId of a change (an operation "
+                    + "other than a GET), e.g. createGrant; any other name is refused") String action,
+            @QueryParam("target_id") @Size(max = 64)
+            @Parameter(description = "The id of what was changed: a grant's id, a reason code, an agent id, …") String targetId,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
         if (action != null && !actions.contains(action)) {

@@ -22,7 +22,9 @@ public record ChainVerification(
         String headHash,
         @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) Mismatch firstMismatch) {
 
-    @Schema(name = "AuditChainMismatch")
+    // nullable on the schema itself: first_mismatch is sent as null, and in OpenAPI 3.0 a property
+    // that only points at a schema cannot allow a null the schema refuses.
+    @Schema(name = "AuditChainMismatch", nullable = true)
     public record Mismatch(long position, @Schema(nullable = true) String eventId, String problem) {}
 
     static ChainVerification valid(long checked, AuditDao.ChainHead head, long unsealed, String headEvent) {

@@ -1,6 +1,7 @@
 package com.amends.auth;
 
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.command.Change;
@@ -18,6 +19,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -67,7 +69,7 @@ public final class ApiKeyResource {
     @Path("/{id}")
     @Operation(operationId = "revokeApiKey", summary = "Revoke an API key; it is refused from the next request on")
     @Refusals({ErrorCode.API_KEY_NOT_FOUND, ErrorCode.API_KEY_REVOKED})
-    public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") String id) {
+    public ApiKeyView revoke(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return commands.run(Change.of("revokeApiKey", "api_key").target(id), tx -> keys.get(id), tx -> keys.revoke(tx, id));
     }
 }

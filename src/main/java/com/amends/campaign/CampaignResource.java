@@ -2,7 +2,9 @@ package com.amends.campaign;
 
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
+import com.amends.platform.BodySizeLimit;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.command.Change;
@@ -45,6 +47,8 @@ import java.util.Map;
 @Tag(name = "Campaigns")
 public final class CampaignResource {
     private static final String CSV = "text/csv";
+    private static final String CSV_BODY = "customer_id[,order_ref] a line; at most the server's body limit "
+            + "(maxRequestBody, 2 MiB unless configured otherwise)";
 
     private final CampaignIntake intake;
     private final CampaignViews views;
@@ -91,7 +95,7 @@ public final class CampaignResource {
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getCampaign", summary = "A campaign with its counts and cost so far")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
-    public CampaignView get(@Auth Caller caller, @PathParam("id") String id) {
+    public CampaignView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return views.get(id);
     }
 
@@ -111,8 +115,9 @@ public final class CampaignResource {
     @Refusals({ErrorCode.CAMPAIGN_NOT_FOUND, ErrorCode.CAMPAIGN_CLOSED})
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientsRequest.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
-    public Response add(@Auth Caller caller, @PathParam("id") String id,
+            @Content(mediaType = CSV, schema = @Schema(type = "string", maxLength = BodySizeLimit.DEFAULT_MAX_BYTES,
+                    description = CSV_BODY, example = "customer_id,order_ref\nshop-cust-42,order-981"))})
+    public Response add(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                         @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                         @NotNull @Valid RecipientsRequest request) {
         return receive(caller, id, idempotencyKey, request.recipients());
@@ -124,7 +129,7 @@ public final class CampaignResource {
     @RolesAllowed(Role.SUPERVISOR_NAME)
     // Described with the JSON form: OpenAPI has one operation per path and method.
     @Hidden
-    public Response addCsv(@Auth Caller caller, @PathParam("id") String id,
+    public Response addCsv(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull String csv) {
         return receive(caller, id, idempotencyKey, RecipientsCsv.parse(csv));
@@ -144,7 +149,7 @@ public final class CampaignResource {
     @RolesAllowed({Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getCampaignBatch", summary = "A batch's counts, and its per-row results once done")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
-    public BatchView batch(@Auth Caller caller, @PathParam("id") String id, @PathParam("batch_id") String batchId) {
+    public BatchView batch(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id, @PathParam("batch_id") @Size(max = Ids.MAX_LENGTH) String batchId) {
         return views.batch(id, batchId);
     }
 
@@ -157,8 +162,9 @@ public final class CampaignResource {
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
     @RequestBody(required = true, content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RecipientsRequest.class)),
-            @Content(mediaType = CSV, schema = @Schema(type = "string", example = "customer_id,order_ref\nshop-cust-42,order-981"))})
-    public PreviewView preview(@Auth Caller caller, @PathParam("id") String id,
+            @Content(mediaType = CSV, schema = @Schema(type = "string", maxLength = BodySizeLimit.DEFAULT_MAX_BYTES,
+                    description = CSV_BODY, example = "customer_id,order_ref\nshop-cust-42,order-981"))})
+    public PreviewView preview(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                                @NotNull @Valid RecipientsRequest request) {
         return previews.preview(id, request.recipients());
     }
@@ -168,7 +174,7 @@ public final class CampaignResource {
     @Consumes(CSV)
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Hidden
-    public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") String id, @NotNull String csv) {
+    public PreviewView previewCsv(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id, @NotNull String csv) {
         return previews.preview(id, RecipientsCsv.parse(csv));
     }
 
@@ -177,7 +183,7 @@ public final class CampaignResource {
     @RolesAllowed(Role.SUPERVISOR_NAME)
     @Operation(operationId = "closeCampaign", summary = "Take no more recipients")
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
-    public CampaignView close(@Auth Caller caller, @PathParam("id") String id) {
+    public CampaignView close(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return commands.run(Change.of("closeCampaign", "campaign").target(id), tx -> views.get(id),
                 tx -> intake.close(tx, id));
     }
@@ -190,7 +196,7 @@ public final class CampaignResource {
             responses = @ApiResponse(responseCode = "202", description = "The campaign; its revocation shows the progress",
                     content = @Content(schema = @Schema(implementation = CampaignView.class))))
     @Refusals(ErrorCode.CAMPAIGN_NOT_FOUND)
-    public Response revokeUnused(@Auth Caller caller, @PathParam("id") String id,
+    public Response revokeUnused(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                                  @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("revokeUnusedCampaignCredit", "campaign").request(Map.of("campaign_id", id)),

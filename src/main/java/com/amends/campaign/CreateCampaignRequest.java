@@ -1,13 +1,14 @@
 package com.amends.campaign;
 
-import jakarta.validation.constraints.Pattern;
 import com.amends.customer.Customers;
 import com.amends.platform.Money;
+import com.amends.reason.ReasonCodes;
 import com.amends.reward.Reward;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 
@@ -17,7 +18,8 @@ public record CreateCampaignRequest(
         String name,
         @NotBlank @Size(max = 100) @Schema(example = "storm-2026-11-20", requiredMode = Schema.RequiredMode.REQUIRED)
         String incidentRef,
-        @NotNull @Schema(example = "PROACTIVE_APOLOGY", requiredMode = Schema.RequiredMode.REQUIRED) String reasonCode,
+        @NotNull @Size(max = ReasonCodes.MAX_LENGTH)
+        @Schema(example = "PROACTIVE_APOLOGY", requiredMode = Schema.RequiredMode.REQUIRED) String reasonCode,
         @NotNull @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
         @Schema(example = "lead-2", description = "The supervisor running the campaign",
                 requiredMode = Schema.RequiredMode.REQUIRED) String agentId,

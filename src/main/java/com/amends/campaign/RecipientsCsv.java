@@ -1,5 +1,6 @@
 package com.amends.campaign;
 
+import com.amends.platform.ApiException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,6 +26,12 @@ public final class RecipientsCsv {
                 continue;
             }
             String order = fields.size() > 1 ? fields.get(1).strip() : null;
+            for (String field : fields) {
+                if (field.length() > Recipient.MAX_FIELD_LENGTH) {
+                    throw ApiException.invalid("line " + (i + 1), "has a field longer than " + Recipient.MAX_FIELD_LENGTH
+                            + " characters");
+                }
+            }
             recipients.add(new Recipient(fields.get(0).strip(), order == null || order.isEmpty() ? null : order));
         }
         return recipients;

@@ -5,6 +5,7 @@ import com.amends.auth.Role;
 import com.amends.customer.Customers;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
@@ -68,7 +69,7 @@ public final class EventResource {
     @Path("/{id}")
     @Operation(operationId = "getEvent", summary = "One event")
     @Refusals(ErrorCode.EVENT_NOT_FOUND)
-    public EventView get(@Auth Caller caller, @PathParam("id") @Size(max = 40) String id) {
+    public EventView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return events.get(id, caller.role() == Role.FINANCE);
     }
 

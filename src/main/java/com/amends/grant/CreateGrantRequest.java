@@ -1,6 +1,7 @@
 package com.amends.grant;
 
 import com.amends.customer.Customers;
+import com.amends.reason.ReasonCodes;
 import com.amends.reward.Reward;
 import com.amends.reward.VoucherTerms;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -19,7 +20,8 @@ public record CreateGrantRequest(
         @Schema(example = "shop-cust-42", requiredMode = Schema.RequiredMode.REQUIRED) String customerId,
         @NotNull @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
         @Schema(example = "agent-7", requiredMode = Schema.RequiredMode.REQUIRED) String agentId,
-        @NotNull @Schema(example = "SHIPPING_DELAY", requiredMode = Schema.RequiredMode.REQUIRED) String reasonCode,
+        @NotNull @Size(max = ReasonCodes.MAX_LENGTH) @Schema(example = "SHIPPING_DELAY", requiredMode = Schema.RequiredMode.REQUIRED)
+        String reasonCode,
         @NotBlank @Size(max = 100) @Schema(example = "ZD-1234", description = "The helpdesk case this makes amends for",
                 requiredMode = Schema.RequiredMode.REQUIRED) String caseRef,
         @NotNull @Schema(requiredMode = Schema.RequiredMode.REQUIRED) Channel channel,

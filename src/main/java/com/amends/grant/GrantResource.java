@@ -4,6 +4,7 @@ import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.customer.Customers;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
@@ -13,6 +14,7 @@ import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
 import com.amends.policy.Allowance;
+import com.amends.reason.ReasonCodes;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -98,7 +100,7 @@ public final class GrantResource {
             String customerId,
             @QueryParam("agent_id") @NotNull @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
             String agentId,
-            @QueryParam("reason_code") @NotNull String reasonCode,
+            @QueryParam("reason_code") @NotNull @Size(max = ReasonCodes.MAX_LENGTH) String reasonCode,
             @QueryParam("case_ref") @Size(max = 100) String caseRef) {
         return grants.allowance(caller, customerId, agentId.strip(), reasonCode, caseRef);
     }
@@ -111,7 +113,7 @@ public final class GrantResource {
                     content = @Content(schema = @Schema(implementation = GrantView.class))))
     @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_PENDING, ErrorCode.SELF_APPROVAL,
             ErrorCode.BUDGET_EXHAUSTED})
-    public Response approve(@Auth Caller caller, @PathParam("id") String id,
+    public Response approve(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @NotNull @Valid DecisionRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
@@ -126,7 +128,7 @@ public final class GrantResource {
             responses = @ApiResponse(responseCode = "200", description = "The rejected grant",
                     content = @Content(schema = @Schema(implementation = GrantView.class))))
     @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_PENDING, ErrorCode.SELF_APPROVAL})
-    public Response reject(@Auth Caller caller, @PathParam("id") String id,
+    public Response reject(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid DecisionRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
@@ -139,7 +141,7 @@ public final class GrantResource {
     @RolesAllowed({Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getGrant", summary = "Get one grant")
     @Refusals(ErrorCode.GRANT_NOT_FOUND)
-    public GrantView get(@Auth Caller caller, @PathParam("id") String id) {
+    public GrantView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return grants.get(id);
     }
 
@@ -155,9 +157,9 @@ public final class GrantResource {
             @QueryParam("status") @Parameter(schema = @Schema(allowableValues = {"pending_approval", "issued", "rejected",
                     "revoked", "expired"}))
             String status,
-            @QueryParam("agent_id") String agentId,
-            @QueryParam("reason_code") String reasonCode,
-            @QueryParam("campaign_id") String campaignId,
+            @QueryParam("agent_id") @Size(max = 64) String agentId,
+            @QueryParam("reason_code") @Size(max = ReasonCodes.MAX_LENGTH) String reasonCode,
+            @QueryParam("campaign_id") @Size(max = Ids.MAX_LENGTH) String campaignId,
             @QueryParam("from") @Parameter(description = "Created at or after." + ParamConverters.TIME_FORMS) Instant from,
             @QueryParam("to") @Parameter(description = "Created before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
@@ -175,7 +177,7 @@ public final class GrantResource {
             responses = @ApiResponse(responseCode = "200", description = "The revoked grant, saying what was taken back",
                     content = @Content(schema = @Schema(implementation = GrantView.class))))
     @Refusals({ErrorCode.GRANT_NOT_FOUND, ErrorCode.GRANT_NOT_REVOCABLE})
-    public Response revoke(@Auth Caller caller, @PathParam("id") String id,
+    public Response revoke(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                            @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                            @NotNull @Valid RevokeGrantRequest request) {
         return commands.runOnce(caller.keyId(), idempotencyKey,

@@ -3,6 +3,7 @@ package com.amends.hold;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -63,7 +65,7 @@ public final class HoldResource {
     @RolesAllowed({Role.STOREFRONT_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getHold", summary = "A hold and what became of it")
     @Refusals(ErrorCode.HOLD_NOT_FOUND)
-    public HoldView get(@Auth Caller caller, @PathParam("id") String id) {
+    public HoldView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return holds.get(id);
     }
 
@@ -76,7 +78,7 @@ public final class HoldResource {
                     content = @Content(schema = @Schema(implementation = HoldView.class))))
     @Refusals({ErrorCode.HOLD_NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE, ErrorCode.CAPTURE_EXCEEDS_HOLD,
             ErrorCode.CURRENCY_MISMATCH, ErrorCode.VOUCHER_REVOKED})
-    public Response capture(@Auth Caller caller, @PathParam("id") String id,
+    public Response capture(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @Valid CaptureRequest request) {
         CaptureRequest asked = request == null ? CaptureRequest.ALL : request;
@@ -92,7 +94,7 @@ public final class HoldResource {
             responses = @ApiResponse(responseCode = "200", description = "The released hold",
                     content = @Content(schema = @Schema(implementation = HoldView.class))))
     @Refusals({ErrorCode.HOLD_NOT_FOUND, ErrorCode.HOLD_NOT_ACTIVE})
-    public Response release(@Auth Caller caller, @PathParam("id") String id,
+    public Response release(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey) {
         return commands.runOnce(caller.keyId(), idempotencyKey,
                 Change.of("releaseHold", "hold").request(Map.of("id", id)), tx -> holds.get(id), tx -> Outcome.ok(holds.release(tx, caller, id)));

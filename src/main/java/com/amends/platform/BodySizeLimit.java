@@ -22,6 +22,8 @@ import java.io.InputStream;
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodySizeLimit implements ContainerRequestFilter {
     static final int DRAIN_FACTOR = 16;
+    /** The limit unless the configuration says otherwise (maxRequestBody). */
+    public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
     private final long maxBytes;
 

@@ -9,6 +9,8 @@ import java.util.Base64;
  */
 public final class Cursor {
     private static final String VERSION = "1:";
+    /** Longer than any cursor this server issues (a sort key of a time and an id, encoded). */
+    public static final int MAX_LENGTH = 200;
 
     private Cursor() {}
 
@@ -21,6 +23,9 @@ public final class Cursor {
     public static String decode(String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
+        }
+        if (cursor.length() > MAX_LENGTH) {
+            throw new ApiException(ErrorCode.INVALID_CURSOR, "cursor is not one this server issued");
         }
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);

@@ -9,6 +9,12 @@ import java.time.Clock;
  * one millisecond (or under a clock that tests hold still) it counts up, so the order holds.
  */
 public final class Ids {
+    /**
+     * The longest id a request may name: the ids made here are a prefix and 26 characters;
+     * anything longer is refused before it is looked up.
+     */
+    public static final int MAX_LENGTH = 40;
+
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
 
     private final Clock clock;

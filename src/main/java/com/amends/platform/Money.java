@@ -19,6 +19,17 @@ public record Money(
     /** 10 billion in major units: far above any order, far below where arithmetic on it could overflow. */
     public static final long MAX_AMOUNT = 1_000_000_000_000L;
 
+    /**
+     * The shape of an amount that may be below zero, such as what is left of an overrun budget;
+     * for the OpenAPI document only: the server writes it as a {@link Money}.
+     */
+    @Schema(name = "SignedMoney", description = "An amount that may be negative, in integer minor units")
+    public record Signed(
+            @Schema(description = "Integer minor units (cents); negative below zero", example = "-500",
+                    requiredMode = Schema.RequiredMode.REQUIRED, minimum = "-1000000000000", maximum = "1000000000000")
+            long amount,
+            @Schema(example = "EUR", pattern = "[A-Z]{3}", requiredMode = Schema.RequiredMode.REQUIRED) String currency) {}
+
     /** Bean validation checks the shape; this checks the currency is one the world uses. */
     public static void requireKnownCurrency(String field, String currency) {
         try {

@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,7 +49,7 @@ public final class BudgetResource {
     @Operation(operationId = "listBudgets", summary = "Budgets with what is committed (issued and pending) and what remains")
     public List<BudgetView> list(
             @Auth Caller caller,
-            @QueryParam("month") @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2026-11")
+            @QueryParam("month") @Size(max = 7) @Pattern(regexp = "\\d{4}-(0[1-9]|1[0-2])", message = "must be a month such as 2026-11")
             @Parameter(description = "Defaults to this month (UTC)") String month) {
         return policies.budgets(month == null ? YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)) : YearMonth.parse(month));
     }
@@ -71,7 +72,9 @@ public final class BudgetResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteBudget", summary = "Drop a budget; answers it as it was, like every DELETE")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
-    public BudgetView delete(@Auth Caller caller, @PathParam("scope") String scope) {
+    public BudgetView delete(@Auth Caller caller,
+                             @PathParam("scope") @Pattern(regexp = "[a-z0-9_]{1,40}", message = "must be overall or a category")
+                             String scope) {
         return commands.run(Change.of("deleteBudget", "budget").target(scope).removal(), tx -> budget(scope),
                 tx -> policies.deleteBudget(tx, scope));
     }

@@ -10,4 +10,5 @@ public record BudgetView(
         Money budget,
         @Schema(allowableValues = {"soft", "hard"}) String mode,
         @Schema(description = "Issued and pending grants this month") Money committed,
-        @Schema(description = "Budget less committed; negative when a soft budget is overrun") Money remaining) {}
+        @Schema(description = "Budget less committed; negative when a soft budget is overrun",
+                implementation = Money.Signed.class) Money remaining) {}

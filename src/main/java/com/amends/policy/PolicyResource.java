@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -48,7 +49,7 @@ public final class PolicyResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "setRoleLimits", summary = "Set the default limits of a role (agent or supervisor)")
     @Refusals({ErrorCode.POLICY_NOT_FOUND, ErrorCode.CURRENCY_MISMATCH})
-    public PolicyView setRole(@Auth Caller caller, @PathParam("role") String role, @NotNull @Valid Limits limits) {
+    public PolicyView setRole(@Auth Caller caller, @PathParam("role") @Size(max = 40) String role, @NotNull @Valid Limits limits) {
         return commands.run(Change.of("setRoleLimits", "role_limits").target(role).request(limits),
                 tx -> policies.view(), tx -> policies.setRoleLimits(tx, role, limits));
     }
@@ -71,7 +72,9 @@ public final class PolicyResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "deleteAgentLimits", summary = "Drop one agent's own limits; the role's apply again")
     @Refusals(ErrorCode.POLICY_NOT_FOUND)
-    public PolicyView deleteAgent(@Auth Caller caller, @PathParam("agent_id") String agentId) {
+    public PolicyView deleteAgent(@Auth Caller caller,
+                                  @PathParam("agent_id") @Pattern(regexp = Customers.AGENT_ID_PATTERN, message = Customers.ID_MESSAGE)
+                                  String agentId) {
         return commands.run(Change.of("deleteAgentLimits", "agent_limits").target(agentId),
                 tx -> policies.view(), tx -> policies.deleteAgentLimits(tx, agentId));
     }

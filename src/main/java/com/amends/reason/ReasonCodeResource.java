@@ -20,6 +20,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -62,7 +63,7 @@ public final class ReasonCodeResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.SUPERVISOR_NAME, Role.AGENT_NAME, Role.STOREFRONT_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getReasonCode", summary = "Get one reason code")
     @Refusals(ErrorCode.REASON_CODE_NOT_FOUND)
-    public ReasonCode get(@Auth Caller caller, @PathParam("code") String code) {
+    public ReasonCode get(@Auth Caller caller, @PathParam("code") @Size(max = ReasonCodes.MAX_LENGTH) String code) {
         return reasons.get(code);
     }
 
@@ -83,7 +84,7 @@ public final class ReasonCodeResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(operationId = "updateReasonCode", summary = "Change a reason code; active=false retires it")
     @Refusals(ErrorCode.REASON_CODE_NOT_FOUND)
-    public ReasonCode update(@Auth Caller caller, @PathParam("code") String code,
+    public ReasonCode update(@Auth Caller caller, @PathParam("code") @Size(max = ReasonCodes.MAX_LENGTH) String code,
                              @NotNull @Valid UpdateReasonCodeRequest request) {
         return commands.run(Change.of("updateReasonCode", "reason_code").target(code).request(request),
                 tx -> reasons.get(code), tx -> reasons.update(tx, code, request));

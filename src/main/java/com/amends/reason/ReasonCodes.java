@@ -16,6 +16,8 @@ import java.util.Optional;
 /** The managed catalogue of reasons for goodwill. */
 public final class ReasonCodes {
     public static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{1,49}";
+    /** The longest code CODE_PATTERN allows. */
+    public static final int MAX_LENGTH = 50;
     public static final String CATEGORY_PATTERN = "[a-z0-9_]{1,40}";
 
     private final Transactor transactor;

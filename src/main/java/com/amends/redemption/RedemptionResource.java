@@ -3,6 +3,7 @@ package com.amends.redemption;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.command.Change;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
@@ -17,6 +18,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -47,7 +49,7 @@ public final class RedemptionResource {
     @RolesAllowed({Role.STOREFRONT_NAME, Role.AGENT_NAME, Role.SUPERVISOR_NAME, Role.FINANCE_NAME})
     @Operation(operationId = "getRedemption", summary = "A redemption with its reversals")
     @Refusals(ErrorCode.REDEMPTION_NOT_FOUND)
-    public RedemptionView get(@Auth Caller caller, @PathParam("id") String id) {
+    public RedemptionView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return redemptions.get(id);
     }
 
@@ -60,7 +62,7 @@ public final class RedemptionResource {
             responses = @ApiResponse(responseCode = "201", description = "The redemption with its reversals",
                     content = @Content(schema = @Schema(implementation = RedemptionView.class))))
     @Refusals({ErrorCode.REDEMPTION_NOT_FOUND, ErrorCode.REVERSAL_EXCEEDS_REDEEMED, ErrorCode.CURRENCY_MISMATCH})
-    public Response reverse(@Auth Caller caller, @PathParam("id") String id,
+    public Response reverse(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                             @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                             @Valid ReversalRequest request) {
         ReversalRequest asked = request == null ? ReversalRequest.ALL : request;

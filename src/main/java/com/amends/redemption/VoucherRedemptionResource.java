@@ -8,6 +8,7 @@ import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
 import com.amends.platform.idempotency.Outcome;
 import com.amends.platform.openapi.Refusals;
+import com.amends.voucher.VoucherCodes;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -18,6 +19,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -51,7 +53,7 @@ public final class VoucherRedemptionResource {
             ErrorCode.VOUCHER_REVOKED, ErrorCode.VOUCHER_USED_UP, ErrorCode.VOUCHER_ON_HOLD,
             ErrorCode.INSUFFICIENT_BALANCE, ErrorCode.CURRENCY_MISMATCH, ErrorCode.TOO_MANY_FAILED_LOOKUPS})
     public Response redeemVoucher(@Auth Caller caller,
-                                  @PathParam("code") @Parameter(description = "As typed: case, spaces and hyphens do not matter")
+                                  @PathParam("code") @Size(max = VoucherCodes.MAX_TYPED_LENGTH) @Parameter(description = "As typed: case, spaces and hyphens do not matter")
                                   String code,
                                   @HeaderParam(Idempotency.HEADER) @Parameter(required = true) String idempotencyKey,
                                   @NotNull @Valid VoucherRedemptionRequest request) {

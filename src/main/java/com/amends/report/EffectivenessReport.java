@@ -19,9 +19,10 @@ public record EffectivenessReport(Instant from, Instant to, List<String> groupBy
             @Schema(description = "Of them, grants spent at least once", example = "22") long redeemedGrants,
             Money issuedValue,
             Money redeemedValue,
-            @Schema(description = "redeemed_value / issued_value, 0 to 1; null when nothing was issued", example = "0.55")
+            @Schema(description = "redeemed_value / issued_value, 0 to 1; null when nothing was issued", example = "0.55",
+                    nullable = true)
             Double redemptionRate,
             @Schema(description = "Median time from grant to its first redemption; null when none was redeemed",
-                    example = "86400")
+                    example = "86400", nullable = true)
             Long medianSecondsToFirstRedemption) {}
 }

@@ -9,6 +9,7 @@ import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -19,6 +20,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -82,7 +84,7 @@ public final class ReportResource {
     public Response spend(@Auth Caller caller, @Context HttpHeaders headers,
                           @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
                           @QueryParam("to") @Parameter(required = true, description = TO) Instant to,
-                          @QueryParam("group_by") @Parameter(required = true, example = "reason,month",
+                          @QueryParam("group_by") @Size(max = 100) @Parameter(required = true, example = "reason,month",
                                   description = "One or two of reason, category, agent, channel, campaign, day, week, month")
                           String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.SPEND, 2);
@@ -153,7 +155,7 @@ public final class ReportResource {
     public Response effectiveness(@Auth Caller caller, @Context HttpHeaders headers,
                                   @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
                                   @QueryParam("to") @Parameter(required = true, description = TO) Instant to,
-                                  @QueryParam("group_by") @Parameter(required = true, example = "reason",
+                                  @QueryParam("group_by") @Size(max = 100) @Parameter(required = true, example = "reason",
                                           description = "One or two of reason, category, agent, channel, campaign")
                                   String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.EFFECTIVENESS, 2);
@@ -221,7 +223,8 @@ public final class ReportResource {
 
     /** The OpenAPI shape of a journal page. */
     @Schema(name = "JournalPage")
-    public record JournalPage(List<JournalLine> data, @Schema(nullable = true) String nextCursor) {}
+    public record JournalPage(List<JournalLine> data,
+                              @JsonInclude(JsonInclude.Include.ALWAYS) @Schema(nullable = true) String nextCursor) {}
 
     private static List<Object> amountRow(GroupedAmount row) {
         List<Object> cells = new ArrayList<>(row.group().values());

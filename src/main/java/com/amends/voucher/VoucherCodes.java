@@ -17,6 +17,8 @@ public final class VoucherCodes {
     static final String ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     static final int RANDOM_LENGTH = 19;
     public static final int LENGTH = RANDOM_LENGTH + 1;
+    /** A code as a person may type it, with spaces and hyphens; longer is no code. */
+    public static final int MAX_TYPED_LENGTH = 64;
     private static final int BASE = ALPHABET.length();
 
     private final SecureRandom random;

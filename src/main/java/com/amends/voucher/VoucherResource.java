@@ -14,6 +14,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -39,7 +40,7 @@ public final class VoucherResource {
             ErrorCode.CURRENCY_MISMATCH})
     public VoucherCheck validate(
             @Auth Caller caller,
-            @PathParam("code") @Parameter(description = "As typed: case, spaces and hyphens do not matter") String code,
+            @PathParam("code") @Size(max = VoucherCodes.MAX_TYPED_LENGTH) @Parameter(description = "As typed: case, spaces and hyphens do not matter") String code,
             @QueryParam("order_total") @Min(1) @Max(Money.MAX_AMOUNT) @Parameter(description = "Order total in minor units") Long orderTotal,
             @QueryParam("currency") @Pattern(regexp = "[A-Z]{3}", message = "must be an ISO 4217 code such as EUR")
             @Parameter(description = "The order's currency; required with order_total") String currency) {

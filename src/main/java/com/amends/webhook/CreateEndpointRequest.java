@@ -1,5 +1,6 @@
 package com.amends.webhook;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -12,6 +13,7 @@ public record CreateEndpointRequest(
         String url,
         @Size(max = 500) String description,
         @Size(max = 100)
-        @Schema(description = "Event types to send (wire names); empty or absent for every type")
-        List<String> eventTypes,
+        @ArraySchema(schema = @Schema(maxLength = 64),
+                arraySchema = @Schema(description = "Event types to send (wire names); empty or absent for every type"))
+        List<@Size(max = 64) String> eventTypes,
         @Schema(description = "Whether events are sent to it; true when absent") Boolean enabled) {}

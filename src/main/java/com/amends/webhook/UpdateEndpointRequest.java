@@ -1,5 +1,6 @@
 package com.amends.webhook;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -9,7 +10,9 @@ import java.util.List;
 public record UpdateEndpointRequest(
         @Size(min = 1, max = EndpointGuard.MAX_URL_LENGTH) String url,
         @Size(max = 500) String description,
-        @Size(max = 100) @Schema(description = "Event types to send; an empty list sends every type")
-        List<String> eventTypes,
+        @Size(max = 100)
+        @ArraySchema(schema = @Schema(maxLength = 64),
+                arraySchema = @Schema(description = "Event types to send; an empty list sends every type"))
+        List<@Size(max = 64) String> eventTypes,
         @Schema(description = "true enables it again (and forgets its failures); false stops deliveries")
         Boolean enabled) {}

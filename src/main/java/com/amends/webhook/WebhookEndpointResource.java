@@ -4,6 +4,7 @@ import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.Ids;
 import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
@@ -22,6 +23,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
@@ -81,7 +83,7 @@ public final class WebhookEndpointResource {
     @Path("/{id}")
     @Operation(operationId = "getWebhookEndpoint", summary = "Get one webhook endpoint (its secret is never shown)")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
-    public EndpointView get(@Auth Caller caller, @PathParam("id") String id) {
+    public EndpointView get(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return endpoints.get(id);
     }
 
@@ -90,7 +92,7 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "updateWebhookEndpoint",
             summary = "Change an endpoint; enabled=true turns a disabled one on again and forgets its failures")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.VALIDATION_FAILED})
-    public EndpointView update(@Auth Caller caller, @PathParam("id") String id,
+    public EndpointView update(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                                @NotNull @Valid UpdateEndpointRequest request) {
         EndpointView updated = commands.run(Change.of("updateWebhookEndpoint", TARGET).target(id).request(request),
                 tx -> endpoints.get(id), tx -> endpoints.update(tx, id, request));
@@ -102,7 +104,7 @@ public final class WebhookEndpointResource {
     @Path("/{id}")
     @Operation(operationId = "deleteWebhookEndpoint", summary = "Delete an endpoint with its deliveries; nothing more is sent to it")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
-    public EndpointView delete(@Auth Caller caller, @PathParam("id") String id) {
+    public EndpointView delete(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         EndpointView deleted = commands.run(Change.of("deleteWebhookEndpoint", TARGET).target(id).removal(),
                 tx -> endpoints.get(id), tx -> endpoints.delete(tx, id));
         endpoints.changed();
@@ -114,7 +116,7 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "rotateWebhookEndpointSecret",
             summary = "Make a new signing secret, shown only in this answer; the previous one also signs for the overlap")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
-    public EndpointView rotateSecret(@Auth Caller caller, @PathParam("id") String id) {
+    public EndpointView rotateSecret(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         EndpointView rotated = commands.run(Change.of("rotateWebhookEndpointSecret", TARGET).target(id),
                 tx -> endpoints.rotateSecret(tx, id));
         endpoints.changed();
@@ -126,8 +128,9 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's deliveries, newest first")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.INVALID_CURSOR, ErrorCode.INVALID_PARAMETER})
     public Page<DeliveryView> deliveries(
-            @Auth Caller caller, @PathParam("id") String id,
-            @QueryParam("status") @Parameter(description = "Only pending, delivered or failed ones") String status,
+            @Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
+            @QueryParam("status") @Parameter(description = "Only pending, delivered or failed ones",
+                    schema = @Schema(allowableValues = {"pending", "delivered", "failed"})) String status,
             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page") String cursor) {
         return resends.deliveries(id, status, limit, cursor);
@@ -139,7 +142,7 @@ public final class WebhookEndpointResource {
             summary = "Queue again the endpoint's failed deliveries of events since a time, each on a fresh schedule, "
                     + "and the events it wants that were written while it was disabled")
     @Refusals({ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND, ErrorCode.INVALID_PARAMETER})
-    public QueuedView recover(@Auth Caller caller, @PathParam("id") String id,
+    public QueuedView recover(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id,
                               @QueryParam("since") @Parameter(required = true, description = "Events at or after." + ParamConverters.TIME_FORMS)
                               Instant since) {
         if (since == null) {
@@ -154,7 +157,7 @@ public final class WebhookEndpointResource {
     @Operation(operationId = "pingWebhookEndpoint",
             summary = "Send a signed webhook.ping message now and tell what the endpoint answered")
     @Refusals(ErrorCode.WEBHOOK_ENDPOINT_NOT_FOUND)
-    public PingView ping(@Auth Caller caller, @PathParam("id") String id) {
+    public PingView ping(@Auth Caller caller, @PathParam("id") @Size(max = Ids.MAX_LENGTH) String id) {
         return resends.ping(id);
     }
 }

@@ -8,12 +8,15 @@ import com.amends.client.api.CustomersApi;
 import com.amends.client.api.GrantsApi;
 import com.amends.client.api.RedemptionsApi;
 import com.amends.client.api.VouchersApi;
+import com.amends.client.model.AmountVoucherTerms;
 import com.amends.client.model.CreateGrantRequest;
 import com.amends.client.model.Grant;
 import com.amends.client.model.Money;
+import com.amends.client.model.PointsGrantRequest;
 import com.amends.client.model.Problem;
 import com.amends.client.model.Redemption;
 import com.amends.client.model.VoucherCheck;
+import com.amends.client.model.VoucherGrantRequest;
 import com.amends.client.model.VoucherRedemptionRequest;
 import com.amends.client.model.VoucherTerms;
 import com.amends.testing.Bodies;
@@ -43,10 +46,15 @@ class GeneratedJavaClientApiTest {
         String customer = Bodies.newCustomer();
         GrantsApi grants = new GrantsApi(client(Role.AGENT));
 
-        Grant points = grants.createGrant(key(), grant(customer, "SHIPPING_DELAY").points(500L));
+        // "Points or a voucher" is a oneOf in the spec: the generator gives each choice a type of its own.
+        Grant points = grants.createGrant(key(), new CreateGrantRequest(new PointsGrantRequest().customerId(customer)
+                .agentId("agent-7").reasonCode("SHIPPING_DELAY").caseRef(caseRef())
+                .channel(PointsGrantRequest.ChannelEnum.EMAIL).points(500L)));
         assertThat(points.getStatus()).isEqualTo(Grant.StatusEnum.ISSUED);
-        Grant voucher = grants.createGrant(key(), grant(customer, "DAMAGED_ITEM").voucher(new VoucherTerms()
-                .type(VoucherTerms.TypeEnum.AMOUNT).value(eur(1000))));
+        Grant voucher = grants.createGrant(key(), new CreateGrantRequest(new VoucherGrantRequest().customerId(customer)
+                .agentId("agent-7").reasonCode("DAMAGED_ITEM").caseRef(caseRef())
+                .channel(VoucherGrantRequest.ChannelEnum.PHONE)
+                .voucher(new VoucherTerms(new AmountVoucherTerms().type(AmountVoucherTerms.TypeEnum.AMOUNT).value(eur(1000))))));
         String code = voucher.getVoucher().getCode();
         assertThat(new CustomersApi(client(Role.AGENT)).getWallet(customer).getPoints().getAvailable()).isEqualTo(500L);
 
@@ -82,9 +90,8 @@ class GeneratedJavaClientApiTest {
         return client;
     }
 
-    private static CreateGrantRequest grant(String customer, String reason) {
-        return new CreateGrantRequest().customerId(customer).agentId("agent-7").reasonCode(reason)
-                .caseRef("ZD-" + UUID.randomUUID().toString().substring(0, 8)).channel(CreateGrantRequest.ChannelEnum.EMAIL);
+    private static String caseRef() {
+        return "ZD-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     private static Money eur(long amount) {

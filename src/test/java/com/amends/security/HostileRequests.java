@@ -233,12 +233,16 @@ final class HostileRequests {
             } else {
                 bad.addAll(INJECTIONS);
                 bad.addAll(List.of("a".repeat(300), NON_ASCII));
-                mustRefuse = schema.has("pattern") || schema.has("enum") || schema.has("maxLength");
+                // A free-text filter (only a length) may match nothing with any text in it; past its
+                // length it is refused like a shaped one.
+                mustRefuse = schema.has("pattern") || schema.has("enum");
             }
+            boolean shaped = mustRefuse;
             for (String value : bad) {
+                boolean tooLong = schema.has("maxLength") && value.length() > schema.path("maxLength").asInt();
                 probes.add(new Probe("query " + name + " = " + abbreviate(value), operation.method(),
                         expand(pathValues()) + "?" + name + "=" + encode(value), bodyTypeForParameterProbes(),
-                        bodyForParameterProbes(), keyHeader(), mustRefuse));
+                        bodyForParameterProbes(), keyHeader(), shaped || tooLong));
             }
             String good = schemaType.equals("integer") ? "10" : schemaType.equals("boolean") ? "true"
                     : dateLike ? "2026-01-01T00:00:00Z" : "x";

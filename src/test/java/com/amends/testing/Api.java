@@ -11,7 +11,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
 
-/** A small HTTP client for tests: JSON in, {@link Reply} out, authenticated with one key. */
+/**
+ * A small HTTP client for tests: JSON in, {@link Reply} out, authenticated with one key. Every
+ * exchange with the API goes through {@link SpecValidator}: an answer the checked-in spec does
+ * not describe fails the test that caused it.
+ */
 public final class Api {
     static {
         // Jetty closes idle connections after 30 s; a client that keeps them longer may send on
@@ -31,11 +35,11 @@ public final class Api {
     }
 
     public Reply get(String path) {
-        return send(request(path).GET());
+        return send(request(path).GET(), null);
     }
 
     public Reply delete(String path) {
-        return send(request(path).DELETE());
+        return send(request(path).DELETE(), null);
     }
 
     /** A POST with a fresh Idempotency-Key. */
@@ -44,17 +48,19 @@ public final class Api {
     }
 
     public Reply post(String path, Object body, String idempotencyKey) {
+        String text = json(body);
         HttpRequest.Builder builder = request(path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json(body)));
+                .POST(HttpRequest.BodyPublishers.ofString(text));
         if (idempotencyKey != null) {
             builder.header("Idempotency-Key", idempotencyKey);
         }
-        return send(builder);
+        return send(builder, text);
     }
 
     public Reply patch(String path, Object body) {
+        String text = json(body);
         return send(request(path).header("Content-Type", "application/json")
-                .method("PATCH", HttpRequest.BodyPublishers.ofString(json(body))));
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(text)), text);
     }
 
     /** Anything else: raw body, any method and content type. */
@@ -67,7 +73,7 @@ public final class Api {
         if (headers.length > 0) {
             builder.headers(headers);
         }
-        return send(builder);
+        return send(builder, body);
     }
 
     private HttpRequest.Builder request(String path) {
@@ -79,7 +85,7 @@ public final class Api {
         return builder;
     }
 
-    private static Reply send(HttpRequest.Builder builder) {
+    private static Reply send(HttpRequest.Builder builder, String body) {
         try {
             HttpRequest request = builder.build();
             HttpResponse<String> response;
@@ -92,6 +98,9 @@ public final class Api {
                 }
                 response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             }
+            SpecValidator.checkedIn().check(new SpecValidator.Exchange(request.method(), request.uri().getRawPath(),
+                    request.uri().getRawQuery(), request.headers().map(), body, response.statusCode(),
+                    response.headers().map(), response.body()));
             return new Reply(response.statusCode(), response.headers(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

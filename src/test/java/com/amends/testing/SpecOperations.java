@@ -75,13 +75,24 @@ public final class SpecOperations {
         return INSTANCE.operations;
     }
 
-    /** The schema itself, or the one its {@code $ref} names. */
+    /**
+     * The schema itself, or the one its {@code $ref} names; through a property's
+     * {@code allOf: [$ref]} to the schema named, and through a {@code oneOf} to its first choice.
+     */
     public static JsonNode resolve(JsonNode schema) {
         JsonNode current = schema;
-        while (current != null && current.has("$ref")) {
-            String name = current.path("$ref").asText().substring("#/components/schemas/".length());
-            current = INSTANCE.document.path("components").path("schemas").path(name);
+        while (current != null) {
+            if (current.has("$ref")) {
+                String name = current.path("$ref").asText().substring("#/components/schemas/".length());
+                current = INSTANCE.document.path("components").path("schemas").path(name);
+            } else if (current.path("allOf").size() == 1) {
+                current = current.path("allOf").get(0);
+            } else if (current.path("oneOf").size() > 0) {
+                current = current.path("oneOf").get(0);
+            } else {
+                return current;
+            }
         }
-        return current;
+        return null;
     }
 }

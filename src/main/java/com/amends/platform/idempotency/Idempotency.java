@@ -35,7 +35,9 @@ import java.util.regex.Pattern;
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
-    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7E]{1,255}");
+    /** What a key may be: 1 to 255 visible ASCII characters. */
+    public static final String KEY_PATTERN = "[\\x21-\\x7E]{1,255}";
+    private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
     private static final int CLAIM_ATTEMPTS = 5;
 
     private final Transactor transactor;

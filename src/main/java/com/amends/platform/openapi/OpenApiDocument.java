@@ -1,6 +1,8 @@
 package com.amends.platform.openapi;
 
+import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
+import com.amends.platform.FieldError;
 import com.amends.platform.Json;
 import com.amends.platform.Problem;
 import com.amends.platform.idempotency.Idempotency;
@@ -9,7 +11,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.core.converter.ModelConverters;
-import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.core.util.Yaml;
 import io.swagger.v3.jaxrs2.Reader;
 import io.swagger.v3.jaxrs2.ext.OpenAPIExtensions;
@@ -18,7 +19,9 @@ import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.media.Schema;
@@ -28,6 +31,7 @@ import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import io.swagger.v3.oas.models.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
@@ -58,17 +62,24 @@ public final class OpenApiDocument {
 
     private OpenApiDocument() {}
 
-    public static OpenAPI build(Set<Class<?>> resources) {
+    /**
+     * @param resources the resource classes, read in this order
+     * @param tags      every tag an operation names, with its description, in the order a reader meets them
+     */
+    public static OpenAPI build(Set<Class<?>> resources, Map<String, String> tags) {
         configureSwagger();
         OpenAPI base = new OpenAPI()
                 .info(new Info().title("Amends API").version("1")
                         .description("Goodwill and loyalty rewards: grant points and vouchers to customers, redeem them "
                                 + "at checkout, and keep an exact double-entry ledger. Every request carries "
-                                + "`Authorization: Bearer <api key>`; every error is an RFC 9457 problem with a stable `code`."))
+                                + "`Authorization: Bearer <api key>`; every error is an RFC 9457 problem with a stable `code`.")
+                        .contact(new Contact().name("The team that runs this Amends server"))
+                        .license(new License().name("Proprietary")))
                 .servers(List.of(new Server().url("/")))
                 .components(new Components().addSecuritySchemes(BEARER,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("An API key secret, created by POST /v1/api-keys or the create-api-key command")));
+        ResponseHeaders.addTo(base.getComponents());
         SwaggerConfiguration config = new SwaggerConfiguration().openAPI(base).prettyPrint(true).sortOutput(true)
                 .readAllResources(false);
         // Swagger's read of a set sorts it by class name, and where two resources describe a shared
@@ -77,8 +88,8 @@ public final class OpenApiDocument {
         Reader reader = new Reader(config);
         resources.forEach(reader::read);
         OpenAPI api = reader.getOpenAPI();
-        // readAll: a problem's per-field errors are a schema of their own, which read() leaves out.
-        ModelConverters.getInstance().readAll(Problem.class).forEach(api.getComponents().getSchemas()::putIfAbsent);
+        ModelConverters.getInstance().readAll(FieldError.class).forEach(api.getComponents().getSchemas()::putIfAbsent);
+        api.getComponents().getSchemas().put("Problem", ProblemSchema.build());
         Map<String, Example> examples = new TreeMap<>();
         for (Class<?> resource : resources) {
             for (Method method : resource.getMethods()) {
@@ -94,7 +105,25 @@ public final class OpenApiDocument {
         }
         api.getComponents().setSchemas(new TreeMap<>(api.getComponents().getSchemas()));
         api.getComponents().setExamples(examples);
+        api.setTags(tags(api, tags));
+        Patterns.apply(api);
         return api;
+    }
+
+    private static List<Tag> tags(OpenAPI api, Map<String, String> described) {
+        Set<String> used = new java.util.TreeSet<>();
+        api.getPaths().values().forEach(path -> path.readOperations().forEach(op -> {
+            if (op.getTags() == null || op.getTags().size() != 1) {
+                throw new IllegalStateException("Operation " + op.getOperationId() + " needs exactly one tag");
+            }
+            used.add(op.getTags().get(0));
+        }));
+        if (!described.keySet().equals(used)) {
+            throw new IllegalStateException("Tags used " + used + " and described " + described.keySet() + " differ");
+        }
+        List<Tag> tags = new ArrayList<>();
+        described.forEach((name, description) -> tags.add(new Tag().name(name).description(description)));
+        return tags;
     }
 
     /**
@@ -141,7 +170,7 @@ public final class OpenApiDocument {
             return;
         }
         ObjectMapper mapper = Json.configure(new ObjectMapper().findAndRegisterModules());
-        ModelConverters.getInstance().addConverter(new ModelResolver(mapper));
+        ModelConverters.getInstance().addConverter(new PropertyRefs(mapper));
         OpenAPIExtensions.setExtensions(new ArrayList<>(List.of(new TimeParameterExtension(), new AuthParameterExtension())));
         swaggerConfigured = true;
     }
@@ -160,8 +189,13 @@ public final class OpenApiDocument {
         operation.setDescription(description + "Roles: " + String.join(", ", roles) + ".");
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
 
-        // Any operation refuses a query parameter given twice or empty (StrictQueryParameters).
-        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER);
+        // Any operation refuses a query parameter given twice or empty (StrictQueryParameters), an
+        // Accept it cannot answer, and a request Jetty cannot read (a broken URI, one or headers
+        // too long); and any may fail unexpectedly.
+        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER,
+                ErrorCode.BAD_REQUEST, ErrorCode.NOT_ACCEPTABLE, ErrorCode.URI_TOO_LONG,
+                ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+        boolean idempotent = false;
         Refusals refusals = method.getAnnotation(Refusals.class);
         if (refusals != null) {
             codes.addAll(Arrays.asList(refusals.value()));
@@ -174,9 +208,14 @@ public final class OpenApiDocument {
             if (header != null && header.value().equals(Idempotency.HEADER)) {
                 codes.addAll(List.of(ErrorCode.IDEMPOTENCY_KEY_MISSING, ErrorCode.IDEMPOTENCY_KEY_IN_USE,
                         ErrorCode.IDEMPOTENCY_KEY_REUSED));
+                idempotent = true;
                 describeIdempotencyKey(operation);
             } else if (find(annotations, QueryParam.class) != null || find(annotations, PathParam.class) != null) {
                 hasParameters = true;
+                QueryParam query = find(annotations, QueryParam.class);
+                if (query != null && query.value().equals("cursor")) {
+                    describeCursor(operation);
+                }
             } else if (find(annotations, Auth.class) == null && find(annotations, Context.class) == null) {
                 hasBody = true;
             }
@@ -196,10 +235,20 @@ public final class OpenApiDocument {
         Map<Integer, List<ErrorCode>> byStatus = codes.stream()
                 .collect(Collectors.groupingBy(ErrorCode::status, TreeMap::new, Collectors.toList()));
         byStatus.forEach((status, inStatus) -> responses.addApiResponse(String.valueOf(status), problemResponse(inStatus)));
+        ResponseHeaders.describe(responses, idempotent);
         for (ErrorCode code : codes) {
             examples.putIfAbsent(code.code(), problemExample(code));
         }
         operation.setResponses(responses);
+    }
+
+    private static void describeCursor(Operation operation) {
+        operation.getParameters().stream().filter(p -> p.getName().equals("cursor")).forEach(p -> {
+            p.getSchema().setMaxLength(Cursor.MAX_LENGTH);
+            if (p.getDescription() == null) {
+                p.setDescription("next_cursor of the previous page");
+            }
+        });
     }
 
     private static void describeIdempotencyKey(Operation operation) {
@@ -212,7 +261,8 @@ public final class OpenApiDocument {
                 parameter.setDescription("A unique key per intended effect (e.g. a UUID). A retry with the same key "
                         + "and body has its effect once and gets the first answer again, with Idempotent-Replayed: true; "
                         + "answers are kept for 24 hours.");
-                parameter.setSchema(new Schema<String>().type("string").minLength(1).maxLength(255));
+                parameter.setSchema(new Schema<String>().type("string").minLength(1).maxLength(255)
+                        .pattern(Idempotency.KEY_PATTERN));
                 parameter.setExample("5f1c0b6e-8d2a-4c1e-9a57-3f0d2b7c9e41");
             }
         }
@@ -238,8 +288,13 @@ public final class OpenApiDocument {
         body.put("status", code.status());
         body.put("code", code.code());
         body.put("detail", code.title());
-        if (code == ErrorCode.VALIDATION_FAILED) {
-            body.put("errors", List.of(Map.of("field", "customer_id", "message", "must not be null")));
+        switch (code) {
+            case VALIDATION_FAILED -> body.put("errors", List.of(Map.of("field", "customer_id", "message", "must not be null")));
+            case TOO_MANY_FAILED_LOOKUPS -> body.put("retry_after_seconds", 60);
+            case INSUFFICIENT_POINTS -> body.put("available_points", 120);
+            case ALREADY_COMPENSATED -> body.put("earlier_grant_id", "grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB");
+            case INTERNAL_ERROR -> body.put("reference", "0b6c1d5e-2f43-4e8a-9d1c-7a5b3e2f1c90");
+            default -> { }
         }
         return new Example().summary(code.title()).value(body);
     }

@@ -1,0 +1,61 @@
+package com.amends.platform.openapi;
+
+import com.amends.platform.idempotency.Idempotency;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.headers.Header;
+import io.swagger.v3.oas.models.media.IntegerSchema;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.responses.ApiResponse;
+import io.swagger.v3.oas.models.responses.ApiResponses;
+import java.util.List;
+
+/** The headers the server sets on answers, described once in the components and named by each answer that carries them. */
+final class ResponseHeaders {
+    static final String REQUEST_ID = "X-Request-Id";
+    private static final String RETRY_AFTER = "Retry-After";
+    private static final String CONTENT_DISPOSITION = "Content-Disposition";
+
+    /** Statuses only refusals made before the command runs have: none of them is stored, so none is replayed. */
+    private static final java.util.Set<String> BEFORE_THE_COMMAND =
+            java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500");
+
+    private ResponseHeaders() {}
+
+    static void addTo(Components components) {
+        components.addHeaders(REQUEST_ID, new Header()
+                .description("The request's id: the X-Request-Id the client sent when it is a sensible one, else one "
+                        + "the server made; the audit trail records it. Absent on the few refusals made before the "
+                        + "request reaches the API (a URI or headers too long).")
+                .schema(new StringSchema().maxLength(100)));
+        components.addHeaders(Idempotency.REPLAYED_HEADER, new Header()
+                .description("true when this is the stored answer to an earlier request with the same Idempotency-Key; "
+                        + "nothing was done again")
+                .schema(new StringSchema()._enum(List.of("true"))));
+        components.addHeaders(RETRY_AFTER, new Header().required(true)
+                .description("Seconds to wait before trying again")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        components.addHeaders(CONTENT_DISPOSITION, new Header()
+                .description("On CSV answers: attachment, with a file name")
+                .schema(new StringSchema().example("attachment; filename=\"liability.csv\"")));
+    }
+
+    /** Names the headers each of an operation's answers may carry; {@code idempotent} when it takes an Idempotency-Key. */
+    static void describe(ApiResponses responses, boolean idempotent) {
+        responses.forEach((status, response) -> {
+            add(response, REQUEST_ID);
+            if (idempotent && !BEFORE_THE_COMMAND.contains(status)) {
+                add(response, Idempotency.REPLAYED_HEADER);
+            }
+            if (status.equals("429")) {
+                add(response, RETRY_AFTER);
+            }
+            if (status.startsWith("2") && response.getContent() != null && response.getContent().containsKey("text/csv")) {
+                add(response, CONTENT_DISPOSITION);
+            }
+        });
+    }
+
+    private static void add(ApiResponse response, String name) {
+        response.addHeaderObject(name, new Header().$ref("#/components/headers/" + name));
+    }
+}
