@@ -134,8 +134,12 @@ public final class AmendsApi {
         payloads.put("message", CampaignMessage.class);
         OpenAPI api = OpenApiDocument.build(new LinkedHashSet<>(RESOURCES), TAGS);
         // Points or a voucher, exactly one: a type of its own in every generated client.
-        OneOf.split(api, "Reward", ordered("PointsReward", "points", "VoucherReward", "voucher"), Map.of(
-                "PointsReward", "Points", "VoucherReward", "A voucher"));
+        // Answers name the kind in type (read-only: a request leaves it out), which generated clients
+        // need to tell the two apart.
+        OneOf.byValue(api, "Reward", "type", ordered("PointsReward", "points", "VoucherReward", "voucher"),
+                Map.of("PointsReward", List.of("points"), "VoucherReward", List.of("voucher")),
+                Map.of("PointsReward", "Points", "VoucherReward", "A voucher"));
+        OneOf.readOnly(api, "Reward", "type");
         // A voucher is worth an amount or a percentage off, told apart by its type.
         OneOf.byValue(api, "VoucherTerms", "type", ordered("AmountVoucherTerms", "amount", "PercentVoucherTerms", "percent"),
                 Map.of("AmountVoucherTerms", List.of("value"), "PercentVoucherTerms", List.of("percent_off", "max_discount")),

@@ -3,6 +3,7 @@ package com.amends.reward;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.FieldError;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -17,6 +18,16 @@ public record Reward(
         @Valid VoucherTerms voucher) {
 
     public static final long MAX_POINTS = 100_000_000L;
+
+    /**
+     * Which of the two this is, in answers only (ignored when sent): a generated client tells the
+     * two kinds apart by it, as it cannot by which field is present.
+     */
+    @JsonProperty(value = "type", access = JsonProperty.Access.READ_ONLY)
+    @Schema(accessMode = Schema.AccessMode.READ_ONLY, allowableValues = {"points", "voucher"})
+    public String type() {
+        return points != null ? "points" : voucher != null ? "voucher" : null;
+    }
 
     public void check(String prefix) {
         if ((points == null) == (voucher == null)) {

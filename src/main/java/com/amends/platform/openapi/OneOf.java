@@ -58,6 +58,25 @@ public final class OneOf {
     }
 
     /**
+     * Makes the discriminator of {@code name}'s variants read-only: answers carry it, requests leave
+     * it out. It is then neither required nor a declared discriminator (a validator refuses a
+     * discriminator that is not required), but each variant still allows only its own value, which
+     * is what a generated client tells the variants apart by.
+     */
+    @SuppressWarnings("rawtypes")
+    public static OpenAPI readOnly(OpenAPI api, String name, String property) {
+        Map<String, Schema> schemas = api.getComponents().getSchemas();
+        Schema<?> choice = schemas.get(name);
+        choice.setDiscriminator(null);
+        for (Schema<?> variant : choice.getOneOf()) {
+            Schema<?> schema = schemas.get(variant.get$ref().substring("#/components/schemas/".length()));
+            ((Schema) schema.getProperties().get(property)).setReadOnly(true);
+            schema.setRequired(schema.getRequired().stream().filter(field -> !field.equals(property)).toList());
+        }
+        return api;
+    }
+
+    /**
      * Replaces schema {@code name} by a {@code oneOf} told apart by the value of its property
      * {@code discriminator}: variant name → that value and the fields it takes (besides the
      * discriminator), the first of them required.
