@@ -149,11 +149,13 @@ class AdminBrowserTest extends OwnServerFixture {
         assertThat(page.text(".agent-limits")).contains("No agent has limits of their own");
         assertThat(server.as(Role.FINANCE).get("/v1/policies").expect(200).path("agents")).isEmpty();
 
-        server.as(Role.AGENT).post("/v1/grants", amountVoucherGrant(newCustomer(), 1000, "EUR")).expect(201);
         page.open("/console/#budgets").signIn(server.secret(Role.ADMIN));
         page.choose("Budget for", "Overall").choose("Kind", "Hard: over it, grants are refused");
         page.type("Per month (EUR)", "5000");
         page.click("Save budget");
+        page.waitFor(".budgets", "€0.00 of €5,000.00 used");
+        server.as(Role.AGENT).post("/v1/grants", amountVoucherGrant(newCustomer(), 1000, "EUR")).expect(201);
+        page.reload();
         String budgets = page.waitFor(".budgets", "€10.00 of €5,000.00 used");
         assertThat(budgets).contains("Hard: over it, grants are refused");
         JsonNode overall = server.as(Role.FINANCE).get("/v1/budgets").expect(200).get(0);

@@ -89,7 +89,7 @@ class WebhookAdminBrowserTest extends OwnServerFixture {
         receiver.answer(Answer.status(200));
 
         page.click("Rotate secret…");
-        page.waitFor(".webhook .confirm", "Make a new signing secret?");
+        page.waitFor(".webhook .confirm[aria-label='Rotate secret']", "Make a new signing secret?");
         page.click("Rotate secret");
         page.waitFor(".webhook .secret-box", "New signing secret");
         String rotated = page.all(".webhook .secret-box input").get(0).getDomProperty("value");
@@ -118,7 +118,7 @@ class WebhookAdminBrowserTest extends OwnServerFixture {
         assertThat(receiver.awaitRequests(5, WAIT)).anyMatch(request -> request.body().contains("\"amount\":900"));
 
         page.click("Delete…");
-        page.waitFor(".webhook .confirm", "cannot be undone");
+        page.waitFor(".webhook .confirm[aria-label='Delete endpoint']", "cannot be undone");
         page.click("Delete endpoint");
         page.waitFor(".opened", "Deleted: nothing more is sent to it.");
         server.as(Role.ADMIN).get("/v1/webhook-endpoints/" + id).expectProblem(404, "webhook_endpoint_not_found");
