@@ -73,6 +73,7 @@ function createForm(api, onCreated) {
 function keyRow(api, key, me) {
   const row = h('li', {'data-key': key.id});
   const render = current => {
+    // The key in use is not offered for revoking: the page would lock its admin out mid-task.
     const own = current.id === me.key_id;
     const revoke = current.revoked_at || own ? null
       : h('button', {type: 'button', class: 'secondary small', 'aria-label': `Revoke ${current.name}`}, 'Revoke…');
