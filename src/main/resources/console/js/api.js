@@ -56,6 +56,9 @@ export function apiClient(key, {onUnauthorized} = {}) {
   return {
     get: (path, query) => request('GET', path, {query}),
     post: (path, body, idempotencyKey) => request('POST', path, {body, idempotencyKey}),
+    put: (path, body) => request('PUT', path, {body}),
+    patch: (path, body) => request('PATCH', path, {body}),
+    delete: path => request('DELETE', path),
     /** A body that is not JSON (a CSV file, as text/csv). */
     postText: (path, text, contentType, idempotencyKey) => request('POST', path, {text, contentType, idempotencyKey}),
     /** Every item of a paginated list, following next_cursor (at most `max` items). */

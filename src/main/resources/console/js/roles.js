@@ -5,6 +5,7 @@ const ACTIONS = {
   grant: ['agent', 'supervisor'],
   decideGrants: ['supervisor'],
   runCampaigns: ['supervisor'],
+  administer: ['admin'],
 };
 
 export function can(role, action) {
@@ -13,7 +14,6 @@ export function can(role, action) {
 
 const NOTHING_YET = {
   storefront: 'A storefront key is for checkout integrations (balances, vouchers, holds); the console has no page for it.',
-  admin: 'The admin pages are not in the console yet; administer keys, reason codes and policies through the API.',
 };
 
 /** Why a role finds no view here. */

@@ -86,11 +86,12 @@ class ConsoleBrowserTest {
     }
 
     @Test
-    void shouldOfferOnlyTheBudgets_WhenTheKeyIsAnAdmins() {
+    void shouldOfferTheBudgetsAndTheAdminPages_WhenTheKeyIsAnAdmins() {
         page.signIn(server.secret(Role.ADMIN));
 
         page.waitFor(".budgets", "Budgets");
-        assertThat(page.text("nav")).isEqualTo("Budgets");
+        assertThat(page.all("nav a")).extracting(WebElement::getText)
+                .containsExactly("Budgets", "API keys", "Reason codes", "Limits", "Webhooks");
         assertThat(page.hasField("Customer id")).isFalse();
         page.screenshot("console-admin-" + server);
     }

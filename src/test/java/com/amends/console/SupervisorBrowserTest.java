@@ -135,7 +135,7 @@ class SupervisorBrowserTest extends OwnServerFixture {
         page.screenshot("console-budgets-" + server);
 
         page.open("/console/").signIn(server.secret(Role.ADMIN));
-        assertThat(page.text("nav")).isEqualTo("Budgets");
+        assertThat(page.text("nav a[aria-current='page']")).isEqualTo("Budgets");
         page.waitFor(".budgets", "Overall");
     }
 
