@@ -1,6 +1,7 @@
 package com.amends.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
@@ -24,11 +25,20 @@ class CursorTest {
 
     @Test
     void shouldGiveBackTheKey_WhateverItHoldsAndHoweverLong() {
-        for (String key : new String[] {"grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB", "2026-11-22T10:00:00Z|cus_Ä 1", "x", "?".repeat(300)}) {
+        // 140 characters: longer than any sort key the server pages by (a time and two ids), as long as a cursor may be.
+        for (String key : new String[] {"grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB", "2026-11-22T10:00:00Z|cus_Ä 1", "x", "?".repeat(140)}) {
             String cursor = Cursor.encode(key);
             assertThat(cursor).as("safe in a URL unescaped").matches("[A-Za-z0-9_-]+");
             assertThat(Cursor.decode(cursor)).isEqualTo(key);
         }
+    }
+
+    @Test
+    void shouldRefuseACursorLongerThanAnyThisServerIssues() {
+        String tooLong = Cursor.encode("?".repeat(160));
+        assertThat(tooLong.length()).isGreaterThan(Cursor.MAX_LENGTH);
+        assertThatThrownBy(() -> Cursor.decode(tooLong)).isInstanceOf(ApiException.class)
+                .hasMessageContaining("not one this server issued");
     }
 
     @Test
