@@ -76,7 +76,7 @@ class GeneratedJavaClientApiTest {
         assertThat(refused.getCode()).isEqualTo(422);
         assertThat(refused.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
         Problem problem = shop.getObjectMapper().readValue(refused.getResponseBody(), Problem.class);
-        assertThat(problem.getCode()).isEqualTo("insufficient_balance");
+        assertThat(problem.getCode().getValue()).isEqualTo("insufficient_balance");
         assertThat(problem.getStatus()).isEqualTo(422);
         assertThat(new VouchersApi(shop).validateVoucher(code, null, null).getRemaining()).isEqualTo(eur(700));
     }
