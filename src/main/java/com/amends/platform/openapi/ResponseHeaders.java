@@ -17,7 +17,7 @@ final class ResponseHeaders {
 
     /** Statuses only refusals made before the command runs have: none of them is stored, so none is replayed. */
     private static final java.util.Set<String> BEFORE_THE_COMMAND =
-            java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500");
+            java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500", "503");
 
     private ResponseHeaders() {}
 
@@ -46,7 +46,7 @@ final class ResponseHeaders {
             if (idempotent && !BEFORE_THE_COMMAND.contains(status)) {
                 add(response, Idempotency.REPLAYED_HEADER);
             }
-            if (status.equals("429")) {
+            if (status.equals("429") || status.equals("503")) {
                 add(response, RETRY_AFTER);
             }
             if (status.startsWith("2") && response.getContent() != null && response.getContent().containsKey("text/csv")) {
