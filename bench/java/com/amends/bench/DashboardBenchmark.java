@@ -58,7 +58,16 @@ public final class DashboardBenchmark {
             long loadStart = System.nanoTime();
             ReportBenchmark.load(database, entries, start, end, true);
             double loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-            Reply summed = server.adminPort().raw("POST", "/tasks/sum-days", null, "");
+            long sumStart = System.nanoTime();
+            Reply summed;
+            try {
+                summed = server.adminPort().raw("POST", "/tasks/sum-days", null, "");
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("the sum-days task got no answer, " + (System.nanoTime() - loadStart) / 1e9
+                        + " s after the load began: " + e, e);
+            }
+            System.out.printf(Locale.ROOT, "Loaded in %.1f s; the day-sums job took %.1f s%n", loadSeconds,
+                    (System.nanoTime() - sumStart) / 1e9);
             if (summed.status() != 200) {
                 throw new IllegalStateException("sum-days answered " + summed.status() + ": " + summed.text());
             }
@@ -188,7 +197,13 @@ public final class DashboardBenchmark {
     }
 
     private static void get(TestServer server, String path) {
-        Reply reply = server.as(Role.FINANCE).get(path);
+        Reply reply;
+        try {
+            reply = server.as(Role.FINANCE).get(path);
+        } catch (RuntimeException e) {
+            // The test client gives up after 60 s; say which request it gave up on.
+            throw new IllegalStateException(path + " got no answer: " + e, e);
+        }
         if (reply.status() != 200) {
             throw new IllegalStateException(path + " answered " + reply.status() + ": " + reply.text());
         }
