@@ -31,6 +31,7 @@ import java.util.function.Supplier;
 public final class ReportBenchmark {
     private static final String[] REASONS = {"SHIPPING_DELAY", "LOST_PARCEL", "DAMAGED_ITEM", "WRONG_ITEM",
             "MISSING_ITEM", "BILLING_ERROR", "SERVICE_FAILURE", "LONG_WAIT", "PROACTIVE_APOLOGY"};
+    private static final String[] CHANNELS = {"phone", "email", "chat", "social", "proactive"};
     private static final int ROUNDS = 5;
 
     public static void main(String[] args) throws Exception {
@@ -118,6 +119,14 @@ public final class ReportBenchmark {
      * vouchers in EUR. Each is one entry of two postings, as the ledger writes them.
      */
     static void load(TestDatabase database, int entries, Instant start, Instant end) throws Exception {
+        load(database, entries, start, end, false);
+    }
+
+    /**
+     * As above; with {@code grants}, each entry also gets its customer and grant row (agent, channel,
+     * reason), which the effectiveness report and the day sums' grant attributes read.
+     */
+    static void load(TestDatabase database, int entries, Instant start, Instant end, boolean grants) throws Exception {
         Random random = new Random(42);
         long span = Duration.between(start, end).toMillis();
         try (Connection c = database.connect()) {
@@ -136,15 +145,29 @@ public final class ReportBenchmark {
                 }
                 account.executeBatch();
             }
+            if (grants) {
+                try (PreparedStatement customer = c.prepareStatement("INSERT INTO customers (id, created_at) VALUES (?, ?)")) {
+                    for (String id : customers) {
+                        customer.setString(1, id);
+                        customer.setObject(2, OffsetDateTime.ofInstant(start, ZoneOffset.UTC));
+                        customer.addBatch();
+                    }
+                    customer.executeBatch();
+                }
+            }
             try (PreparedStatement entry = c.prepareStatement("""
                     INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
                     VALUES (?, 'grant_issued', ?, ?, ?, 'key_bench', ?)""");
                  PreparedStatement posting = c.prepareStatement("""
                     INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
+                 PreparedStatement grant = c.prepareStatement("""
+                    INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, status, points,
+                                        expires_at, api_key_id, created_at, value_amount)
+                    VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?, 'key_bench', ?, ?)""")) {
                 for (int i = 0; i < entries; i++) {
                     String id = String.format(Locale.ROOT, "jre_bench%010d", i);
-                    String grant = String.format(Locale.ROOT, "grt_bench%010d", i);
+                    String grantId = String.format(Locale.ROOT, "grt_bench%010d", i);
                     String customer = customers.get(random.nextInt(customers.size()));
                     String reason = REASONS[random.nextInt(REASONS.length)];
                     OffsetDateTime at = OffsetDateTime.ofInstant(start.plusMillis(span * i / entries), ZoneOffset.UTC);
@@ -154,10 +177,27 @@ public final class ReportBenchmark {
                     String wallet = points ? "points:" + customer : "voucher:bench" + i;
                     entry.setString(1, id);
                     entry.setString(2, customer);
-                    entry.setString(3, grant);
+                    entry.setString(3, grantId);
                     entry.setString(4, reason);
                     entry.setObject(5, at);
                     entry.addBatch();
+                    if (grants) {
+                        grant.setString(1, grantId);
+                        grant.setString(2, customer);
+                        grant.setString(3, "agent-" + (i % 40));
+                        grant.setString(4, reason);
+                        grant.setString(5, "ZD-" + i);
+                        grant.setString(6, CHANNELS[i % CHANNELS.length]);
+                        if (points) {
+                            grant.setLong(7, amount);
+                        } else {
+                            grant.setNull(7, java.sql.Types.BIGINT);
+                        }
+                        grant.setObject(8, at.plusDays(365));
+                        grant.setObject(9, at);
+                        grant.setLong(10, amount);
+                        grant.addBatch();
+                    }
                     for (int line = 1; line <= 2; line++) {
                         posting.setString(1, id);
                         posting.setInt(2, line);
@@ -169,11 +209,14 @@ public final class ReportBenchmark {
                         } else {
                             posting.setLong(6, amount);
                         }
-                        posting.setString(7, grant);
+                        posting.setString(7, grantId);
                         posting.setObject(8, at);
                         posting.addBatch();
                     }
                     if ((i + 1) % 5_000 == 0 || i == entries - 1) {
+                        if (grants) {
+                            grant.executeBatch();
+                        }
                         entry.executeBatch();
                         posting.executeBatch();
                         c.commit();
@@ -186,6 +229,7 @@ public final class ReportBenchmark {
                     c.setAutoCommit(true);
                     s.execute("VACUUM ANALYZE postings");
                     s.execute("VACUUM ANALYZE journal_entries");
+                    s.execute("VACUUM ANALYZE grants");
                 }
             }
         }

@@ -22,12 +22,12 @@ export class Problem extends Error {
 
 /** A client for one key. onUnauthorized runs when the server no longer accepts the key (revoked). */
 export function apiClient(key, {onUnauthorized} = {}) {
-  async function request(method, path, {query, body, text: rawText, contentType, idempotencyKey} = {}) {
+  async function request(method, path, {query, body, text: rawText, contentType, idempotencyKey, accept} = {}) {
     const url = new URL(path, location.origin);
     for (const [name, value] of Object.entries(query ?? {})) {
       if (value != null && value !== '') url.searchParams.set(name, value);
     }
-    const headers = {Accept: 'application/json', Authorization: `Bearer ${key}`};
+    const headers = {Accept: accept ?? 'application/json', Authorization: `Bearer ${key}`};
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (rawText !== undefined) headers['Content-Type'] = contentType;
     if (idempotencyKey) headers['Idempotency-Key'] = idempotencyKey;
@@ -46,6 +46,7 @@ export function apiClient(key, {onUnauthorized} = {}) {
         detail: error?.name === 'TimeoutError' ? 'The server did not answer in time.' : 'The server could not be reached.',
       });
     }
+    if (response.ok && accept) return {text, type: response.headers.get('Content-Type'), filename: filename(response)};
     const json = parse(text);
     if (response.ok) return json;
     if (response.status === 401) onUnauthorized?.();
@@ -61,6 +62,8 @@ export function apiClient(key, {onUnauthorized} = {}) {
     delete: path => request('DELETE', path),
     /** A body that is not JSON (a CSV file, as text/csv). */
     postText: (path, text, contentType, idempotencyKey) => request('POST', path, {text, contentType, idempotencyKey}),
+    /** The API's own CSV form of a report: {text, type, filename} (the name its Content-Disposition gives). */
+    csv: (path, query) => request('GET', path, {query, accept: 'text/csv'}),
     /** Every item of a paginated list, following next_cursor (at most `max` items). */
     async all(path, query = {}, max = 1000) {
       const items = [];
@@ -73,6 +76,10 @@ export function apiClient(key, {onUnauthorized} = {}) {
       return items;
     },
   };
+}
+
+function filename(response) {
+  return /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'report.csv';
 }
 
 function parse(text) {

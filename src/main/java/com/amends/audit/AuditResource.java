@@ -3,15 +3,19 @@ package com.amends.audit;
 import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.platform.ApiException;
+import com.amends.platform.CsvAnswers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Ids;
-import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
@@ -22,13 +26,18 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
 @Path("/v1/audit-events")
-@Produces(MediaType.APPLICATION_JSON)
+@Produces({MediaType.APPLICATION_JSON, CsvAnswers.TEXT_CSV})
 @Tag(name = "Audit")
 @RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
 public final class AuditResource {
@@ -44,10 +53,17 @@ public final class AuditResource {
     }
 
     @GET
-    @Operation(operationId = "listAuditEvents", summary = "Who changed what, when, with which key; newest first")
+    @Operation(operationId = "listAuditEvents", summary = "Who changed what, when, with which key; newest first",
+            description = "JSON pages, or with Accept: text/csv every matching event as one streamed CSV (before and "
+                    + "after states left out).",
+            responses = @ApiResponse(responseCode = "200", description = "Audit events", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditEventPage.class)),
+                    @Content(mediaType = CsvAnswers.TEXT_CSV, schema = @Schema(type = "string",
+                            example = "occurred_at,id,api_key_id,api_key_name,role,agent_id,action,target_type,target_id,"
+                                    + "request_id,client_address,chain_position,hash\r\n"))}))
     @Refusals(ErrorCode.INVALID_CURSOR)
-    public Page<AuditEventView> list(
-            @Auth Caller caller,
+    public Response list(
+            @Auth Caller caller, @Context HttpHeaders headers,
             @QueryParam("from") @Parameter(description = "At or after." + ParamConverters.TIME_FORMS) Instant from,
             @QueryParam("to") @Parameter(description = "Before." + ParamConverters.END_FORMS) Instant to,
             @QueryParam("api_key_id") @Size(max = Ids.MAX_LENGTH) String apiKeyId,
@@ -62,14 +78,46 @@ public final class AuditResource {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, "action",
                     "is not an action the audit trail records; they are " + String.join(", ", actions));
         }
-        return trail.list(new AuditFilter(from, to, apiKeyId, action, targetId), limit, cursor);
+        AuditFilter filter = new AuditFilter(from, to, apiKeyId, action, targetId);
+        if (!CsvAnswers.wantsCsv(headers)) {
+            return Response.ok(trail.list(filter, limit, cursor), MediaType.APPLICATION_JSON_TYPE).build();
+        }
+        return CsvAnswers.csv("audit-events", csv -> {
+            csv.row(List.of("occurred_at", "id", "api_key_id", "api_key_name", "role", "agent_id", "action",
+                    "target_type", "target_id", "request_id", "client_address", "chain_position", "hash"));
+            trail.stream(filter, e -> csv.row(Arrays.asList(e.occurredAt(), e.id(), e.apiKeyId(), e.apiKeyName(),
+                    e.role(), e.agentId(), e.action(), e.targetType(), e.targetId(), e.requestId(), e.clientAddress(),
+                    e.chainPosition(), e.hash())));
+        });
     }
 
     @GET
     @Path("/verify")
     @Operation(operationId = "verifyAuditChain",
-            summary = "Walk the hash chain and name the first event that does not match; says how far it is sealed")
-    public ChainVerification verify(@Auth Caller caller) {
-        return chain.verify();
+            summary = "Walk the hash chain and name the first event that does not match; says how far it is sealed",
+            description = "As CSV: one row with the same fields, the first mismatch's in the last three columns.",
+            responses = @ApiResponse(responseCode = "200", description = "The verification", content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChainVerification.class)),
+                    @Content(mediaType = CsvAnswers.TEXT_CSV, schema = @Schema(type = "string",
+                            example = "valid,checked_events,sealed_through_position,sealed_through_event_id,sealed_at,"
+                                    + "unsealed_events,head_hash,mismatch_position,mismatch_event_id,mismatch_problem\r\n"))}))
+    public Response verify(@Auth Caller caller, @Context HttpHeaders headers) {
+        ChainVerification verification = chain.verify();
+        return CsvAnswers.answer(headers, verification, "audit-verification", csv -> {
+            csv.row(List.of("valid", "checked_events", "sealed_through_position", "sealed_through_event_id", "sealed_at",
+                    "unsealed_events", "head_hash", "mismatch_position", "mismatch_event_id", "mismatch_problem"));
+            ChainVerification.Mismatch mismatch = verification.firstMismatch();
+            csv.row(Arrays.asList(verification.valid(), verification.checkedEvents(),
+                    verification.sealedThroughPosition(), verification.sealedThroughEventId(), verification.sealedAt(),
+                    verification.unsealedEvents(), verification.headHash(), mismatch == null ? null : mismatch.position(),
+                    mismatch == null ? null : mismatch.eventId(), mismatch == null ? null : mismatch.problem()));
+        });
     }
+
+    /** The OpenAPI shape of a page of the trail (the JSON is a {@link com.amends.platform.Page} of events). */
+    @Schema(name = "PageAuditEvent")
+    public record AuditEventPage(List<AuditEventView> data,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS)
+                                 @Schema(description = "Pass as cursor to get the next page; null on the last page",
+                                         nullable = true) String nextCursor) {}
 }

@@ -1,5 +1,6 @@
 package com.amends.console;
 
+import com.amends.platform.WebJars;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -35,6 +36,13 @@ final class ConsoleServlet extends HttpServlet {
     private static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self'; "
             + "connect-src 'self'; form-action 'none'; base-uri 'none'; "
             + "require-trusted-types-for 'script'; trusted-types 'none'; frame-ancestors ";
+
+    /**
+     * Libraries the console uses, from their WebJars, served as the console's own files (same
+     * origin, same headers), so that the strict policy above holds for them too.
+     */
+    private static final Map<String, String> LIBRARIES = Map.of(
+            "lib/chart.umd.js", WebJars.folder("org.webjars.npm", "chart.js") + "/dist/chart.umd.js");
 
     private final List<String> sidebarFrameAncestors;
     private final Map<String, Optional<Asset>> files = new ConcurrentHashMap<>();
@@ -82,7 +90,8 @@ final class ConsoleServlet extends HttpServlet {
     }
 
     private static Optional<Asset> load(String file) {
-        try (InputStream in = ConsoleServlet.class.getClassLoader().getResourceAsStream("console/" + file)) {
+        String resource = LIBRARIES.getOrDefault(file, "console/" + file);
+        try (InputStream in = ConsoleServlet.class.getClassLoader().getResourceAsStream(resource)) {
             if (in == null) {
                 return Optional.empty();
             }

@@ -2,6 +2,7 @@ package com.amends.report;
 
 import com.amends.ledger.Accounts;
 import com.amends.ledger.Reconciliation;
+import com.amends.platform.Csv;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

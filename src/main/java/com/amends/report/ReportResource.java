@@ -4,6 +4,8 @@ import com.amends.auth.Caller;
 import com.amends.auth.Role;
 import com.amends.ledger.Reconciler;
 import com.amends.ledger.Reconciliation;
+import com.amends.platform.Csv;
+import com.amends.platform.CsvAnswers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
@@ -30,17 +32,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * Finance reports. Each answers JSON, or CSV with {@code Accept: text/csv}: a header row, ISO
@@ -51,10 +48,9 @@ import java.util.function.Consumer;
 @Tag(name = "Reports")
 @RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
 public final class ReportResource {
-    static final String TEXT_CSV = "text/csv";
+    static final String TEXT_CSV = CsvAnswers.TEXT_CSV;
     private static final String FROM = "At or after." + ParamConverters.TIME_FORMS;
     private static final String TO = "Before." + ParamConverters.END_FORMS;
-    private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
     private final SpendReports spend;
     private final LiabilityReports liability;
     private final EffectivenessReports effectiveness;
@@ -89,7 +85,7 @@ public final class ReportResource {
                           String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.SPEND, 2);
         SpendReport report = spend.spend(from, to, dimensions);
-        return answer(headers, report, "goodwill-spend", csv -> {
+        return CsvAnswers.answer(headers, report, "goodwill-spend", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("unit", "amount", "value", "value_currency"));
             csv.row(header);
@@ -114,7 +110,7 @@ public final class ReportResource {
         Instant start = from != null ? from
                 : YearMonth.from(at.atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         LiabilityReport report = liability.liability(start, at);
-        return answer(headers, report, "liability", csv -> {
+        return CsvAnswers.answer(headers, report, "liability", csv -> {
             csv.row(List.of("from", "as_of", "unit", "opening", "issued", "redeemed", "expired", "revoked", "closing",
                     "held", "closing_value", "value_currency"));
             for (LiabilityReport.Movement m : report.units()) {
@@ -138,7 +134,7 @@ public final class ReportResource {
                              @QueryParam("from") @Parameter(required = true, description = FROM) Instant from,
                              @QueryParam("to") @Parameter(required = true, description = TO) Instant to) {
         BreakageReport report = spend.breakage(from, to);
-        return answer(headers, report, "breakage", csv -> {
+        return CsvAnswers.answer(headers, report, "breakage", csv -> {
             csv.row(List.of("reason", "campaign", "unit", "amount", "value", "value_currency"));
             report.rows().forEach(row -> csv.row(amountRow(row)));
         });
@@ -160,7 +156,7 @@ public final class ReportResource {
                                   String groupBy) {
         List<Dimension> dimensions = Dimension.parse(groupBy, Dimension.EFFECTIVENESS, 2);
         EffectivenessReport report = effectiveness.effectiveness(from, to, dimensions);
-        return answer(headers, report, "effectiveness", csv -> {
+        return CsvAnswers.answer(headers, report, "effectiveness", csv -> {
             List<Object> header = new ArrayList<>(report.groupBy());
             header.addAll(List.of("grants", "redeemed_grants", "issued_value", "redeemed_value", "value_currency",
                     "redemption_rate", "median_seconds_to_first_redemption"));
@@ -192,11 +188,11 @@ public final class ReportResource {
                             @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(PageLimit.MAX) int limit,
                             @QueryParam("cursor") @Parameter(description = "next_cursor of the previous page (JSON only)")
                             String cursor) {
-        if (!wantsCsv(headers)) {
+        if (!CsvAnswers.wantsCsv(headers)) {
             return Response.ok(journal.journal(from, to, limit, cursor), MediaType.APPLICATION_JSON_TYPE).build();
         }
         Periods.requireRange(from, to);
-        return csv("journal", csv -> {
+        return CsvAnswers.csv("journal", csv -> {
             csv.row(List.of("entry_id", "line", "time", "kind", "account", "debit", "credit", "unit", "reason_code",
                     "grant_id", "customer_id"));
             journal.streamJournal(from, to, l -> csv.row(java.util.Arrays.asList(l.entryId(), l.line(), l.time(), l.kind(),
@@ -218,7 +214,7 @@ public final class ReportResource {
                             + "unit,expected,found\r\n2026-11-20T10:00:00Z,true,1200,2400,300,,,,,,,\r\n"))}))
     public Response reconcile(@Auth Caller caller, @Context HttpHeaders headers) {
         Reconciliation books = reconciler.run();
-        return answer(headers, books, "reconciliation", csv -> ReconciliationCsv.write(books, csv));
+        return CsvAnswers.answer(headers, books, "reconciliation", csv -> ReconciliationCsv.write(books, csv));
     }
 
     /** The OpenAPI shape of a journal page. */
@@ -232,36 +228,5 @@ public final class ReportResource {
         cells.addAll(List.of(row.unit(), Csv.amount(row.amount(), row.unit()), Csv.amount(value.amount(), value.currency()),
                 value.currency()));
         return cells;
-    }
-
-    /** CSV when the client ranks it above JSON in Accept; JSON otherwise. */
-    private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(CSV) && !type.isWildcardType() && !type.isWildcardSubtype()) {
-                return true;
-            }
-            if (type.isWildcardType()) {
-                return false;
-            }
-        }
-        return false;
-    }
-
-    /** The report as JSON, or as the CSV {@code body} writes when the client asks for CSV. */
-    private static Response answer(HttpHeaders headers, Object report, String name, Consumer<Csv> body) {
-        return wantsCsv(headers) ? csv(name, body) : Response.ok(report, MediaType.APPLICATION_JSON_TYPE).build();
-    }
-
-    private static Response csv(String name, Consumer<Csv> body) {
-        StreamingOutput stream = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            body.accept(new Csv(writer));
-            writer.flush();
-        };
-        return Response.ok(stream, CSV.withCharset("utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
     }
 }

@@ -189,6 +189,52 @@ class AuditApiTest extends OwnServerFixture {
     }
 
     @Test
+    void theTrailAsCsv_ShouldHoldEveryMatchingEventNewestFirst_AsThePagesDo() {
+        String customer = newCustomer();
+        List<String> grants = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            grants.add(server.as(Role.AGENT).post("/v1/grants", pointsGrant(customer, 20 + i)).expect(201).path("id").asText());
+        }
+        String keyId = eventsFor(grants.get(0)).get(0).path("api_key_id").asText();
+        Api finance = server.as(Role.FINANCE);
+        List<String> paged = new ArrayList<>();
+        finance.get("/v1/audit-events?action=createGrant&limit=100&api_key_id=" + keyId).expect(200).path("data")
+                .forEach(e -> paged.add(e.path("id").asText() + "," + e.path("target_id").asText()));
+
+        Reply csv = finance.raw("GET", "/v1/audit-events?action=createGrant&api_key_id=" + keyId, null, null,
+                "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        assertThat(csv.contentType()).startsWith("text/csv");
+        assertThat(csv.header("Content-Disposition")).contains("audit-events.csv");
+        List<String> lines = List.of(csv.text().split("\r\n"));
+        assertThat(lines.get(0)).isEqualTo("occurred_at,id,api_key_id,api_key_name,role,agent_id,action,target_type,"
+                + "target_id,request_id,client_address,chain_position,hash");
+        assertThat(lines.subList(1, lines.size())).extracting(line -> line.split(",", -1)[1] + "," + line.split(",", -1)[8])
+                .containsExactlyElementsOf(paged);
+        assertThat(paged.subList(0, 3)).extracting(p -> p.split(",")[1])
+                .containsExactly(grants.get(2), grants.get(1), grants.get(0));
+    }
+
+    @Test
+    void theVerificationAsCsv_ShouldBeOneRowOfTheSameFigures() {
+        server.as(Role.AGENT).post("/v1/grants", pointsGrant(newCustomer(), 9)).expect(201);
+        seal();
+        JsonNode json = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        Reply csv = server.as(Role.ADMIN).raw("GET", "/v1/audit-events/verify", null, null, "Accept", "text/csv");
+        assertThat(csv.status()).isEqualTo(200);
+        String[] lines = csv.text().split("\r\n");
+        assertThat(lines).hasSize(2);
+        assertThat(lines[0]).startsWith("valid,checked_events,sealed_through_position,sealed_through_event_id");
+        String[] cells = lines[1].split(",", -1);
+        // The class's server is shared: another test may have broken the chain on purpose.
+        assertThat(cells[0]).isEqualTo(json.path("valid").asText());
+        assertThat(cells[2]).isEqualTo(json.path("sealed_through_position").asText());
+        assertThat(cells[3]).isEqualTo(json.path("sealed_through_event_id").asText());
+        assertThat(cells[6]).isEqualTo(json.path("head_hash").asText());
+        assertThat(cells[7]).isEqualTo(json.path("first_mismatch").path("position").asText());
+    }
+
+    @Test
     void theChain_ShouldSealConcurrentWrites_AndNameTheFirstEventEditedOrDeletedBehindTheApi() {
         Concurrently.run(16, i -> server.as(Role.AGENT).post("/v1/grants", pointsGrant(newCustomer(), 1 + i)).expect(201));
         seal();

@@ -91,7 +91,7 @@ class ConsoleBrowserTest {
 
         page.waitFor(".budgets", "Budgets");
         assertThat(page.all("nav a")).extracting(WebElement::getText)
-                .containsExactly("Budgets", "API keys", "Reason codes", "Limits", "Webhooks");
+                .containsExactly("Budgets", "Finance", "Books", "API keys", "Reason codes", "Limits", "Webhooks");
         assertThat(page.hasField("Customer id")).isFalse();
         page.screenshot("console-admin-" + server);
     }

@@ -1,5 +1,6 @@
 package com.amends.platform.openapi;
 
+import com.amends.platform.WebJars;
 import io.dropwizard.core.setup.Environment;
 import io.dropwizard.servlets.assets.AssetServlet;
 import jakarta.servlet.DispatcherType;
@@ -10,11 +11,8 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
-import java.util.Properties;
 
 /**
  * The interactive API docs at /docs: our page and its initializer (assets/docs), and Swagger UI's
@@ -37,25 +35,10 @@ public final class ApiDocs {
         var servlets = environment.servlets();
         servlets.addServlet("docs", new AssetServlet("/assets/docs", "/docs", "index.html", StandardCharsets.UTF_8))
                 .addMapping("/docs", "/docs/*");
-        servlets.addServlet("swagger-ui", new AssetServlet(webJar("swagger-ui"), "/docs/swagger-ui", null,
+        servlets.addServlet("swagger-ui", new AssetServlet("/" + WebJars.folder("org.webjars", "swagger-ui"), "/docs/swagger-ui", null,
                 StandardCharsets.UTF_8)).addMapping("/docs/swagger-ui/*");
         servlets.addFilter("docs-headers", new Headers())
                 .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, "/docs", "/docs/*");
-    }
-
-    /** Where a WebJar keeps its files: the folder is named by the version its Maven metadata gives. */
-    static String webJar(String artifact) {
-        String metadata = "/META-INF/maven/org.webjars/" + artifact + "/pom.properties";
-        try (InputStream in = ApiDocs.class.getResourceAsStream(metadata)) {
-            if (in == null) {
-                throw new IllegalStateException("The WebJar " + artifact + " is not on the class path");
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return "/META-INF/resources/webjars/" + artifact + "/" + properties.getProperty("version");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static final class Headers implements Filter {

@@ -1,4 +1,4 @@
-package com.amends.report;
+package com.amends.platform;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,14 +10,14 @@ import java.util.List;
  * RFC 4180 CSV written row by row to the response, so that an export never sits in memory.
  * Money is written in decimal major units (10.00) beside its currency; points as whole numbers.
  */
-final class Csv {
+public final class Csv {
     private final Writer out;
 
-    Csv(Writer out) {
+    public Csv(Writer out) {
         this.out = out;
     }
 
-    void row(List<?> values) {
+    public void row(List<?> values) {
         try {
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {
@@ -47,7 +47,7 @@ final class Csv {
     }
 
     /** Minor units as a decimal in major units for a currency; points stay whole. */
-    static String amount(long minor, String unit) {
+    public static String amount(long minor, String unit) {
         if (unit == null || unit.equals("points")) {
             return Long.toString(minor);
         }
