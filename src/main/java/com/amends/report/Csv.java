@@ -10,14 +10,14 @@ import java.util.List;
  * RFC 4180 CSV written row by row to the response, so that an export never sits in memory.
  * Money is written in decimal major units (10.00) beside its currency; points as whole numbers.
  */
-final class Csv {
+public final class Csv {
     private final Writer out;
 
     Csv(Writer out) {
         this.out = out;
     }
 
-    void row(List<?> values) {
+    public void row(List<?> values) {
         try {
             for (int i = 0; i < values.size(); i++) {
                 if (i > 0) {

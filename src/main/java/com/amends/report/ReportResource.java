@@ -30,10 +30,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -51,10 +47,9 @@ import java.util.function.Consumer;
 @Tag(name = "Reports")
 @RolesAllowed({Role.FINANCE_NAME, Role.ADMIN_NAME})
 public final class ReportResource {
-    static final String TEXT_CSV = "text/csv";
+    static final String TEXT_CSV = CsvAnswer.TEXT_CSV;
     private static final String FROM = "At or after." + ParamConverters.TIME_FORMS;
     private static final String TO = "Before." + ParamConverters.END_FORMS;
-    private static final MediaType CSV = MediaType.valueOf(TEXT_CSV);
     private final SpendReports spend;
     private final LiabilityReports liability;
     private final EffectivenessReports effectiveness;
@@ -234,20 +229,8 @@ public final class ReportResource {
         return cells;
     }
 
-    /** CSV when the client ranks it above JSON in Accept; JSON otherwise. */
     private static boolean wantsCsv(HttpHeaders headers) {
-        for (MediaType type : headers.getAcceptableMediaTypes()) {
-            if (type.isCompatible(MediaType.APPLICATION_JSON_TYPE) && !type.isWildcardType()) {
-                return false;
-            }
-            if (type.isCompatible(CSV) && !type.isWildcardType() && !type.isWildcardSubtype()) {
-                return true;
-            }
-            if (type.isWildcardType()) {
-                return false;
-            }
-        }
-        return false;
+        return CsvAnswer.wanted(headers);
     }
 
     /** The report as JSON, or as the CSV {@code body} writes when the client asks for CSV. */
@@ -256,12 +239,6 @@ public final class ReportResource {
     }
 
     private static Response csv(String name, Consumer<Csv> body) {
-        StreamingOutput stream = output -> {
-            BufferedWriter writer = new BufferedWriter(new OutputStreamWriter(output, StandardCharsets.UTF_8), 64 * 1024);
-            body.accept(new Csv(writer));
-            writer.flush();
-        };
-        return Response.ok(stream, CSV.withCharset("utf-8"))
-                .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"").build();
+        return CsvAnswer.streamed(name, body);
     }
 }
