@@ -1,5 +1,6 @@
 package com.amends.privacy;
 
+import com.amends.ledger.Accounts;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -25,16 +26,19 @@ final class Scrubber {
     static final Set<String> FREE_TEXT = Set.of("note", "case_ref", "decision_note", "revoke_reason", "reason", "message");
 
     private final ObjectMapper mapper;
-    private final String customerId;
     private final String pseudonym;
-    /** The id inside other text, where no id character touches it on either side (":" may precede it). */
+    /**
+     * The id inside other text, where no id character touches it on either side (a "." may follow
+     * it when it ends a sentence rather than a longer id), or as the end of its points account.
+     */
     private final Pattern inText;
+    private final Pattern inAccount;
 
     Scrubber(ObjectMapper mapper, String customerId, String pseudonym) {
         this.mapper = mapper;
-        this.customerId = customerId;
         this.pseudonym = pseudonym;
-        this.inText = Pattern.compile("(?<![A-Za-z0-9._@-])" + Pattern.quote(customerId) + "(?![A-Za-z0-9._:@-])");
+        this.inText = standalone(customerId);
+        this.inAccount = standalone(Accounts.points(customerId));
     }
 
     /** A stored JSON document rewritten; text that is not JSON is rewritten as text. */
@@ -54,9 +58,17 @@ final class Scrubber {
         return scrub(tree, false).toString();
     }
 
-    /** Plain text: the id, where it stands alone, becomes the pseudonym. */
+    /** Plain text: the id, where it stands alone or names its points account, becomes the pseudonym. */
     String text(String stored) {
-        return stored == null ? null : inText.matcher(stored).replaceAll(Matcher.quoteReplacement(pseudonym));
+        if (stored == null) {
+            return null;
+        }
+        String accounts = inAccount.matcher(stored).replaceAll(Matcher.quoteReplacement(Accounts.points(pseudonym)));
+        return inText.matcher(accounts).replaceAll(Matcher.quoteReplacement(pseudonym));
+    }
+
+    private static Pattern standalone(String name) {
+        return Pattern.compile("(?<![A-Za-z0-9._:@-])" + Pattern.quote(name) + "(?![A-Za-z0-9_:@-]|\\.[A-Za-z0-9._:@-])");
     }
 
     private JsonNode scrub(JsonNode node, boolean freeText) {
@@ -78,13 +90,5 @@ final class Scrubber {
             return freeText ? TextNode.valueOf(ERASED) : TextNode.valueOf(text(node.textValue()));
         }
         return node;
-    }
-
-    String customerId() {
-        return customerId;
-    }
-
-    String pseudonym() {
-        return pseudonym;
     }
 }

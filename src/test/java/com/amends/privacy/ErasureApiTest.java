@@ -252,12 +252,31 @@ class ErasureApiTest extends OwnServerFixture {
         seal();
         assertThat(verify().path("valid").asBoolean()).isTrue();
 
+        String forged = "UPDATE audit_events SET after_state = REPLACE(after_state, '%s', '%s') WHERE id = "
+                + "(SELECT MAX(event_id) FROM audit_redactions)";
+        server.jdbi().useHandle(h -> h.execute(forged.formatted("erased_", "forged_")));
+        try {
+            JsonNode verified = verify();
+            assertThat(verified.path("valid").asBoolean()).isFalse();
+            assertThat(verified.path("first_mismatch").path("problem").asText()).contains("does not match its hash");
+        } finally {
+            // The other tests of this class share the server and its chain.
+            server.jdbi().useHandle(h -> h.execute(forged.formatted("forged_", "erased_")));
+        }
+        assertThat(verify().path("valid").asBoolean()).isTrue();
+
+        // A redaction row added behind the API's back, covering an event it never rewrote, is caught too.
         server.jdbi().useHandle(h -> h.execute("""
-                UPDATE audit_events SET after_state = REPLACE(after_state, 'erased_', 'forged_')
-                 WHERE id = (SELECT MIN(event_id) FROM audit_redactions)"""));
-        JsonNode verified = verify();
-        assertThat(verified.path("valid").asBoolean()).isFalse();
-        assertThat(verified.path("first_mismatch").path("problem").asText()).contains("does not match its hash");
+                INSERT INTO audit_redactions (event_id, pseudonym, content_hash)
+                SELECT MIN(e.id), (SELECT MIN(pseudonym) FROM audit_redactions), 'feed' FROM audit_events e
+                 WHERE e.id NOT IN (SELECT event_id FROM audit_redactions)"""));
+        try {
+            JsonNode verified = verify();
+            assertThat(verified.path("valid").asBoolean()).isFalse();
+            assertThat(verified.path("first_mismatch").path("problem").asText()).contains("erasure");
+        } finally {
+            server.jdbi().useHandle(h -> h.execute("DELETE FROM audit_redactions WHERE content_hash = 'feed'"));
+        }
     }
 
     private Reply erase(String customer, String idempotencyKey) {
