@@ -1,5 +1,6 @@
 package com.amends.audit;
 
+import com.amends.platform.JsonLike;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
 import java.util.List;
@@ -38,8 +39,7 @@ public final class AuditRedaction {
         // The sealer waits until this commits: an event rewritten here is either sealed already,
         // and redacted, or sealed afterwards with its new content.
         dao.lockHead();
-        String like = customerId.replace("!", "!!").replace("_", "!_").replace("%", "!%");
-        List<AuditEventRow> events = dao.naming(customerId, "%\"" + like + "\"%", "%:" + like + "\"%");
+        List<AuditEventRow> events = dao.naming(customerId, JsonLike.quoted(customerId), JsonLike.suffixed(customerId));
         for (AuditEventRow e : events) {
             String target = customerId.equals(e.targetId()) ? pseudonym : e.targetId();
             AuditEventRow rewritten = new AuditEventRow(e.seq(), e.id(), e.occurredAt(), e.apiKeyId(), e.apiKeyName(),

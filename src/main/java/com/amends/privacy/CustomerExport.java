@@ -1,5 +1,6 @@
 package com.amends.privacy;
 
+import com.amends.platform.JsonLike;
 import com.amends.platform.OneTransactionAtATime;
 import com.amends.platform.Transactor;
 import com.amends.report.Csv;
@@ -106,10 +107,9 @@ public final class CustomerExport {
 
     private static void scan(Handle handle, ExportTable table, String customerId, RowSink sink,
                              java.util.function.Consumer<List<String>> header) throws IOException {
-        String like = customerId.replace("!", "!!").replace("_", "!_").replace("%", "!%");
         IOException[] failed = new IOException[1];
         handle.createQuery(table.sql).bind("c", customerId)
-                .bind("quoted", "%\"" + like + "\"%").bind("suffixed", "%:" + like + "\"%")
+                .bind("quoted", JsonLike.quoted(customerId)).bind("suffixed", JsonLike.suffixed(customerId))
                 .setFetchSize(FETCH)
                 .scanResultSet((supplier, context) -> {
                     try (ResultSet rows = supplier.get()) {

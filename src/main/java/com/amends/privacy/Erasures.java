@@ -12,6 +12,7 @@ import com.amends.ledger.Accounts;
 import com.amends.platform.ApiException;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
+import com.amends.platform.JsonLike;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
 import com.amends.platform.idempotency.Outcome;
@@ -121,9 +122,8 @@ public final class Erasures {
         dao.postings(Accounts.points(c), Accounts.points(p));
         dao.journalEntries(c, p);
 
-        String like = c.replace("!", "!!").replace("_", "!_").replace("%", "!%");
-        String quoted = "%\"" + like + "\"%";
-        String suffixed = "%:" + like + "\"%";
+        String quoted = JsonLike.quoted(c);
+        String suffixed = JsonLike.suffixed(c);
         List<ErasureDao.EventText> told = new ArrayList<>();
         for (ErasureDao.EventText event : dao.events(c, quoted, suffixed)) {
             told.add(new ErasureDao.EventText(event.id(), c.equals(event.customerId()) ? p : event.customerId(),
