@@ -20,6 +20,9 @@ import com.amends.points.PointsExpiry;
 import com.amends.policy.BudgetResource;
 import com.amends.policy.BudgetThreshold;
 import com.amends.policy.PolicyResource;
+import com.amends.privacy.CustomerErasureResource;
+import com.amends.privacy.CustomerExportResource;
+import com.amends.privacy.ErasureView;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.redemption.PointsRedemptionResource;
 import com.amends.redemption.RedemptionResource;
@@ -60,7 +63,7 @@ public final class AmendsApi {
             BudgetResource.class, PolicyResource.class, ReasonCodeResource.class,
             PointsRedemptionResource.class, RedemptionResource.class, VoucherRedemptionResource.class,
             ReportResource.class, VoucherResource.class, WebhookEndpointResource.class, EventRedeliveryResource.class,
-            EventResource.class);
+            EventResource.class, CustomerExportResource.class, CustomerErasureResource.class);
 
     /**
      * What the audit trail records a change as: the operationId of each operation that is not a
@@ -88,7 +91,8 @@ public final class AmendsApi {
         tags.put("API keys", "Keys and their roles: who may call what. Every request carries one as a bearer token.");
         tags.put("Grants", "Points or a voucher given to a customer for a case, within an agent's limits or after a "
                 + "supervisor's approval; revoked when given by mistake.");
-        tags.put("Customers", "A customer's wallet (points, vouchers, goodwill received) and their ledger.");
+        tags.put("Customers", "A customer's wallet (points, vouchers, goodwill received) and their ledger; everything "
+                + "held about them, and their erasure on request.");
         tags.put("Vouchers", "Checking a voucher code at checkout before spending it.");
         tags.put("Holds", "Reserving points or voucher value while an order is in checkout, then capturing or "
                 + "releasing it.");
@@ -129,6 +133,7 @@ public final class AmendsApi {
                 case CAMPAIGN_BATCH_COMPLETED -> BatchView.class;
                 case CAMPAIGN_COMPLETED -> CampaignView.class;
                 case BUDGET_THRESHOLD_REACHED -> BudgetThreshold.class;
+                case CUSTOMER_ERASED -> ErasureView.class;
             });
         }
         payloads.put("message", CampaignMessage.class);

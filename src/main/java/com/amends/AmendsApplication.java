@@ -2,6 +2,7 @@ package com.amends;
 
 import com.amends.audit.Audit;
 import com.amends.audit.AuditChain;
+import com.amends.audit.AuditRedaction;
 import com.amends.audit.AuditResource;
 import com.amends.audit.AuditTrail;
 import com.amends.audit.RequestContextFilter;
@@ -65,6 +66,10 @@ import com.amends.policy.GrantTally;
 import com.amends.policy.Judging;
 import com.amends.policy.PolicyResource;
 import com.amends.policy.PolicySettings;
+import com.amends.privacy.CustomerErasureResource;
+import com.amends.privacy.CustomerExport;
+import com.amends.privacy.CustomerExportResource;
+import com.amends.privacy.Erasures;
 import com.amends.reason.ReasonCodeResource;
 import com.amends.reason.ReasonCodes;
 import com.amends.redemption.PointsRedemptionResource;
@@ -236,8 +241,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.admin().addTask(new CreateApiKeyTask(new OperatorKeys(keys, commands)));
         register(jersey, new ReasonCodeResource(reasons, commands));
         register(jersey, new GrantResource(grants, commands));
-        register(jersey, new WalletResource(new Wallets(customers, points, vouchers, goodwillTotals, judging,
-                pointValues, clock), customers, ledger));
+        Wallets wallets = new Wallets(customers, points, vouchers, goodwillTotals, judging, pointValues, clock);
+        register(jersey, new WalletResource(wallets, customers, ledger));
         register(jersey, new VoucherResource(vouchers));
         register(jersey, new VoucherRedemptionResource(redemptions, commands));
         register(jersey, new PointsRedemptionResource(redemptions, commands));
@@ -257,6 +262,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new AuditResource(new AuditTrail(transactor, environment.getObjectMapper()), auditChain,
                 AmendsApi.changeActions()));
         environment.admin().addTask(new SealAuditTask(auditChain));
+
+        register(jersey, new CustomerExportResource(new CustomerExport(transactor, environment.getObjectMapper(), clock),
+                wallets));
+        register(jersey, new CustomerErasureResource(new Erasures(transactor, customers, holds, grants, events,
+                new AuditRedaction(transactor, auditChain), config.getPseudonymKey(), environment.getObjectMapper(),
+                clock).prepare(), commands));
 
         register(jersey, new MeResource());
         register(jersey, new EventResource(events));

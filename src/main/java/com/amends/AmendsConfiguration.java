@@ -83,6 +83,22 @@ public class AmendsConfiguration extends Configuration {
         this.campaignWorkerInterval = campaignWorkerInterval;
     }
 
+    /**
+     * The secret of erased customers' pseudonyms (an HMAC key); kept out of the database so that a
+     * copy of it cannot tell which id a pseudonym stands for. Empty: a key kept in the database.
+     */
+    private String pseudonymKey;
+
+    @JsonProperty
+    public String getPseudonymKey() {
+        return pseudonymKey;
+    }
+
+    @JsonProperty
+    public void setPseudonymKey(String pseudonymKey) {
+        this.pseudonymKey = pseudonymKey;
+    }
+
     /** How often committed audit events are sealed into the hash chain. */
     @NotNull
     private Duration auditSealInterval = Duration.seconds(1);

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Tamper evidence for the audit trail. Each sealed event carries a SHA-256 over its content, its
@@ -93,13 +94,25 @@ public final class AuditChain {
                 }
                 String recomputed = hash(hash, event.chainPosition(), event);
                 if (!recomputed.equals(event.hash())) {
-                    return ChainVerification.broken(expected, head, unsealed, headEvent, event.chainPosition(),
-                            event.id(), "the event's content or its predecessor does not match its hash");
+                    // An erased customer's event was rewritten after it was sealed: its link stands
+                    // if its content is exactly what the erasure recorded (see AuditRedaction).
+                    String link = recomputed;
+                    boolean redacted = dao.latestRedaction(event.id()).map(link::equals).orElse(false);
+                    if (!redacted) {
+                        return ChainVerification.broken(expected, head, unsealed, headEvent, event.chainPosition(),
+                                event.id(), "the event's content or its predecessor does not match its hash");
+                    }
+                    recomputed = event.hash();
                 }
                 hash = recomputed;
                 expected = event.chainPosition();
                 lastEventId = event.id();
             }
+        }
+        Optional<String> unrecorded = transactor.inTransaction(tx -> firstUnrecordedErasure());
+        if (unrecorded.isPresent()) {
+            return ChainVerification.broken(expected, head, unsealed, headEvent, expected, lastEventId,
+                    "the rewritten events of erasure " + unrecorded.get() + " are not those its audit event records");
         }
         if (!hash.equals(head.lastHash())) {
             return ChainVerification.broken(expected, head, unsealed, headEvent, expected, lastEventId,
@@ -108,21 +121,60 @@ public final class AuditChain {
         return ChainVerification.valid(expected, head, unsealed, headEvent);
     }
 
+    /**
+     * The first erasure whose rewritten events differ from the digest its own audit event recorded
+     * (rows added to, removed from or changed in audit_redactions behind the API's back).
+     */
+    private Optional<String> firstUnrecordedErasure() {
+        for (String pseudonym : dao.redactingErasures()) {
+            String digest = RedactionDigest.of(dao.redactionsOf(pseudonym));
+            boolean recorded = dao.erasureStates(AuditRedaction.ERASE_ACTION, pseudonym).stream()
+                    .anyMatch(state -> digest.equals(RedactionDigest.recorded(plain, state)));
+            if (!recorded) {
+                return Optional.of(pseudonym);
+            }
+        }
+        return Optional.empty();
+    }
+
     static String genesis() {
         return "0".repeat(64);
     }
 
     private String hash(String previous, long position, AuditEventRow e) {
+        MessageDigest sha = sha256();
+        sha.update(previous.getBytes(StandardCharsets.US_ASCII));
+        sha.update((byte) '\n');
+        sha.update(content(position, e));
+        return HexFormat.of().formatHex(sha.digest());
+    }
+
+    /** What a sealed event's hash covers of the event itself: every field but its hash. */
+    private byte[] content(long position, AuditEventRow e) {
         try {
-            byte[] content = plain.writeValueAsBytes(new Object[] {position, e.id(), e.occurredAt().toString(),
+            return plain.writeValueAsBytes(new Object[] {position, e.id(), e.occurredAt().toString(),
                     e.apiKeyId(), e.apiKeyName(), e.role(), e.agentId(), e.action(), e.targetType(), e.targetId(),
                     e.requestId(), e.clientAddress(), e.beforeState(), e.afterState()});
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(previous.getBytes(StandardCharsets.US_ASCII));
-            sha.update((byte) '\n');
-            sha.update(content);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (JsonProcessingException | NoSuchAlgorithmException ex) {
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException(ex);
+        }
+    }
+
+    /**
+     * The hash a sealed event would have with its content rewritten, in its place in the chain: what
+     * a redaction records, so the walk checks the rewritten event and its predecessor as strictly as
+     * it checked the original. Called with the chain's head locked.
+     */
+    String rewrittenLink(AuditEventRow rewritten) {
+        long position = rewritten.chainPosition();
+        String previous = position == 1 ? genesis() : dao.hashAt(position - 1).orElseThrow();
+        return hash(previous, position, rewritten);
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException ex) {
             throw new IllegalStateException(ex);
         }
     }

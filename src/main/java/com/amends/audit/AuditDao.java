@@ -55,5 +55,45 @@ interface AuditDao {
     @SqlUpdate("UPDATE audit_chain SET position = :position, last_hash = :lastHash, sealed_at = :sealedAt WHERE id = 1")
     void advance(@BindMethods ChainHead head);
 
+    @SqlQuery("SELECT hash FROM audit_events WHERE chain_position = :position")
+    java.util.Optional<String> hashAt(long position);
+
+    /**
+     * Events that may name a customer: about them by target, or naming them in a state as a JSON
+     * string of its own ({@code "id"}) or as the end of one (an account, {@code "points:id"}).
+     */
+    @SqlQuery("""
+            SELECT * FROM audit_events
+             WHERE target_id = :customerId
+                OR before_state LIKE :quoted ESCAPE '!' OR after_state LIKE :quoted ESCAPE '!'
+                OR before_state LIKE :suffixed ESCAPE '!' OR after_state LIKE :suffixed ESCAPE '!'
+             ORDER BY seq
+            """)
+    List<AuditEventRow> naming(String customerId, String quoted, String suffixed);
+
+    @SqlUpdate("""
+            UPDATE audit_events SET target_id = :targetId, before_state = :beforeState, after_state = :afterState
+             WHERE seq = :seq
+            """)
+    void rewrite(@BindMethods AuditEventRow event);
+
+    @SqlUpdate("INSERT INTO audit_redactions (event_id, pseudonym, content_hash) VALUES (:eventId, :pseudonym, :contentHash)")
+    void redacted(String eventId, String pseudonym, String contentHash);
+
+    @SqlQuery("SELECT content_hash FROM audit_redactions WHERE event_id = :eventId ORDER BY seq DESC LIMIT 1")
+    java.util.Optional<String> latestRedaction(String eventId);
+
+    @SqlQuery("SELECT DISTINCT pseudonym FROM audit_redactions ORDER BY pseudonym")
+    List<String> redactingErasures();
+
+    @SqlQuery("SELECT event_id, content_hash FROM audit_redactions WHERE pseudonym = :pseudonym ORDER BY event_id, seq")
+    @RegisterConstructorMapper(Redaction.class)
+    List<Redaction> redactionsOf(String pseudonym);
+
+    @SqlQuery("SELECT after_state FROM audit_events WHERE action = :action AND target_id = :pseudonym")
+    List<String> erasureStates(String action, String pseudonym);
+
+    record Redaction(String eventId, String contentHash) {}
+
     record ChainHead(long position, String lastHash, Instant sealedAt) {}
 }

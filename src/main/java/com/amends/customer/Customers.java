@@ -38,6 +38,12 @@ public final class Customers {
         dao.lock(customerId);
     }
 
+    /** Locks a known customer's row for the transaction; empty for a customer never seen. */
+    public boolean lockIfKnown(Tx tx, String customerId) {
+        tx.requireOpen();
+        return dao.lock(customerId).isPresent();
+    }
+
     public Instant require(String customerId) {
         return dao.createdAt(customerId).orElseThrow(() ->
                 new ApiException(ErrorCode.CUSTOMER_NOT_FOUND, "No customer " + customerId + " has received goodwill yet"));

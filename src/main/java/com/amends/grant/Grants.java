@@ -158,6 +158,21 @@ public final class Grants {
         return told(tx, EventType.GRANT_REJECTED, id);
     }
 
+    /**
+     * Ends a grant that waits for approval without a decision, as the customer it was for is being
+     * erased: nobody may approve value for a pseudonym. Told as grant.rejected, decided by no agent.
+     */
+    public GrantView withdraw(Tx tx, String id, String why) {
+        tx.requireOpen();
+        GrantRow grant = dao.lock(id).orElseThrow(() -> notFound(id));
+        if (!grant.is(GrantStatus.PENDING_APPROVAL)) {
+            throw new ApiException(ErrorCode.GRANT_NOT_PENDING, "Grant " + id + " is " + grant.status().wire());
+        }
+        dao.decide(id, GrantStatus.REJECTED, null, clock.instant(), why);
+        stopCounting(tx, grant);
+        return told(tx, EventType.GRANT_REJECTED, id);
+    }
+
     /** Expires grants left undecided since before {@code before}; answers how many. */
     public int expirePending(Instant before) {
         int expired = 0;

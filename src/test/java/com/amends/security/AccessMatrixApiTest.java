@@ -57,6 +57,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
             Map.entry("listCampaigns", Set.of(Role.SUPERVISOR, Role.FINANCE)),
             Map.entry("getCampaignBatch", Set.of(Role.SUPERVISOR, Role.FINANCE)),
             Map.entry("getWallet", HELPDESK_AND_FINANCE), Map.entry("getCustomerBalance", CHECKOUT_READERS), Map.entry("getCustomerLedger", HELPDESK_AND_FINANCE),
+            Map.entry("exportCustomer", ADMIN), Map.entry("eraseCustomer", ADMIN),
             Map.entry("listGrants", HELPDESK_AND_FINANCE), Map.entry("getGrant", HELPDESK_AND_FINANCE),
             Map.entry("createGrant", HELPDESK), Map.entry("getAllowance", HELPDESK),
             Map.entry("approveGrant", SUPERVISOR), Map.entry("rejectGrant", SUPERVISOR), Map.entry("revokeGrant", SUPERVISOR),

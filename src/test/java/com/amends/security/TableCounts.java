@@ -14,7 +14,8 @@ final class TableCounts {
     private static final List<String> TABLES = List.of("api_keys", "reason_codes", "customers", "accounts",
             "journal_entries", "postings", "grants", "point_lots", "vouchers", "redemptions", "redemption_lots",
             "reversals", "holds", "hold_lots", "limit_policies", "customer_caps", "budgets", "budget_usage",
-            "agent_usage", "campaigns", "campaign_batches", "campaign_recipients", "audit_events");
+            "agent_usage", "campaigns", "campaign_batches", "campaign_recipients", "audit_events", "erasures",
+            "audit_redactions");
 
     private TableCounts() {}
 
