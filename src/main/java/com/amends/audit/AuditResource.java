@@ -9,6 +9,7 @@ import com.amends.platform.Page;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
+import com.amends.platform.ratelimit.ExpensiveRead;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.Set;
 import java.util.TreeSet;
 
+@ExpensiveRead
 @Path("/v1/audit-events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Audit")
