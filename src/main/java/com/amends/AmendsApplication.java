@@ -227,8 +227,9 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         MaskedRequestLog.install(config.getServerFactory(), environment, VOUCHER_CODE_IN_PATH, VoucherCodes::masked);
 
         var jersey = environment.jersey();
-        jersey.register(new ProblemMapper());
-        jersey.register(new ProblemMapper.Validation());
+        ProblemMapper problems = new ProblemMapper(clock);
+        jersey.register(problems);
+        jersey.register(new ProblemMapper.Validation(problems));
         jersey.register(new BodySizeLimit(config.getMaxRequestBody().toBytes()));
         jersey.register(new ParamConverters());
         jersey.register(new StrictQueryParameters());
@@ -275,7 +276,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         register(jersey, new OpenApiResource(OpenApiDocument.json(api), OpenApiDocument.yaml(api)));
         ApiDocs.serve(environment);
 
-        Jobs jobs = new Jobs(environment.lifecycle());
+        Jobs jobs = new Jobs(environment.lifecycle(), clock);
         jobs.every("idempotency purge", Duration.ofMinutes(1), Duration.ofHours(1), idempotency::purgeExpired);
         Duration eventRetention = config.getEventRetention().toJavaDuration();
         jobs.every("event pruning", Duration.ofMinutes(5), Duration.ofHours(1), () -> events.prune(eventRetention));

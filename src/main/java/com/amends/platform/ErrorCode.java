@@ -58,7 +58,8 @@ public enum ErrorCode {
     REQUEST_HEADERS_TOO_LARGE(431, "The request headers are too large"),
     TOO_MANY_FAILED_LOOKUPS(429, "Too many unknown voucher codes from this API key; wait and retry"),
     RATE_LIMITED(429, "This API key sent more requests than its limit; wait and retry"),
-    INTERNAL_ERROR(500, "An unexpected error occurred");
+    INTERNAL_ERROR(500, "An unexpected error occurred"),
+    SERVICE_UNAVAILABLE(503, "The database cannot be reached or cannot take the request now; retry after Retry-After");
 
     private final int status;
     private final String title;
@@ -81,7 +82,8 @@ public enum ErrorCode {
      * idempotent retry must run again instead of being told the stored refusal.
      */
     public boolean retryable() {
-        return this == TOO_MANY_FAILED_LOOKUPS || this == RATE_LIMITED || this == IDEMPOTENCY_KEY_IN_USE;
+        return this == TOO_MANY_FAILED_LOOKUPS || this == RATE_LIMITED || this == IDEMPOTENCY_KEY_IN_USE
+                || this == SERVICE_UNAVAILABLE;
     }
 
     /** The wire form, e.g. {@code insufficient_balance}. */

@@ -1,6 +1,7 @@
 package com.amends.platform;
 
 import io.dropwizard.lifecycle.setup.LifecycleEnvironment;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +19,11 @@ public final class Jobs {
 
     private final LifecycleEnvironment lifecycle;
     private final ScheduledExecutorService shared;
+    private final FailureLog failures;
 
-    public Jobs(LifecycleEnvironment lifecycle) {
+    public Jobs(LifecycleEnvironment lifecycle, Clock clock) {
         this.lifecycle = lifecycle;
+        this.failures = new FailureLog(LOG, clock, FailureLog.DEFAULT_INTERVAL);
         this.shared = lifecycle.scheduledExecutorService("amends-jobs").threads(1).build();
     }
 
@@ -40,18 +43,23 @@ public final class Jobs {
         schedule(own, name, interval, interval, work);
     }
 
-    private static void schedule(ScheduledExecutorService executor, String name, Duration first, Duration interval,
+    private void schedule(ScheduledExecutorService executor, String name, Duration first, Duration interval,
                                  Runnable work) {
         executor.scheduleWithFixedDelay(() -> runQuietly(name, work), first.toMillis(), interval.toMillis(),
                 TimeUnit.MILLISECONDS);
     }
 
-    private static void runQuietly(String job, Runnable work) {
+    private void runQuietly(String job, Runnable work) {
         try {
             work.run();
         } catch (RuntimeException | LinkageError e) {
             // Running out of memory is not carried on from; a class that cannot be reached is logged like any failure.
-            LOG.warn("{} failed; it runs again at its next turn", job, e);
+            // A job that fails each second while the database is away says so once a minute, with a count.
+            if (DatabaseOutage.is(e)) {
+                failures.summarise(job + " failed: the database is unavailable; it runs again at its next turn", e);
+            } else {
+                failures.warn(job + " failed; it runs again at its next turn", e);
+            }
         }
     }
 }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -45,6 +46,8 @@ import org.slf4j.LoggerFactory;
 @Provider
 public final class ProblemMapper implements ExceptionMapper<Throwable> {
     private static final Logger LOG = LoggerFactory.getLogger(ProblemMapper.class);
+    /** How long a client is asked to wait when the database is away: long enough not to hammer it, short enough to notice it is back. */
+    static final int OUTAGE_RETRY_SECONDS = 5;
     private static final PropertyNamingStrategies.NamingBase SNAKE =
             (PropertyNamingStrategies.NamingBase) PropertyNamingStrategies.SNAKE_CASE;
 
@@ -55,12 +58,22 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
      */
     @Provider
     public static final class Validation implements ExceptionMapper<jakarta.validation.ValidationException> {
-        private final ProblemMapper mapper = new ProblemMapper();
+        private final ProblemMapper mapper;
+
+        public Validation(ProblemMapper mapper) {
+            this.mapper = mapper;
+        }
 
         @Override
         public Response toResponse(jakarta.validation.ValidationException exception) {
             return mapper.toResponse(exception);
         }
+    }
+
+    private final FailureLog failures;
+
+    public ProblemMapper(Clock clock) {
+        this.failures = new FailureLog(LOG, clock, FailureLog.DEFAULT_INTERVAL);
     }
 
     @Override
@@ -76,13 +89,13 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
             // A refusal of a key that authentication recognised (an expired one) says, like any 401, how to authenticate.
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"amends\"");
         }
-        if (exception instanceof ApiException api && api.extensions().get("retry_after_seconds") instanceof Number n) {
+        if (problem.getExtensions().get("retry_after_seconds") instanceof Number n) {
             response.header(HttpHeaders.RETRY_AFTER, n.longValue());
         }
         return response.build();
     }
 
-    static Problem toProblem(Throwable exception) {
+    Problem toProblem(Throwable exception) {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof ApiException api) {
                 return api.toProblem(); // e.g. thrown by the body size limit while Jackson was reading
@@ -108,13 +121,32 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof WebApplicationException web) {
             return web(web);
         }
+        if (DatabaseOutage.is(exception)) {
+            failures.summarise("Database unavailable; requests are answered 503", exception);
+            return new Problem(ErrorCode.SERVICE_UNAVAILABLE, "The database cannot take requests now; retry in "
+                    + OUTAGE_RETRY_SECONDS + " seconds", null, Map.of("retry_after_seconds", OUTAGE_RETRY_SECONDS));
+        }
+        if (clientWentAway(exception)) {
+            // The client closed the connection mid-body: nobody reads this answer, and it is not our fault.
+            LOG.info("A client closed its connection before sending the whole request body");
+            return new Problem(ErrorCode.BAD_REQUEST, "The request body ended early", null, Map.of());
+        }
         String reference = UUID.randomUUID().toString();
-        LOG.error("Unexpected error, reference {}", reference, exception);
+        failures.error("Unexpected error, reference " + reference, exception);
         return new Problem(ErrorCode.INTERNAL_ERROR,
                 "Something went wrong on our side; quote reference " + reference, null, Map.of("reference", reference));
     }
 
-    private static Problem web(WebApplicationException web) {
+    private static boolean clientWentAway(Throwable exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof java.io.EOFException) {
+                return true; // Jetty's EofException among them: the connection ended before the body did
+            }
+        }
+        return false;
+    }
+
+    private Problem web(WebApplicationException web) {
         int status = web.getResponse().getStatus();
         if (web instanceof NotFoundException) {
             return new Problem(ErrorCode.NOT_FOUND, "No resource at this path", null, Map.of());

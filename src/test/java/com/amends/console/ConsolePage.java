@@ -27,6 +27,7 @@ final class ConsolePage {
         this.driver = browser.driver();
         this.origin = "http://127.0.0.1:" + server.port();
         this.wait = new WebDriverWait(driver, Duration.ofSeconds(10));
+        browser.watch(server);
     }
 
     String origin() {

@@ -59,6 +59,38 @@ class ErrorShapeApiTest {
                 .isTrue();
     }
 
+    @Test
+    void shouldNotTakeAClientThatHangsUpMidBodyForAServerError() throws Exception {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> log =
+                new ch.qos.logback.core.read.ListAppender<>();
+        log.start();
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(ProblemMapper.class)).addAppender(log);
+        long clientErrors = answered("4xx");
+        long serverErrors = answered("5xx");
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
+            socket.getOutputStream().write(("POST /v1/grants HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer "
+                    + server.secret(Role.AGENT) + "\r\nContent-Type: application/json\r\nIdempotency-Key: hang-up-"
+                    + java.util.UUID.randomUUID() + "\r\nContent-Length: 5000\r\n\r\n{\"customer_id\": \"cu")
+                    .getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            Thread.sleep(300); // the server is reading the body when the client goes
+        }
+        for (int waited = 0; answered("4xx") == clientErrors && waited < 100; waited++) {
+            Thread.sleep(100); // the server notices the hang-up when its read fails
+        }
+        assertThat(answered("4xx")).as("the request is counted as the client's failure").isEqualTo(clientErrors + 1);
+        assertThat(answered("5xx")).isEqualTo(serverErrors);
+        assertThat(log.list).as("nothing worth a warning").noneMatch(event ->
+                event.getLevel().isGreaterOrEqual(ch.qos.logback.classic.Level.WARN));
+    }
+
+    /** How many answers of a class (4xx, 5xx) the server has counted, as its metrics show them. */
+    private long answered(String statusClass) {
+        return server.adminPort().get("/metrics").json().path("meters")
+                .path("io.dropwizard.jetty.MutableServletContextHandler." + statusClass + "-responses").path("count")
+                .asLong();
+    }
+
     private String rawHttp(String request) throws Exception {
         try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.port())) {
             socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 @Tag("fast")
 class ProblemShapeTest {
     private static final ObjectMapper JSON = Json.configure(new ObjectMapper().findAndRegisterModules());
-    private final ProblemMapper mapper = new ProblemMapper();
+    private static final ProblemMapper MAPPER = new ProblemMapper(java.time.Clock.systemUTC());
 
     /** A request body as the resources declare them. */
     record Body(Long points, String note) {}
@@ -36,7 +36,7 @@ class ProblemShapeTest {
     private static Problem readingFails(String body) {
         Throwable failure = catchThrowable(() -> JSON.readValue(body, Body.class));
         assertThat(failure).as("reading %s fails", body).isNotNull();
-        return ProblemMapper.toProblem(failure);
+        return MAPPER.toProblem(failure);
     }
 
     @Nested
@@ -74,12 +74,12 @@ class ProblemShapeTest {
 
         @Test
         void shouldAnswerAsProblemJson_WithRetryAfter_WhenTheRefusalSaysWhenToRetry() {
-            Response response = mapper.toResponse(new ApiException(ErrorCode.TOO_MANY_FAILED_LOOKUPS, "Wait",
+            Response response = MAPPER.toResponse(new ApiException(ErrorCode.TOO_MANY_FAILED_LOOKUPS, "Wait",
                     List.of(), Map.of("retry_after_seconds", 40L)));
             assertThat(response.getStatus()).isEqualTo(429);
             assertThat(response.getMediaType().toString()).isEqualTo("application/problem+json");
             assertThat(response.getHeaderString(HttpHeaders.RETRY_AFTER)).isEqualTo("40");
-            assertThat(mapper.toResponse(new ApiException(ErrorCode.NOT_FOUND, "No"))
+            assertThat(MAPPER.toResponse(new ApiException(ErrorCode.NOT_FOUND, "No"))
                     .getHeaderString(HttpHeaders.RETRY_AFTER)).isNull();
         }
 
@@ -87,7 +87,7 @@ class ProblemShapeTest {
         void shouldFindTheRefusal_WhenSomethingElseWrappedIt() {
             RuntimeException wrapped = new RuntimeException("reading the body",
                     new ApiException(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is too large"));
-            assertThat(ProblemMapper.toProblem(wrapped).getCode()).isEqualTo("payload_too_large");
+            assertThat(MAPPER.toProblem(wrapped).getCode()).isEqualTo("payload_too_large");
         }
     }
 
@@ -123,19 +123,19 @@ class ProblemShapeTest {
     class FromTheFramework {
         @Test
         void shouldAnswer404_ForAPathThatDoesNotExist() {
-            assertThat(ProblemMapper.toProblem(new NotFoundException()).getCode()).isEqualTo("not_found");
+            assertThat(MAPPER.toProblem(new NotFoundException()).getCode()).isEqualTo("not_found");
         }
 
         @Test
         void shouldSayWhichMethodsAPathTakes() {
-            Response response = mapper.toResponse(new NotAllowedException("GET", new String[] {"POST"}));
+            Response response = MAPPER.toResponse(new NotAllowedException("GET", new String[] {"POST"}));
             assertThat(response.getStatus()).isEqualTo(405);
             assertThat(response.getAllowedMethods()).containsExactlyInAnyOrder("GET", "POST");
         }
 
         @Test
         void shouldNameAQueryParameterThatCouldNotBeRead() {
-            Problem problem = ProblemMapper.toProblem(new ParamException.QueryParamException(
+            Problem problem = MAPPER.toProblem(new ParamException.QueryParamException(
                     new IllegalArgumentException("must be true or false"), "active", null));
             assertThat(problem.getCode()).isEqualTo("invalid_parameter");
             assertThat(problem.getErrors()).containsExactly(new FieldError("active", "is not valid"));
@@ -143,7 +143,7 @@ class ProblemShapeTest {
 
         @Test
         void shouldSayWhatAParameterTakes_WhenOurConverterRefusedIt() {
-            Problem problem = ProblemMapper.toProblem(new ParamException.QueryParamException(
+            Problem problem = MAPPER.toProblem(new ParamException.QueryParamException(
                     new ParamConverters.Refused("must be true or false", null), "active", null));
             assertThat(problem.getDetail()).isEqualTo("Parameter active must be true or false");
             assertThat(problem.getErrors()).containsExactly(new FieldError("active", "must be true or false"));
@@ -151,7 +151,7 @@ class ProblemShapeTest {
 
         @Test
         void shouldHideABugsMessage_BehindAReferenceToTheLog() {
-            Problem problem = ProblemMapper.toProblem(new IllegalStateException("SELECT secret FROM api_keys"));
+            Problem problem = MAPPER.toProblem(new IllegalStateException("SELECT secret FROM api_keys"));
             JsonNode json = json(problem);
             assertThat(problem.getStatus()).isEqualTo(500);
             assertThat(problem.getCode()).isEqualTo("internal_error");

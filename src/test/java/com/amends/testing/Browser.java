@@ -8,10 +8,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterTestExecutionCallback;
@@ -46,6 +49,7 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
             "--disable-quic", "--disable-dev-shm-usage", "--lang=en-US", "--window-size=1280,1000");
 
     private ChromeDriver driver;
+    private final Set<TestServer> watched = new LinkedHashSet<>();
 
     /** The reason the browser tests cannot run here, or null when they can. */
     static String missing() {
@@ -80,6 +84,16 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
                 .getOrComputeIfAbsent(Chromium.class, type -> new Chromium(), Chromium.class).driver;
         // A viewport a previous test emulated would outlive it in the shared tab.
         driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+        watched.clear();
+    }
+
+    /**
+     * Holds what the browser asks of this server's API, and what it is answered, to the spec: after
+     * the test, a request or answer that breaks api-spec/openapi.yaml fails it.
+     */
+    public void watch(TestServer server) {
+        server.browserExchanges(); // what came before this test is not its to answer for
+        watched.add(server);
     }
 
     public ChromeDriver driver() {
@@ -122,6 +136,19 @@ public final class Browser implements ExecutionCondition, BeforeEachCallback, Af
         if (context.getExecutionException().isPresent()) {
             screenshot("FAILED-" + context.getRequiredTestClass().getSimpleName() + "-" + context.getDisplayName()
                     + "-" + context.getUniqueId().hashCode());
+        }
+        List<String> broken = new ArrayList<>();
+        for (TestServer server : watched) {
+            for (SpecValidator.Exchange exchange : server.browserExchanges()) {
+                List<String> violations = SpecValidator.checkedIn().violations(exchange);
+                if (!violations.isEmpty()) {
+                    broken.add(exchange + ":\n    - " + String.join("\n    - ", violations));
+                }
+            }
+        }
+        watched.clear();
+        if (!broken.isEmpty() && context.getExecutionException().isEmpty()) {
+            throw new AssertionError("The console's exchanges break api-spec/openapi.yaml:\n  " + String.join("\n  ", broken));
         }
     }
 

@@ -48,7 +48,8 @@ public final class TestDatabase {
                 + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
     }
 
-    private static TestDatabase h2Url(String url) {
+    /** An H2 database at this URL (e.g. one reached over TCP). */
+    public static TestDatabase h2Url(String url) {
         return new TestDatabase("h2", "org.h2.Driver", url, "sa", () -> { });
     }
 

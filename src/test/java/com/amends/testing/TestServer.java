@@ -9,10 +9,13 @@ import com.amends.platform.DatabaseKind;
 import com.amends.platform.Ids;
 import com.amends.platform.Transactor;
 import io.dropwizard.core.Application;
+import io.dropwizard.core.setup.Environment;
 import io.dropwizard.testing.ConfigOverride;
 import io.dropwizard.testing.DropwizardTestSupport;
 import io.dropwizard.testing.ResourceHelpers;
+import jakarta.servlet.DispatcherType;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +36,7 @@ public final class TestServer implements AutoCloseable {
     private DropwizardTestSupport<AmendsConfiguration> support;
     private Jdbi jdbi;
     private final Map<Role, String> secrets = new EnumMap<>(Role.class);
+    private final BrowserExchanges browserExchanges = new BrowserExchanges();
 
     public TestServer(TestDatabase database) {
         this(database, new MutableClock(MutableClock.START));
@@ -62,12 +66,20 @@ public final class TestServer implements AutoCloseable {
         }
         settings.forEach((path, value) -> overrides.add(ConfigOverride.config(prefix, path, value)));
         MutableClock serverClock = clock;
+        BrowserExchanges recorder = browserExchanges;
         support = new DropwizardTestSupport<>(AmendsApplication.class,
                 ResourceHelpers.resourceFilePath("test-config.yml"), prefix,
                 overrides.toArray(ConfigOverride[]::new)) {
             @Override
             public Application<AmendsConfiguration> newApplication() {
-                return new AmendsApplication(serverClock);
+                return new AmendsApplication(serverClock) {
+                    @Override
+                    public void run(AmendsConfiguration config, Environment environment) {
+                        super.run(config, environment);
+                        environment.servlets().addFilter("browser-exchanges", recorder)
+                                .addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), false, "/v1/*");
+                    }
+                };
             }
         };
         try {
@@ -127,6 +139,11 @@ public final class TestServer implements AutoCloseable {
     public Api adminPort() {
         start();
         return new Api(support.getAdminPort(), null);
+    }
+
+    /** The API requests a browser made of this server since the last call, with their answers. */
+    public List<SpecValidator.Exchange> browserExchanges() {
+        return browserExchanges.drain();
     }
 
     public MutableClock clock() {

@@ -198,7 +198,7 @@ public final class OpenApiDocument {
         Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.API_KEY_EXPIRED, ErrorCode.RATE_LIMITED,
                 ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER,
                 ErrorCode.BAD_REQUEST, ErrorCode.NOT_ACCEPTABLE, ErrorCode.URI_TOO_LONG,
-                ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR);
+                ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE);
         boolean idempotent = false;
         Refusals refusals = method.getAnnotation(Refusals.class);
         if (refusals != null) {
@@ -296,6 +296,7 @@ public final class OpenApiDocument {
             case VALIDATION_FAILED -> body.put("errors", List.of(Map.of("field", "customer_id", "message", "must not be null")));
             case TOO_MANY_FAILED_LOOKUPS -> body.put("retry_after_seconds", 60);
             case RATE_LIMITED -> body.put("retry_after_seconds", 1);
+            case SERVICE_UNAVAILABLE -> body.put("retry_after_seconds", 5);
             case INSUFFICIENT_POINTS -> body.put("available_points", 120);
             case ALREADY_COMPENSATED -> body.put("earlier_grant_id", "grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB");
             case INTERNAL_ERROR -> body.put("reference", "0b6c1d5e-2f43-4e8a-9d1c-7a5b3e2f1c90");

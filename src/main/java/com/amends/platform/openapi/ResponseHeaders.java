@@ -18,7 +18,7 @@ final class ResponseHeaders {
 
     /** Statuses only refusals made before the command runs have: none of them is stored, so none is replayed. */
     private static final java.util.Set<String> BEFORE_THE_COMMAND =
-            java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500");
+            java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500", "503");
 
     /** Statuses answered before the caller is known, so before any rate limit counts the request. */
     private static final java.util.Set<String> BEFORE_THE_CALLER = java.util.Set.of("401", "414", "431");
@@ -67,7 +67,7 @@ final class ResponseHeaders {
                 add(response, RateLimitFilter.REMAINING);
                 add(response, RateLimitFilter.RESET);
             }
-            if (status.equals("429")) {
+            if (status.equals("429") || status.equals("503")) {
                 add(response, RETRY_AFTER);
             }
             if (status.startsWith("2") && response.getContent() != null && response.getContent().containsKey("text/csv")) {

@@ -1,0 +1,54 @@
+package com.amends.platform;
+
+import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
+import java.util.Set;
+import org.jdbi.v3.core.ConnectionException;
+
+/**
+ * Tells a database that cannot serve now (unreachable, restarting, shutting down, read-only, out
+ * of disk or connections) from a bug: the first is answered 503 with Retry-After, so that
+ * clients and balancers back off and retry, and is not logged as the server's error.
+ */
+public final class DatabaseOutage {
+    /** SQLSTATE classes and codes of an unavailable database, as PostgreSQL and the JDBC drivers report them. */
+    private static final Set<String> STATE_CLASSES = Set.of(
+            "08", // connection exception: refused, lost, never made
+            "53", // insufficient resources: disk full, out of memory, too many connections
+            "58"); // system error: I/O
+    private static final Set<String> STATES = Set.of(
+            "57P01", "57P02", "57P03", // shutting down (admin, crash), not yet accepting connections
+            "25006"); // read-only transaction: a standby, or a store made read-only
+    /** H2's error codes for the same: closed or closing, I/O, disk full, read-only, connection broken. */
+    private static final Set<Integer> H2_CODES = Set.of(90098, 90121, 90028, 90031, 90100, 90097, 90067);
+
+    private DatabaseOutage() {}
+
+    public static boolean is(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof ConnectionException
+                    || cause instanceof SQLTransientConnectionException
+                    || cause instanceof SQLNonTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException sql && unavailable(sql)) {
+                return true;
+            }
+            // The pool could not lend a connection in time: every one is busy or broken.
+            if (cause.getClass().getName().equals("org.apache.tomcat.jdbc.pool.PoolExhaustedException")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean unavailable(SQLException sql) {
+        String state = sql.getSQLState();
+        if (state != null && (STATES.contains(state)
+                || (state.length() == 5 && STATE_CLASSES.contains(state.substring(0, 2))))) {
+            return true;
+        }
+        return sql.getClass().getName().startsWith("org.h2.") && H2_CODES.contains(sql.getErrorCode());
+    }
+}
