@@ -27,8 +27,9 @@ import java.util.stream.Stream;
  * The server jar ({@code target/amends.jar}) as a child process, on a database of its own: an
  * H2 file in a fresh directory with the URL options config.yml ships with, or a fresh schema on
  * a PostgreSQL server, dropped at {@link #close()}. Its configuration file holds the shipped
- * database pool settings, ports of its own and whatever else the benchmark adds; everything
- * else is the server's default. The same file also starts the application in-process.
+ * database pool settings, ports of its own, rate limits out of reach and whatever else the
+ * benchmark adds; everything else is the server's default. The same file also starts the
+ * application in-process.
  */
 final class ServerJar implements AutoCloseable {
     private final Path dir;
@@ -74,6 +75,14 @@ final class ServerJar implements AutoCloseable {
                   maxSize: 32
                   checkConnectionWhileIdle: false
                 %s
+                # Benchmarks measure what the server can take, not the limits that protect it.
+                rateLimits:
+                  storefront: { perSecond: 1000000000, burst: 1000000000 }
+                  agent: { perSecond: 1000000000, burst: 1000000000 }
+                  supervisor: { perSecond: 1000000000, burst: 1000000000 }
+                  finance: { perSecond: 1000000000, burst: 1000000000 }
+                  admin: { perSecond: 1000000000, burst: 1000000000 }
+                  expensiveReads: { perSecond: 1000000000, burst: 1000000000 }
                 server:
                   applicationConnectors:
                     - type: http

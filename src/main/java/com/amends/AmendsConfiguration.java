@@ -1,5 +1,6 @@
 package com.amends;
 
+import com.amends.auth.RateLimitSettings;
 import com.amends.console.ConsoleSettings;
 import com.amends.points.PointValue;
 import com.amends.webhook.WebhookSettings;
@@ -52,6 +53,21 @@ public class AmendsConfiguration extends Configuration {
     @JsonProperty
     public void setWebhooks(WebhookSettings webhooks) {
         this.webhooks = webhooks;
+    }
+
+    /** Each API key's rate limit by role, and the lower one of expensive reads; counted per instance. */
+    @Valid
+    @NotNull
+    private RateLimitSettings rateLimits = new RateLimitSettings();
+
+    @JsonProperty
+    public RateLimitSettings getRateLimits() {
+        return rateLimits;
+    }
+
+    @JsonProperty
+    public void setRateLimits(RateLimitSettings rateLimits) {
+        this.rateLimits = rateLimits;
     }
 
     /** The web console at /console/: which helpdesks may frame its sidebar. */

@@ -9,6 +9,7 @@ import com.amends.platform.Ids;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
+import com.amends.platform.ratelimit.ExpensiveRead;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+@ExpensiveRead
 @Path("/v1/audit-events")
 @Produces({MediaType.APPLICATION_JSON, CsvAnswers.TEXT_CSV})
 @Tag(name = "Audit")

@@ -29,8 +29,8 @@ public final class OperatorKeys {
         if (name == null || name.isBlank() || name.length() > MAX_NAME) {
             throw new IllegalArgumentException("name must be 1 to " + MAX_NAME + " characters, not blank");
         }
-        return commands.run(Change.of("createApiKey", "api_key").request(new CreateApiKeyRequest(name, parsed)),
-                tx -> keys.create(tx, name, parsed));
+        CreateApiKeyRequest request = new CreateApiKeyRequest(name, parsed);
+        return commands.run(Change.of("createApiKey", "api_key").request(request), tx -> keys.create(tx, request));
     }
 
     /** The key without its secret, for the operator to read: the secret is printed alone, so that a shell can keep it. */

@@ -11,6 +11,7 @@ public enum ErrorCode {
     INVALID_CURSOR(400, "The pagination cursor is not one this server issued"),
     IDEMPOTENCY_KEY_MISSING(400, "This request moves value and needs an Idempotency-Key header"),
     UNAUTHORIZED(401, "A valid API key is required"),
+    API_KEY_EXPIRED(401, "The API key has expired; ask an admin for a new one or to roll it"),
     FORBIDDEN(403, "This API key's role may not do that"),
     SELF_APPROVAL(403, "The agent who asked for a grant may not decide it"),
     NOT_FOUND(404, "No such resource"),
@@ -56,6 +57,7 @@ public enum ErrorCode {
     REVERSAL_EXCEEDS_REDEEMED(422, "More was asked to reverse than is left of the redemption"),
     REQUEST_HEADERS_TOO_LARGE(431, "The request headers are too large"),
     TOO_MANY_FAILED_LOOKUPS(429, "Too many unknown voucher codes from this API key; wait and retry"),
+    RATE_LIMITED(429, "This API key sent more requests than its limit; wait and retry"),
     INTERNAL_ERROR(500, "An unexpected error occurred"),
     SERVICE_UNAVAILABLE(503, "The database cannot be reached or cannot take the request now; retry after Retry-After");
 
@@ -80,7 +82,8 @@ public enum ErrorCode {
      * idempotent retry must run again instead of being told the stored refusal.
      */
     public boolean retryable() {
-        return this == TOO_MANY_FAILED_LOOKUPS || this == IDEMPOTENCY_KEY_IN_USE || this == SERVICE_UNAVAILABLE;
+        return this == TOO_MANY_FAILED_LOOKUPS || this == RATE_LIMITED || this == IDEMPOTENCY_KEY_IN_USE
+                || this == SERVICE_UNAVAILABLE;
     }
 
     /** The wire form, e.g. {@code insufficient_balance}. */

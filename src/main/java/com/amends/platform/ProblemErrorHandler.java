@@ -35,12 +35,16 @@ public final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        response.getHeaders().put(HttpHeader.CACHE_CONTROL, SecurityHeaders.NO_STORE);
+        response.getHeaders().put(SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF);
         response.write(true, ByteBuffer.wrap(body(code)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE));
+        fields.put(new HttpField(HttpHeader.CACHE_CONTROL, SecurityHeaders.NO_STORE));
+        fields.put(new HttpField(SecurityHeaders.CONTENT_TYPE_OPTIONS, SecurityHeaders.NOSNIFF));
         return ByteBuffer.wrap(body(status));
     }
 

@@ -85,6 +85,10 @@ public final class ProblemMapper implements ExceptionMapper<Throwable> {
         if (exception instanceof NotAllowedException notAllowed) {
             response.allow(notAllowed.getResponse().getAllowedMethods());
         }
+        if (problem.getStatus() == 401) {
+            // A refusal of a key that authentication recognised (an expired one) says, like any 401, how to authenticate.
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"amends\"");
+        }
         if (problem.getExtensions().get("retry_after_seconds") instanceof Number n) {
             response.header(HttpHeaders.RETRY_AFTER, n.longValue());
         }

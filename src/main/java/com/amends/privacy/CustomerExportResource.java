@@ -7,6 +7,7 @@ import com.amends.platform.ApiException;
 import com.amends.platform.CsvAnswers;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.openapi.Refusals;
+import com.amends.platform.ratelimit.ExpensiveRead;
 import com.amends.wallet.Wallet;
 import com.amends.wallet.Wallets;
 import io.dropwizard.auth.Auth;
@@ -29,6 +30,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 
+@ExpensiveRead
 @Path("/v1/customers/{customer_id}/export")
 @Produces({MediaType.APPLICATION_JSON, CsvAnswers.TEXT_CSV})
 @Tag(name = "Customers")

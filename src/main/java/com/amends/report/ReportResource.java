@@ -11,6 +11,7 @@ import com.amends.platform.Money;
 import com.amends.platform.PageLimit;
 import com.amends.platform.ParamConverters;
 import com.amends.platform.openapi.Refusals;
+import com.amends.platform.ratelimit.ExpensiveRead;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.dropwizard.auth.Auth;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,7 @@ import java.util.List;
  * Finance reports. Each answers JSON, or CSV with {@code Accept: text/csv}: a header row, ISO
  * times, money in decimal major units beside its currency, columns in a fixed order, streamed.
  */
+@ExpensiveRead
 @Path("/v1/reports")
 @Produces({MediaType.APPLICATION_JSON, ReportResource.TEXT_CSV})
 @Tag(name = "Reports")

@@ -1,5 +1,6 @@
 // API keys: who may call the API. A new key's secret is shown once (the server keeps its hash only);
 // revoking one asks first, because every integration using that key stops at its next request.
+// Rolling one asks too: it shows the new secret once, and the old one keeps working for a day.
 import {during, field, h, loading, show} from '../dom.js';
 import {time} from '../format.js';
 import {problemBox} from '../problems.js';
@@ -72,26 +73,51 @@ function createForm(api, onCreated) {
 
 function keyRow(api, key, me) {
   const row = h('li', {'data-key': key.id});
+  const result = h('div', {'aria-live': 'polite'});
   const render = current => {
-    // The key in use is not offered for revoking: the page would lock its admin out mid-task.
+    // The key in use is not offered for revoking or rolling: the page would lock its admin out mid-task.
     const own = current.id === me.key_id;
-    const revoke = current.revoked_at || own ? null
-      : h('button', {type: 'button', class: 'secondary small', 'aria-label': `Revoke ${current.name}`}, 'Revoke…');
-    const ask = confirmation({
+    const expired = current.expires_at && new Date(current.expires_at) <= new Date();
+    const state = current.revoked_at ? 'revoked' : expired ? 'expired' : 'active';
+    const actions = current.revoked_at || own ? [] : [
+      h('button', {type: 'button', class: 'secondary small', 'aria-label': `Roll ${current.name}`}, 'Roll…'),
+      h('button', {type: 'button', class: 'secondary small', 'aria-label': `Revoke ${current.name}`}, 'Revoke…'),
+    ];
+    const roll = confirmation({
+      question: `Roll “${current.name}”? It gets a new secret, shown once; the current secret keeps working for `
+        + '24 hours, then is refused.' + (expired ? ' The key has expired: give it a new expiry through the API.' : ''),
+      confirm: 'Roll key', busy: 'Rolling…',
+      act: async () => {
+        const rolled = await api.post(`/v1/api-keys/${current.id}/roll`, {});
+        render(rolled);
+        show(result, secretBox({title: `New secret of ${rolled.name}`, secret: rolled.secret,
+          use: 'Put it where the old one is used before the old one stops working.'}));
+        result.querySelector('input').focus();
+      },
+    });
+    const revoke = confirmation({
       question: `Revoke “${current.name}”? Everything using this key is refused from its next request; a revoked key `
         + 'cannot be restored.',
       confirm: 'Revoke key', busy: 'Revoking…',
-      act: async () => render(await api.delete(`/v1/api-keys/${current.id}`)),
+      act: async () => {
+        result.replaceChildren();
+        render(await api.delete(`/v1/api-keys/${current.id}`));
+      },
     });
-    revoke?.addEventListener('click', ask.ask);
+    actions[0]?.addEventListener('click', roll.ask);
+    actions[1]?.addEventListener('click', revoke.ask);
     show(row,
       h('div', {class: 'card-head'}, h('strong', {}, current.name),
-        h('span', {class: `state state-${current.revoked_at ? 'revoked' : 'active'}`}, current.revoked_at ? 'Revoked' : 'Active')),
+        h('span', {class: `state state-${state === 'active' ? 'active' : 'revoked'}`},
+          {revoked: 'Revoked', expired: 'Expired', active: 'Active'}[state])),
       h('div', {}, `Role ${current.role}`, own ? ' · the key you are signed in with' : ''),
       h('div', {class: 'meta'}, 'Created ', time(current.created_at), ' · last used ',
         current.last_used_at ? time(current.last_used_at) : 'never',
+        current.expires_at ? [' · expires ', time(current.expires_at)] : '',
+        current.rolled_at ? [' · rolled ', time(current.rolled_at)] : '',
+        current.previous_secret_expires_at ? [' · old secret until ', time(current.previous_secret_expires_at)] : '',
         current.revoked_at ? [' · revoked ', time(current.revoked_at)] : ''),
-      revoke, ask.element);
+      actions.length ? h('div', {class: 'actions'}, ...actions) : null, roll.element, revoke.element, result);
   };
   render(key);
   return row;

@@ -8,6 +8,8 @@ import com.amends.auth.Role;
 import com.amends.testing.Browser;
 import com.amends.testing.OwnServerFixture;
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -65,8 +67,8 @@ class AdminBrowserTest extends OwnServerFixture {
         assertThat(row).contains("Role agent").doesNotContain("last used never");
         assertThat(in(key(id), ".meta time").get(0).getAttribute("title")).endsWith(" UTC");
 
-        in(key(id), "button").get(0).click();
-        page.waitFor(key(id) + " .confirm", "cannot be restored");
+        in(key(id), "button[aria-label^='Revoke']").get(0).click();
+        page.waitFor(key(id) + " .confirm[aria-label='Revoke key']", "cannot be restored");
         assertThat(page.driver().switchTo().activeElement().getText()).isEqualTo("Revoke key");
         page.screenshot("console-admin-key-revoke-" + server);
         page.click("Revoke key");
@@ -74,6 +76,30 @@ class AdminBrowserTest extends OwnServerFixture {
         server.withSecret(secret).get("/v1/me").expectProblem(401, "unauthorized");
         assertThat(server.as(Role.ADMIN).get("/v1/api-keys?limit=100").expect(200).path("data").findValues("id").stream()
                 .filter(node -> node.asText().equals(id)).count()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRollAKey_ShowingTheNewSecretOnce_WhileTheOldOneStillWorks() {
+        String name = "shop-" + UUID.randomUUID().toString().substring(0, 8);
+        JsonNode created = server.as(Role.ADMIN).post("/v1/api-keys", Map.of("name", name, "role", "storefront",
+                "expires_at", server.clock().instant().plus(Duration.ofDays(90)).toString()), null).expect(201);
+        String id = created.path("id").asText();
+        String old = created.path("secret").asText();
+        page.open("/console/#api-keys").signIn(server.secret(Role.ADMIN));
+        assertThat(page.waitFor(key(id), name)).contains("expires");
+
+        in(key(id), "button[aria-label^='Roll']").get(0).click();
+        page.waitFor(key(id) + " .confirm[aria-label='Roll key']", "keeps working for 24 hours");
+        page.click("Roll key");
+
+        String box = page.waitFor(key(id) + " .secret-box", "it will not be shown again");
+        assertThat(box).contains("New secret of " + name);
+        String secret = in(key(id), ".secret-box input").get(0).getDomProperty("value");
+        assertThat(secret).startsWith("sk_").isNotEqualTo(old);
+        assertThat(page.text(key(id) + " .meta")).contains("rolled").contains("old secret until");
+        page.screenshot("console-admin-key-rolled-" + server);
+        server.withSecret(secret).get("/v1/me").expect(200);
+        server.withSecret(old).get("/v1/me").expect(200);
     }
 
     @Test

@@ -44,9 +44,11 @@ class ErrorShapeApiTest {
     @Test
     void shouldAnswerProblems_ForRequestsJettyRefusesBeforeTheApplication() throws Exception {
         assertThat(rawHttp("GET /v1/%zz HTTP/1.1\r\nHost: x\r\n\r\n"))
-                .startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"bad_request\"");
+                .startsWith("HTTP/1.1 400").contains("application/problem+json").contains("\"code\":\"bad_request\"")
+                .containsIgnoringCase("Cache-Control: no-store").containsIgnoringCase("X-Content-Type-Options: nosniff");
         assertThat(rawHttp("GET /v1/grants HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n"))
-                .startsWith("HTTP/1.1 431").contains("\"code\":\"request_headers_too_large\"");
+                .startsWith("HTTP/1.1 431").contains("\"code\":\"request_headers_too_large\"")
+                .containsIgnoringCase("Cache-Control: no-store").containsIgnoringCase("X-Content-Type-Options: nosniff");
     }
 
     @Test

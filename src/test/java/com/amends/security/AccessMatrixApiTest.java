@@ -8,6 +8,8 @@ import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
 import com.amends.testing.SpecOperations.Operation;
 import com.amends.testing.SpecOperations;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -22,7 +24,8 @@ import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Every operation × every role, no key, a revoked key and a wrong key: exactly the roles that
+ * Every operation × every role, no key, a revoked key, an expired key, a secret rolled out and a
+ * wrong key: exactly the roles that
  * PRODUCT.md names get past authorization, everyone else gets 401 or 403, and nothing changes.
  */
 @Tag("http")
@@ -47,6 +50,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
      */
     private static final Map<String, Set<Role>> ALLOWED = Map.ofEntries(
             Map.entry("listApiKeys", ADMIN), Map.entry("createApiKey", ADMIN), Map.entry("revokeApiKey", ADMIN),
+            Map.entry("rollApiKey", ADMIN),
             Map.entry("listAuditEvents", FINANCE_AND_ADMIN), Map.entry("verifyAuditChain", FINANCE_AND_ADMIN),
             Map.entry("listEvents", FINANCE_AND_ADMIN), Map.entry("getEvent", FINANCE_AND_ADMIN),
             Map.entry("listBudgets", POLICY_READERS), Map.entry("setBudget", ADMIN), Map.entry("deleteBudget", ADMIN),
@@ -135,7 +139,7 @@ class AccessMatrixApiTest extends OwnServerFixture {
         assertThat(server.adminPort().get("/console").status()).as("admin port /console").isEqualTo(404);
     }
 
-    /** The five roles, no key, a revoked key, and a key that never existed. */
+    /** The five roles, no key, a revoked key, an expired key, a secret past its roll's overlap, and a key that never existed. */
     private Map<String, Api> callers() {
         Map<String, Api> callers = new LinkedHashMap<>();
         for (Role role : Role.values()) {
@@ -147,6 +151,15 @@ class AccessMatrixApiTest extends OwnServerFixture {
         callers.put("revoked key", server.withSecret(revoked.path("secret").asText()));
         String secret = revoked.path("secret").asText();
         callers.put("wrong key", server.withSecret(secret.substring(0, secret.length() - 4) + "AAAA"));
+        Instant soon = server.clock().instant().plus(Duration.ofMinutes(1));
+        var expiring = server.as(Role.ADMIN).post("/v1/api-keys", Map.of("name", "expiring", "role", "admin",
+                "expires_at", soon.toString()), null).expect(201);
+        var rolled = server.as(Role.ADMIN).post("/v1/api-keys", Map.of("name", "rolled", "role", "admin"), null).expect(201);
+        server.as(Role.ADMIN).post("/v1/api-keys/" + rolled.path("id").asText() + "/roll", Map.of("overlap_seconds", 60),
+                null).expect(200);
+        server.clock().advance(Duration.ofMinutes(2));
+        callers.put("expired key", server.withSecret(expiring.path("secret").asText()));
+        callers.put("rolled-out secret", server.withSecret(rolled.path("secret").asText()));
         return callers;
     }
 

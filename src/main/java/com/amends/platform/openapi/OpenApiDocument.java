@@ -72,7 +72,10 @@ public final class OpenApiDocument {
                 .info(new Info().title("Amends API").version("1")
                         .description("Goodwill and loyalty rewards: grant points and vouchers to customers, redeem them "
                                 + "at checkout, and keep an exact double-entry ledger. Every request carries "
-                                + "`Authorization: Bearer <api key>`; every error is an RFC 9457 problem with a stable `code`.")
+                                + "`Authorization: Bearer <api key>`; every error is an RFC 9457 problem with a stable `code`. "
+                                + "Each key has a rate limit (its state in the `RateLimit-*` headers of every answer; past "
+                                + "it, 429 `rate_limited` with `Retry-After`). Every answer is sent with "
+                                + "`Cache-Control: no-store` and `X-Content-Type-Options: nosniff`.")
                         .contact(new Contact().name("The team that runs this Amends server"))
                         .license(new License().name("Proprietary")))
                 .servers(List.of(new Server().url("/")))
@@ -190,9 +193,10 @@ public final class OpenApiDocument {
         operation.setSecurity(List.of(new SecurityRequirement().addList(BEARER)));
 
         // Any operation refuses a query parameter given twice or empty (StrictQueryParameters), an
-        // Accept it cannot answer, and a request Jetty cannot read (a broken URI, one or headers
-        // too long); and any may fail unexpectedly.
-        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER,
+        // Accept it cannot answer, a request Jetty cannot read (a broken URI, one or headers too
+        // long), an expired key and a key past its rate limit; and any may fail unexpectedly.
+        Set<ErrorCode> codes = EnumSet.of(ErrorCode.UNAUTHORIZED, ErrorCode.API_KEY_EXPIRED, ErrorCode.RATE_LIMITED,
+                ErrorCode.FORBIDDEN, ErrorCode.INVALID_PARAMETER,
                 ErrorCode.BAD_REQUEST, ErrorCode.NOT_ACCEPTABLE, ErrorCode.URI_TOO_LONG,
                 ErrorCode.REQUEST_HEADERS_TOO_LARGE, ErrorCode.INTERNAL_ERROR, ErrorCode.SERVICE_UNAVAILABLE);
         boolean idempotent = false;
@@ -291,6 +295,7 @@ public final class OpenApiDocument {
         switch (code) {
             case VALIDATION_FAILED -> body.put("errors", List.of(Map.of("field", "customer_id", "message", "must not be null")));
             case TOO_MANY_FAILED_LOOKUPS -> body.put("retry_after_seconds", 60);
+            case RATE_LIMITED -> body.put("retry_after_seconds", 1);
             case SERVICE_UNAVAILABLE -> body.put("retry_after_seconds", 5);
             case INSUFFICIENT_POINTS -> body.put("available_points", 120);
             case ALREADY_COMPENSATED -> body.put("earlier_grant_id", "grt_01JDQ3Z6M0N5X2K8R4T7V9W1YB");

@@ -40,7 +40,8 @@ final class ProblemSchema {
         problem.addProperty("available_points", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)
                 .description("insufficient_points: the points the customer has").example(120));
         problem.addProperty("retry_after_seconds", new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)
-                .description("too_many_failed_lookups, service_unavailable: seconds to wait, as in the Retry-After header").example(60));
+                .description("too_many_failed_lookups, rate_limited, service_unavailable: seconds to wait, as in the "
+                        + "Retry-After header").example(60));
         problem.addProperty("scope", new StringSchema()
                 .description("budget_exhausted: overall, or the reason category whose budget is spent").example("shipping"));
         problem.addProperty("limit", new Schema<>().allOf(List.of(new Schema<>().$ref("#/components/schemas/Money")))

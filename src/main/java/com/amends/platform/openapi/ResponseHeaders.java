@@ -1,6 +1,7 @@
 package com.amends.platform.openapi;
 
 import com.amends.platform.idempotency.Idempotency;
+import com.amends.platform.ratelimit.RateLimitFilter;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.IntegerSchema;
@@ -19,6 +20,9 @@ final class ResponseHeaders {
     private static final java.util.Set<String> BEFORE_THE_COMMAND =
             java.util.Set.of("400", "401", "406", "413", "414", "415", "429", "431", "500", "503");
 
+    /** Statuses answered before the caller is known, so before any rate limit counts the request. */
+    private static final java.util.Set<String> BEFORE_THE_CALLER = java.util.Set.of("401", "414", "431");
+
     private ResponseHeaders() {}
 
     static void addTo(Components components) {
@@ -34,6 +38,18 @@ final class ResponseHeaders {
         components.addHeaders(RETRY_AFTER, new Header().required(true)
                 .description("Seconds to wait before trying again")
                 .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        components.addHeaders(RateLimitFilter.LIMIT, new Header()
+                .description("How many requests this API key may send at once (its burst) in the limit this operation "
+                        + "counts in: the key's own limit, or the lower one of reports, exports and the audit trail. "
+                        + "The limit refills at a steady rate per second. On every answer to an authenticated request; "
+                        + "each server instance counts on its own.")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ONE)));
+        components.addHeaders(RateLimitFilter.REMAINING, new Header()
+                .description("How many more requests the key may send now before it is refused with 429 rate_limited")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        components.addHeaders(RateLimitFilter.RESET, new Header()
+                .description("Seconds until the limit is whole again if the key sends nothing meanwhile")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
         components.addHeaders(CONTENT_DISPOSITION, new Header()
                 .description("On CSV answers: attachment, with a file name")
                 .schema(new StringSchema().example("attachment; filename=\"liability.csv\"")));
@@ -45,6 +61,11 @@ final class ResponseHeaders {
             add(response, REQUEST_ID);
             if (idempotent && !BEFORE_THE_COMMAND.contains(status)) {
                 add(response, Idempotency.REPLAYED_HEADER);
+            }
+            if (!BEFORE_THE_CALLER.contains(status)) {
+                add(response, RateLimitFilter.LIMIT);
+                add(response, RateLimitFilter.REMAINING);
+                add(response, RateLimitFilter.RESET);
             }
             if (status.equals("429") || status.equals("503")) {
                 add(response, RETRY_AFTER);
