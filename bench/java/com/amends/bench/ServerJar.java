@@ -126,6 +126,11 @@ final class ServerJar implements AutoCloseable {
         return adminPort;
     }
 
+    /** The H2 URL's options ({@code ;MODE=...}), for a reference database of the same settings. */
+    String h2Options() {
+        return jdbcUrl.substring(jdbcUrl.indexOf(';'));
+    }
+
     String describeDatabase() {
         return postgres != null ? "PostgreSQL (" + postgresBase + ", schema " + schema() + ")"
                 : "H2 file database, URL options '" + jdbcUrl.substring(jdbcUrl.indexOf(';') + 1) + "'";

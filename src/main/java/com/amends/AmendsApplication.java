@@ -51,6 +51,7 @@ import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
 import com.amends.platform.SecurityHeaders;
 import com.amends.platform.StrictQueryParameters;
+import com.amends.platform.StatementCounter;
 import com.amends.platform.Transactor;
 import com.amends.platform.command.Commands;
 import com.amends.platform.idempotency.Idempotency;
@@ -165,8 +166,10 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
             server.setRegisterDefaultExceptionMappers(false);
         }
 
-        ManagedDataSource dataSource = config.getDatabase().build(environment.metrics(), "database");
         DatabaseKind databaseKind = DatabaseKind.of(config.getDatabase().getUrl());
+        ManagedDataSource dataSource = StatementCounter.wrap(
+                Database.readCommitted(config.getDatabase()).build(environment.metrics(), "database"),
+                config.isCountStatements(), databaseKind, environment.metrics());
         Migrations.migrate(dataSource, databaseKind);
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
                 databaseKind);

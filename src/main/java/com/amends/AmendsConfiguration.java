@@ -223,6 +223,9 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private Duration apiKeyCache = Duration.seconds(2);
 
+    /** Counts the statements and commits sent to the database, as metrics (see StatementCounter); for benchmarks. */
+    private boolean countStatements;
+
     /** How often each instance looks for lots, vouchers and holds past their time. */
     @NotNull
     private Duration expiryInterval = Duration.minutes(1);
@@ -265,6 +268,16 @@ public class AmendsConfiguration extends Configuration {
     @JsonProperty
     public void setApiKeyCache(Duration apiKeyCache) {
         this.apiKeyCache = apiKeyCache;
+    }
+
+    @JsonProperty
+    public boolean isCountStatements() {
+        return countStatements;
+    }
+
+    @JsonProperty
+    public void setCountStatements(boolean countStatements) {
+        this.countStatements = countStatements;
     }
 
     @JsonProperty

@@ -72,7 +72,7 @@ public final class CreateApiKeyCommand extends ConfiguredCommand<AmendsConfigura
         if (kind == DatabaseKind.H2) {
             refuseWhileInUse(config, role, name);
         }
-        ManagedDataSource dataSource = database.build(bootstrap.getMetricRegistry(), "create-api-key");
+        ManagedDataSource dataSource = Database.readCommitted(database).build(bootstrap.getMetricRegistry(), "create-api-key");
         try {
             Migrations.migrate(dataSource, kind);
             Transactor transactor = new Transactor(

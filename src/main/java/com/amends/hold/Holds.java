@@ -93,7 +93,7 @@ public final class Holds {
         String customer = request.customerId();
         customers.require(customer);
         EntryContext context = new EntryContext(customer, null, null, caller.keyId());
-        List<LotUse> uses = points.take(tx, customer, request.points(), context);
+        List<LotUse> uses = points.take(tx, customer, request.points(), context).uses();
         ledger.openHoldAccount(tx, id, Accounts.POINTS, customer);
         dao.insert(HoldRow.placed(id, "points", customer, null, request.orderRef(), Accounts.POINTS, request.points(), null,
                 expiresAt, caller.keyId(), clock.instant()));

@@ -80,13 +80,14 @@ public final class Ledger {
             Line line = lines.get(i);
             Long balanceAfter = null;
             if (line.wallet()) {
-                if (dao.move(line.account(), line.amount()) == 0) {
+                Optional<Long> moved = dao.move(line.account(), line.amount());
+                if (moved.isEmpty()) {
                     long balance = dao.balance(line.account())
                             .orElseThrow(() -> new IllegalStateException("no account " + line.account()));
                     throw new ApiException(ErrorCode.INSUFFICIENT_BALANCE,
                             "The balance is " + balance + " " + line.unit() + "; " + (-line.amount()) + " were asked for");
                 }
-                balanceAfter = dao.balance(line.account()).orElseThrow();
+                balanceAfter = moved.get();
             }
             postings.add(new PostingRow(entryId, i + 1, line.account(), line.unit(), line.amount(), balanceAfter,
                     grantOf(line, context), now));

@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -46,9 +47,14 @@ interface LedgerDao {
     @RegisterConstructorMapper(Move.class)
     List<Move> balances(@BindList("ids") List<String> ids);
 
-    /** The guard of invariant 3: a movement that would take the balance below zero updates nothing. */
+    /**
+     * The guard of invariant 3: a movement that would take the balance below zero updates nothing.
+     * Answers the balance after it, in the same statement: the driver asks for the changed column
+     * back (PostgreSQL's driver adds RETURNING; H2 answers an UPDATE's changed rows as its keys).
+     */
     @SqlUpdate("UPDATE accounts SET balance = balance + :amount WHERE id = :id AND balance + :amount >= 0")
-    int move(String id, long amount);
+    @GetGeneratedKeys("balance")
+    Optional<Long> move(String id, long amount);
 
     @SqlQuery("SELECT balance FROM accounts WHERE id = :id")
     Optional<Long> balance(String id);

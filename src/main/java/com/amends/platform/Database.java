@@ -1,5 +1,6 @@
 package com.amends.platform;
 
+import io.dropwizard.db.DataSourceFactory;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -17,6 +18,15 @@ public final class Database {
 
     /** What a SQL statement writes where it locks the rows it selects: {@code SELECT ... <forUpdate>}. */
     private static final String FOR_UPDATE = "forUpdate";
+
+    /**
+     * Every connection of the pool is opened at READ COMMITTED, once, whatever the database's
+     * own default: {@link Transactor} relies on it instead of setting the level per transaction.
+     */
+    public static DataSourceFactory readCommitted(DataSourceFactory settings) {
+        settings.setDefaultTransactionIsolation(DataSourceFactory.TransactionIsolation.READ_COMMITTED);
+        return settings;
+    }
 
     /**
      * Instants cross JDBC as {@code OffsetDateTime} in UTC into {@code TIMESTAMP WITH TIME ZONE}

@@ -5,7 +5,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.extension.Extensions;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * The one way to open a transaction. The work gets a {@link Tx}, and every helper that must run
@@ -16,6 +15,11 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * <p>A transaction is never opened inside another: a nested call is refused rather than joined,
  * because a helper that silently joins its caller's transaction commits or not depending on who
  * called it.
+ *
+ * <p>Transactions run at READ COMMITTED, the level every connection is opened with
+ * ({@link Database#readCommitted}); the ledger's guarded updates and row locks are written for
+ * it. The level is not named here again: Jdbi would then read it and set it back around every
+ * transaction, which on PostgreSQL is a round trip each time.
  *
  * <p>A transaction the database aborts to break a deadlock or a serialization conflict is
  * retried a few times: the work is all in the database, so running it again is safe.
@@ -37,7 +41,7 @@ public final class Transactor {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                return jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> {
+                return jdbi.inTransaction(handle -> {
                     Tx tx = new Tx(handle);
                     try {
                         return work.apply(tx);

@@ -88,7 +88,7 @@ public final class Points {
      * first, after expiring what is due. The caller posts the matching debit of the points
      * account in the same transaction.
      */
-    public List<LotUse> take(Tx tx, String customerId, long points, EntryContext context) {
+    public Taken take(Tx tx, String customerId, long points, EntryContext context) {
         Optional<Long> balance = ledger.lockIfOpen(tx, Accounts.points(customerId));
         if (balance.isEmpty()) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
@@ -96,13 +96,14 @@ public final class Points {
         }
         // With the lots expired by now gone, the open lots after now add up to the balance.
         Instant now = clock.instant();
-        long available = balance.get() - lockAndExpire(tx, customerId, context, now);
+        long available = balance.get() - expireDue(tx, customerId, context, now);
         if (available < points) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
                     "The customer has " + available + " points to spend; " + points + " were asked for",
                     List.of(), Map.of("available_points", available));
         }
         List<LotUse> uses = new ArrayList<>();
+        Map<String, Long> byGrant = new LinkedHashMap<>();
         long left = points;
         while (left > 0) {
             // A lot used up closes, so each page starts at the first lot still open.
@@ -117,11 +118,15 @@ public final class Points {
                 long used = Math.min(left, lot.remaining());
                 lots.add(lot.id(), -used);
                 uses.add(new LotUse(lot.id(), used, lot.expiresAt()));
+                byGrant.merge(lot.grantId(), used, Long::sum);
                 left -= used;
             }
         }
-        return uses;
+        return new Taken(uses, byGrant);
     }
+
+    /** The points taken from each lot, and how many came from each grant (for the ledger's lines). */
+    public record Taken(List<LotUse> uses, Map<String, Long> byGrant) {}
 
     /**
      * Gives points back to the lots they came from, keeping each lot's expiry. Points do not
@@ -189,6 +194,11 @@ public final class Points {
 
     private long lockAndExpire(Tx tx, String customerId, EntryContext context, Instant now) {
         lock(tx, customerId);
+        return expireDue(tx, customerId, context, now);
+    }
+
+    /** Expires the lots past their time; the customer's points account must be locked. */
+    private long expireDue(Tx tx, String customerId, EntryContext context, Instant now) {
         List<Lot> due = lots.due(customerId, now);
         long total = 0;
         Map<String, Long> byGrant = new LinkedHashMap<>();

@@ -73,41 +73,51 @@ public final class Redemptions {
                     Line.system(Accounts.goodwill(voucher.reasonCode()), currency, -spent),
                     Line.system(Accounts.REDEEMED, currency, spent)));
         }
-        String id = record(tx, caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(), currency,
-                spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
-        return told(tx, id);
+        RedemptionRow row = write(tx, caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(),
+                currency, spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
+        return told(tx, view(row, List.of(), List.of(), voucher.code()));
     }
 
     public RedemptionView redeemPoints(Tx tx, Caller caller, String customerId, PointsRedemptionRequest request) {
         Money value = request.currency() == null ? null : pointValues.value(request.points(), request.currency());
         customers.require(customerId);
         EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
-        List<LotUse> uses = points.take(tx, customerId, request.points(), context);
+        Points.Taken taken = points.take(tx, customerId, request.points(), context);
+        List<LotUse> uses = taken.uses();
         List<Line> lines = new ArrayList<>(List.of(
                 Line.wallet(Accounts.points(customerId), Accounts.POINTS, -request.points())));
-        lines.addAll(Points.perGrant(Accounts.REDEEMED, points.byGrant(uses)));
+        lines.addAll(Points.perGrant(Accounts.REDEEMED, taken.byGrant()));
         ledger.post(tx, EntryKind.POINTS_REDEEMED, context, lines);
-        String id = record(tx, caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
+        RedemptionRow row = write(tx, caller, "points", customerId, null, null, request.orderRef(), Accounts.POINTS,
                 request.points(), null, value, uses);
-        return told(tx, id);
+        return told(tx, view(row, List.of(), uses, null));
     }
 
     /** Writes a redemption row (and the lots it spent), inside the caller's transaction. */
     public String record(Tx tx, Caller caller, String kind, String customerId, String voucherId, String holdId, String orderRef,
                          String unit, long amount, Long orderTotal, Money value, List<LotUse> lots) {
-        String id = ids.next("red");
-        dao.insert(new RedemptionRow(id, kind, customerId, voucherId, holdId, orderRef, unit, amount, 0, orderTotal,
-                value == null ? null : value.amount(), value == null ? null : value.currency(), caller.keyId(),
-                clock.instant()));
+        return write(tx, caller, kind, customerId, voucherId, holdId, orderRef, unit, amount, orderTotal, value, lots).id();
+    }
+
+    /** Writes the row and answers it as written, so that the answer needs no read back. */
+    private RedemptionRow write(Tx tx, Caller caller, String kind, String customerId, String voucherId, String holdId,
+                                String orderRef, String unit, long amount, Long orderTotal, Money value, List<LotUse> lots) {
+        RedemptionRow row = new RedemptionRow(ids.next("red"), kind, customerId, voucherId, holdId, orderRef, unit, amount,
+                0, orderTotal, value == null ? null : value.amount(), value == null ? null : value.currency(),
+                caller.keyId(), clock.instant());
+        dao.insert(row);
         if (!lots.isEmpty()) {
-            dao.insertLots(id, lots);
+            dao.insertLots(row.id(), lots);
         }
-        return id;
+        return row;
     }
 
     /** The redemption as the API shows it, after telling that it was spent (voucher.redeemed or points.redeemed). */
     public RedemptionView told(Tx tx, String id) {
-        RedemptionView redemption = get(id);
+        return told(tx, get(id));
+    }
+
+    private RedemptionView told(Tx tx, RedemptionView redemption) {
         events.record(tx, redemption.kind().equals("points") ? EventType.POINTS_REDEEMED : EventType.VOUCHER_REDEEMED,
                 redemption.customerId(), redemption);
         return redemption;
@@ -217,16 +227,23 @@ public final class Redemptions {
                         row.isPoints() ? null : new Money(r.amount(), r.unit()),
                         row.isPoints() ? r.amount() : null, r.expiredAmount(), r.reason(), r.createdAt()))
                 .toList();
+        List<LotUse> lots = row.isPoints()
+                ? dao.lots(row.id()).stream().map(l -> new LotUse(l.lotId(), l.points(), l.expiresAt())).toList()
+                : List.of();
+        return view(row, reversals, lots, row.isPoints() ? null : vouchers.get(row.voucherId()).code());
+    }
+
+    /** The view of a row, its reversals, the lots it spent (any order) and its voucher's code. */
+    private static RedemptionView view(RedemptionRow row, List<RedemptionView.ReversalView> reversals, List<LotUse> spent,
+                                       String code) {
         if (row.isPoints()) {
-            List<LotUse> lots = dao.lots(row.id()).stream()
-                    .map(l -> new LotUse(l.lotId(), l.points(), l.expiresAt()))
+            List<LotUse> lots = spent.stream()
                     .sorted(java.util.Comparator.comparing(LotUse::expiresAt).thenComparing(LotUse::lotId))
                     .toList();
             Money value = row.valueAmount() == null ? null : new Money(row.valueAmount(), row.valueCurrency());
             return new RedemptionView(row.id(), row.kind(), row.customerId(), row.orderRef(), row.holdId(), null, null,
                     null, null, null, row.amount(), row.reversed(), value, lots, reversals, row.createdAt());
         }
-        String code = vouchers.get(row.voucherId()).code();
         return new RedemptionView(row.id(), row.kind(), row.customerId(), row.orderRef(), row.holdId(), row.voucherId(),
                 code, new Money(row.amount(), row.unit()), new Money(row.reversed(), row.unit()),
                 row.orderTotal() == null ? null : new Money(row.orderTotal(), row.unit()),

@@ -25,12 +25,20 @@ import java.util.regex.Pattern;
 /**
  * Runs a value-moving request at most once per (API key, Idempotency-Key).
  *
- * <p>A request first claims its key in a short transaction of its own, so that a concurrent
- * retry sees the claim and gets 409 instead of waiting. The effect and the stored answer then
- * commit in one transaction: if the server dies before that commit, nothing happened and the
- * claim's lease lets a retry run it again; if it dies after, the retry gets the stored answer.
- * Refusals (4xx) are stored too, so a retry is told the same thing, except "not now" ones such
- * as 429; those and unexpected failures release the claim so that the retry runs afresh.
+ * <p>The claim of the key, the effect, its audit event and the stored answer commit together,
+ * in one transaction: if the server dies before that commit nothing happened, and a retry runs
+ * the request afresh; if it dies after, the retry gets the stored answer. The claim is the
+ * transaction's first statement, an insert that skips a key already there. A retry sent while
+ * the first request is still running therefore waits at that insert (PostgreSQL) or for its
+ * turn (H2, one transaction at a time) until the first commits, and then gets its answer; if the
+ * first failed and rolled back, the retry runs instead.
+ *
+ * <p>Refusals (4xx) are stored too, in a transaction of their own after the effect's rolled
+ * back, so a retry is told the same thing; "not now" ones such as 429 and unexpected failures
+ * are not, so that the retry runs afresh. A claim left unanswered by an older version of the
+ * server (which claimed keys in a transaction of their own) is taken over once its lease ends;
+ * until then such a key is refused with 409 {@code idempotency_key_in_use}, as it is if the key
+ * keeps changing hands under this request.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -56,8 +64,12 @@ public final class Idempotency {
         this.lease = lease;
     }
 
+    /** What one attempt came to: the answer it stored, or the request that holds the key already. */
+    private record Attempt(Outcome outcome, String body, StoredRequest earlier) {}
+
     /**
-     * Runs {@code work} in a transaction of its own, unless this key has been answered already.
+     * Runs {@code work} in a transaction with the key's claim and answer, unless this key has
+     * been answered already.
      *
      * @param request the parsed request (body and path/query values that shape the effect);
      *                the same key with a different request is refused
@@ -72,74 +84,76 @@ public final class Idempotency {
         }
         String hash = fingerprint(operation, request);
         String owner = UUID.randomUUID().toString();
-        Optional<Response> replay = claim(apiKeyId, key, hash, owner);
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        try {
-            String[] answer = new String[1];
-            Outcome outcome = transactor.inTransaction(tx -> {
-                Outcome result = work.apply(tx);
-                answer[0] = Json.write(mapper, result.body());
-                if (dao.complete(apiKeyId, key, owner, result.status(), answer[0]) == 0) {
-                    throw new LostClaim();
-                }
-                return result;
-            });
-            return Response.status(outcome.status()).type(MediaType.APPLICATION_JSON_TYPE).entity(answer[0]).build();
-        } catch (LostClaim lost) {
-            throw inUse();
-        } catch (ApiException refusal) {
-            if (refusal.errorCode().retryable()) {
-                transactor.run(tx -> dao.release(apiKeyId, key, owner));
-                throw refusal;
-            }
-            String body = Json.write(mapper, refusal.toProblem());
-            transactor.run(tx -> dao.complete(apiKeyId, key, owner, refusal.errorCode().status(), body));
-            throw refusal;
-        } catch (RuntimeException | Error unexpected) {
-            transactor.run(tx -> dao.release(apiKeyId, key, owner));
-            throw unexpected;
-        }
-    }
-
-    private Optional<Response> claim(String apiKeyId, String key, String hash, String owner) {
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
-            Instant now = clock.instant();
-            Optional<StoredRequest> existing = dao.find(apiKeyId, key);
-            if (existing.isEmpty()) {
-                try {
-                    transactor.run(tx -> dao.insert(new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now,
-                            now.plus(retention))));
-                    return Optional.empty();
-                } catch (RuntimeException e) {
-                    if (!Transactor.isUniqueViolation(e)) {
-                        throw e;
+            Attempt done;
+            try {
+                done = transactor.inTransaction(tx -> {
+                    Instant now = clock.instant();
+                    Optional<StoredRequest> earlier = claim(apiKeyId, key, hash, owner, now);
+                    if (earlier.isPresent()) {
+                        return new Attempt(null, null, earlier.get());
                     }
-                    continue; // another request claimed it first: look again
-                }
-            }
-            StoredRequest stored = existing.get();
-            if (!stored.expiresAt().isAfter(now)) {
-                transactor.run(tx -> dao.deleteIfExpired(apiKeyId, key, now));
+                    Outcome outcome = work.apply(tx);
+                    String body = Json.write(mapper, outcome.body());
+                    dao.answer(apiKeyId, key, owner, outcome.status(), body);
+                    return new Attempt(outcome, body, null);
+                });
+            } catch (KeyMoved moved) {
                 continue;
+            } catch (ApiException refusal) {
+                if (refusal.errorCode().retryable() || storeRefusal(apiKeyId, key, hash, owner, refusal)) {
+                    throw refusal;
+                }
+                continue; // another request with this key was answered meanwhile: its answer, next time round
             }
+            if (done.earlier() == null) {
+                return Response.status(done.outcome().status()).type(MediaType.APPLICATION_JSON_TYPE)
+                        .entity(done.body()).build();
+            }
+            StoredRequest stored = done.earlier();
             if (!stored.requestHash().equals(hash)) {
                 throw new ApiException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
                         "This Idempotency-Key was used for a different request; use a new key for a new request");
             }
             if (stored.answered()) {
-                return Optional.of(replay(stored));
+                return replay(stored);
             }
-            if (stored.lockedUntil().isAfter(now)) {
-                throw inUse();
-            }
-            int taken = transactor.inTransaction(tx -> dao.takeOver(apiKeyId, key, stored.owner(), owner, now.plus(lease)));
-            if (taken == 1) {
-                return Optional.empty();
-            }
+            throw inUse(); // an older server's claim, its lease still running
         }
         throw inUse();
+    }
+
+    /**
+     * Claims the key in the caller's transaction; answers the request that holds it instead, if
+     * one does. A key past its retention, or an older server's claim past its lease, is taken.
+     */
+    private Optional<StoredRequest> claim(String apiKeyId, String key, String hash, String owner, Instant now) {
+        NewRequest claim = new NewRequest(apiKeyId, key, hash, owner, now.plus(lease), now, now.plus(retention), null, null);
+        if (dao.insert(claim) == 1) {
+            return Optional.empty();
+        }
+        Optional<StoredRequest> existing = dao.find(apiKeyId, key);
+        if (existing.isEmpty()) {
+            throw new KeyMoved(); // purged since the insert: try again
+        }
+        StoredRequest stored = existing.get();
+        boolean expired = !stored.expiresAt().isAfter(now);
+        boolean abandoned = !stored.answered() && !stored.lockedUntil().isAfter(now);
+        if (!expired && !abandoned) {
+            return existing;
+        }
+        if (dao.forget(apiKeyId, key, stored.owner()) == 0 || dao.insert(claim) == 0) {
+            throw new KeyMoved();
+        }
+        return Optional.empty();
+    }
+
+    /** Stores a refusal as the key's answer; false if another request answered the key first. */
+    private boolean storeRefusal(String apiKeyId, String key, String hash, String owner, ApiException refusal) {
+        String body = Json.write(mapper, refusal.toProblem());
+        Instant now = clock.instant();
+        return transactor.inTransaction(tx -> dao.insert(new NewRequest(apiKeyId, key, hash, owner, now, now,
+                now.plus(retention), refusal.errorCode().status(), body))) == 1;
     }
 
     private static Response replay(StoredRequest stored) {
@@ -171,8 +185,9 @@ public final class Idempotency {
         return transactor.inTransaction(tx -> dao.deleteExpired(clock.instant()));
     }
 
-    private static final class LostClaim extends RuntimeException {
-        LostClaim() {
+    /** The key changed hands between two statements of a claim; the caller tries again. */
+    private static final class KeyMoved extends RuntimeException {
+        KeyMoved() {
             super(null, null, false, false);
         }
     }

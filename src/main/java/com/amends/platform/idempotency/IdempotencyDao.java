@@ -18,40 +18,27 @@ interface IdempotencyDao {
             """)
     Optional<StoredRequest> find(String apiKeyId, String key);
 
+    /** Answers 0 if the key is held already; on PostgreSQL it waits for a claim not yet committed. */
     @SqlUpdate("""
             INSERT INTO idempotency_keys
-                (api_key_id, idempotency_key, request_hash, owner, locked_until, created_at, expires_at)
-            VALUES (:apiKeyId, :idempotencyKey, :requestHash, :owner, :lockedUntil, :createdAt, :expiresAt)
+                (api_key_id, idempotency_key, request_hash, owner, locked_until, created_at, expires_at,
+                 response_status, response_body)
+            VALUES (:apiKeyId, :idempotencyKey, :requestHash, :owner, :lockedUntil, :createdAt, :expiresAt,
+                    :responseStatus, :responseBody)
+            ON CONFLICT DO NOTHING
             """)
-    void insert(@BindMethods NewRequest request);
+    int insert(@BindMethods NewRequest request);
 
-    /** Takes over a claim whose owner died before answering; only one taker can win. */
-    @SqlUpdate("""
-            UPDATE idempotency_keys SET owner = :owner, locked_until = :lockedUntil
-             WHERE api_key_id = :apiKeyId AND idempotency_key = :key
-               AND response_status IS NULL AND owner = :staleOwner
-            """)
-    int takeOver(String apiKeyId, String key, String staleOwner, String owner, Instant lockedUntil);
-
-    /**
-     * Records the answer, but only while this request still owns the claim: run in the same
-     * transaction as the effect, a zero here rolls the effect back.
-     */
+    /** Records the answer of the claim made in this same transaction. */
     @SqlUpdate("""
             UPDATE idempotency_keys SET response_status = :status, response_body = :body
-             WHERE api_key_id = :apiKeyId AND idempotency_key = :key
-               AND owner = :owner AND response_status IS NULL
+             WHERE api_key_id = :apiKeyId AND idempotency_key = :key AND owner = :owner
             """)
-    int complete(String apiKeyId, String key, String owner, int status, String body);
+    void answer(String apiKeyId, String key, String owner, int status, String body);
 
-    @SqlUpdate("""
-            DELETE FROM idempotency_keys
-             WHERE api_key_id = :apiKeyId AND idempotency_key = :key AND owner = :owner AND response_status IS NULL
-            """)
-    int release(String apiKeyId, String key, String owner);
-
-    @SqlUpdate("DELETE FROM idempotency_keys WHERE api_key_id = :apiKeyId AND idempotency_key = :key AND expires_at <= :now")
-    int deleteIfExpired(String apiKeyId, String key, Instant now);
+    /** Deletes a key past its retention, or a claim its owner abandoned, so that it can be claimed anew. */
+    @SqlUpdate("DELETE FROM idempotency_keys WHERE api_key_id = :apiKeyId AND idempotency_key = :key AND owner = :owner")
+    int forget(String apiKeyId, String key, String owner);
 
     @SqlUpdate("DELETE FROM idempotency_keys WHERE expires_at <= :now")
     int deleteExpired(Instant now);

@@ -2,6 +2,7 @@ package com.amends.platform.idempotency;
 
 import java.time.Instant;
 
+/** A key's row as a request claims it (no answer yet), or as a refusal stores it (answered at once). */
 public record NewRequest(
         String apiKeyId,
         String idempotencyKey,
@@ -9,4 +10,6 @@ public record NewRequest(
         String owner,
         Instant lockedUntil,
         Instant createdAt,
-        Instant expiresAt) {}
+        Instant expiresAt,
+        Integer responseStatus,
+        String responseBody) {}
