@@ -19,6 +19,7 @@ import com.amends.points.LotUse;
 import com.amends.points.PointValues;
 import com.amends.points.Points;
 import com.amends.points.Restored;
+import com.amends.voucher.VoucherCodes;
 import com.amends.voucher.VoucherRow;
 import com.amends.voucher.VoucherStatus;
 import com.amends.voucher.Vouchers;
@@ -75,7 +76,7 @@ public final class Redemptions {
         }
         RedemptionRow row = write(tx, caller, "voucher", voucher.customerId(), voucher.id(), null, request.orderRef(),
                 currency, spent, request.orderTotal() == null ? null : request.orderTotal().amount(), null, List.of());
-        return told(tx, view(row, List.of(), List.of(), voucher.code()));
+        return told(tx, view(row, List.of(), List.of(), VoucherCodes.display(voucher.code())));
     }
 
     public RedemptionView redeemPoints(Tx tx, Caller caller, String customerId, PointsRedemptionRequest request) {

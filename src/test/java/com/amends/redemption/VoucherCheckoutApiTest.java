@@ -112,6 +112,9 @@ class VoucherCheckoutApiTest extends CheckoutFixture {
             assertThat(first.path("amount").path("currency").asText()).isEqualTo("EUR");
             assertThat(first.has("discount")).isFalse();
             assertThat(first.path("customer_id").asText()).isEqualTo(customer);
+            assertThat(first.path("voucher_code").asText()).as("as the customer reads it, and as a read shows it")
+                    .isEqualTo(code).isEqualTo(server.as(Role.STOREFRONT).get("/v1/redemptions/" + first.path("id").asText()).expect(200)
+                            .path("voucher_code").asText());
             checkout.redeemVoucher(code, 700).expect(201);
             Books before = Books.of(server);
 
