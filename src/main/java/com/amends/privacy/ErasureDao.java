@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlBatch;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -60,32 +61,15 @@ interface ErasureDao {
             """)
     int grants(String c, String p, String erased);
 
-    @SqlUpdate("UPDATE point_lots SET customer_id = :p WHERE customer_id = :c")
-    void pointLots(String c, String p);
-
-    @SqlUpdate("UPDATE vouchers SET customer_id = :p WHERE customer_id = :c")
-    void vouchers(String c, String p);
-
-    @SqlUpdate("UPDATE redemptions SET customer_id = :p WHERE customer_id = :c")
-    void redemptions(String c, String p);
-
     @SqlUpdate("""
             UPDATE reversals SET reason = :erased
              WHERE reason IS NOT NULL AND redemption_id IN (SELECT id FROM redemptions WHERE customer_id = :p)
             """)
     void reversals(String p, String erased);
 
-    @SqlUpdate("UPDATE holds SET customer_id = :p WHERE customer_id = :c")
-    void holds(String c, String p);
-
-    @SqlUpdate("UPDATE goodwill_totals SET customer_id = :p WHERE customer_id = :c")
-    void goodwillTotals(String c, String p);
-
-    @SqlUpdate("UPDATE goodwill_days SET customer_id = :p WHERE customer_id = :c")
-    void goodwillDays(String c, String p);
-
-    @SqlUpdate("UPDATE campaign_recipients SET customer_id = :p WHERE customer_id = :c")
-    void campaignRecipients(String c, String p);
+    /** Every row of {@code table} that names the customer names the pseudonym instead. */
+    @SqlUpdate("UPDATE <table> SET customer_id = :p WHERE customer_id = :c")
+    void renameCustomer(@Define String table, String c, String p);
 
     @SqlUpdate("DELETE FROM customers WHERE id = :c")
     void dropCustomer(String c);
@@ -96,14 +80,8 @@ interface ErasureDao {
     @SqlUpdate("UPDATE accounts SET id = :renamed, customer_id = :p WHERE id = :account")
     void renamePointsAccount(String account, String renamed, String p);
 
-    @SqlUpdate("UPDATE accounts SET customer_id = :p WHERE customer_id = :c")
-    void accounts(String c, String p);
-
     @SqlUpdate("UPDATE postings SET account_id = :renamed WHERE account_id = :account")
     void postings(String account, String renamed);
-
-    @SqlUpdate("UPDATE journal_entries SET customer_id = :p WHERE customer_id = :c")
-    void journalEntries(String c, String p);
 
     // Stored JSON that may name the customer: found by their id as a JSON string of its own or at
     // the end of one, then rewritten in Java (Scrubber), which changes only what names them.

@@ -33,6 +33,9 @@ import java.util.Optional;
  */
 public final class Erasures {
     static final String WHY = "customer erased";
+    /** Tables whose rows name a customer in a customer_id column and hold nothing else of theirs to rewrite. */
+    private static final List<String> TABLES_NAMING_THE_CUSTOMER = List.of("point_lots", "vouchers", "redemptions",
+            "holds", "goodwill_totals", "goodwill_days", "campaign_recipients");
 
     private final Transactor transactor;
     private final ErasureDao dao;
@@ -108,19 +111,13 @@ public final class Erasures {
         Scrubber scrub = new Scrubber(mapper, c, p);
         dao.addPseudonym(c, p);
         int erasedGrants = dao.grants(c, p, Scrubber.ERASED);
-        dao.pointLots(c, p);
-        dao.vouchers(c, p);
-        dao.redemptions(c, p);
+        TABLES_NAMING_THE_CUSTOMER.forEach(table -> dao.renameCustomer(table, c, p));
         dao.reversals(p, Scrubber.ERASED);
-        dao.holds(c, p);
-        dao.goodwillTotals(c, p);
-        dao.goodwillDays(c, p);
-        dao.campaignRecipients(c, p);
         dao.dropCustomer(c);
         dao.renamePointsAccount(Accounts.points(c), Accounts.points(p), p);
-        dao.accounts(c, p);
+        dao.renameCustomer("accounts", c, p);
         dao.postings(Accounts.points(c), Accounts.points(p));
-        dao.journalEntries(c, p);
+        dao.renameCustomer("journal_entries", c, p);
 
         String quoted = JsonLike.quoted(c);
         String suffixed = JsonLike.suffixed(c);
