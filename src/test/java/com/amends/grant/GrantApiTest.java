@@ -402,6 +402,7 @@ class GrantApiTest {
                         return reply.text();
                     }
                     assertThat(reply.json().path("code").asText()).isEqualTo("idempotency_key_in_use");
+                    assertThat(reply.header("Retry-After")).isEqualTo("1");
                     sleep(10);
                 }
                 throw new AssertionError("still in use after 500 tries");

@@ -17,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -37,8 +39,8 @@ import java.util.regex.Pattern;
  * back, so a retry is told the same thing; "not now" ones such as 429 and unexpected failures
  * are not, so that the retry runs afresh. A claim left unanswered by an older version of the
  * server (which claimed keys in a transaction of their own) is taken over once its lease ends;
- * until then such a key is refused with 409 {@code idempotency_key_in_use}, as it is if the key
- * keeps changing hands under this request.
+ * until then such a key is refused with 409 {@code idempotency_key_in_use} and {@code Retry-After},
+ * as it is if the key keeps changing hands under this request.
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
@@ -47,6 +49,8 @@ public final class Idempotency {
     public static final String KEY_PATTERN = "[\\x21-\\x7E]{1,255}";
     private static final Pattern VALID_KEY = Pattern.compile(KEY_PATTERN);
     private static final int CLAIM_ATTEMPTS = 5;
+    /** The request holding the key is answered within its transaction, so a second is usually enough. */
+    private static final int IN_USE_RETRY_SECONDS = 1;
 
     private final Transactor transactor;
     private final IdempotencyDao dao;
@@ -164,7 +168,8 @@ public final class Idempotency {
 
     private static ApiException inUse() {
         return new ApiException(ErrorCode.IDEMPOTENCY_KEY_IN_USE,
-                "A request with this Idempotency-Key is still running; retry in a moment to get its answer");
+                "A request with this Idempotency-Key is still running; retry in a moment to get its answer",
+                List.of(), Map.of("retry_after_seconds", IN_USE_RETRY_SECONDS));
     }
 
     private String fingerprint(String operation, Object request) {

@@ -14,6 +14,8 @@ import java.util.List;
 final class ResponseHeaders {
     static final String REQUEST_ID = "X-Request-Id";
     private static final String RETRY_AFTER = "Retry-After";
+    /** The same header on a status whose other refusals do not carry it (409: only idempotency_key_in_use). */
+    private static final String RETRY_AFTER_IF_RETRYABLE = "Retry-After-If-Retryable";
     private static final String CONTENT_DISPOSITION = "Content-Disposition";
 
     /** Statuses only refusals made before the command runs have: none of them is stored, so none is replayed. */
@@ -37,6 +39,10 @@ final class ResponseHeaders {
                 .schema(new StringSchema()._enum(List.of("true"))));
         components.addHeaders(RETRY_AFTER, new Header().required(true)
                 .description("Seconds to wait before trying again")
+                .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
+        components.addHeaders(RETRY_AFTER_IF_RETRYABLE, new Header()
+                .description("Seconds to wait before trying again; sent with idempotency_key_in_use (the request holding "
+                        + "the key is still running), not with the other conflicts, which a retry does not change")
                 .schema(new IntegerSchema().format("int64").minimum(java.math.BigDecimal.ZERO)));
         components.addHeaders(RateLimitFilter.LIMIT, new Header()
                 .description("How many requests this API key may send at once (its burst) in the limit this operation "
@@ -69,6 +75,9 @@ final class ResponseHeaders {
             }
             if (status.equals("429") || status.equals("503")) {
                 add(response, RETRY_AFTER);
+            }
+            if (idempotent && status.equals("409")) {
+                response.addHeaderObject(RETRY_AFTER, new Header().$ref("#/components/headers/" + RETRY_AFTER_IF_RETRYABLE));
             }
             if (status.startsWith("2") && response.getContent() != null && response.getContent().containsKey("text/csv")) {
                 add(response, CONTENT_DISPOSITION);
