@@ -45,6 +45,13 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link DeliveryCheck}). Usage:
  *
  * <pre>bench/crash.sh [--postgres jdbc:postgresql://...] [--rounds N] [--clients N] [--h2-options ';...']</pre>
+ *
+ * <p>Other faults than the kill ({@link Fault}): {@code --fault database --database-control CMD
+ * [--outage-seconds N]} stops the database with {@code CMD stop} for N seconds (0: a restart) and
+ * starts it with {@code CMD start} while the server stays up; {@code --fault instance} runs two
+ * instances on one PostgreSQL schema behind HAProxy and kills one. In both the clients keep
+ * sending through the fault, retrying a refused request with the same key (after its
+ * {@code Retry-After}, or at once after a balancer's error), and the table adds what they met.
  */
 public final class CrashTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -74,15 +81,28 @@ public final class CrashTest {
     private final int clientCount;
     private final String postgresUrl;
     private final String h2Options;
+    private final String faultKind;
+    private final int outageSeconds;
+    private final String databaseControl;
     private final String tag = UUID.randomUUID().toString().substring(0, 6);
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger serverErrors = new AtomicInteger();
+    private final AtomicInteger outageRefusals = new AtomicInteger();
+    private final AtomicInteger balancerErrors = new AtomicInteger();
+    private final AtomicInteger connectionErrors = new AtomicInteger();
+    private final AtomicInteger inUseAnswers = new AtomicInteger();
+    private final AtomicLong longestRetryMillis = new AtomicLong();
+    private double slowestRecovery;
+    private long mostLogged;
     private final ConcurrentLinkedQueue<Op> ops = new ConcurrentLinkedQueue<>();
     private final List<Customer> customers = new ArrayList<>();
     private final List<Client> clients = new ArrayList<>();
     private final List<String> problems = Collections.synchronizedList(new ArrayList<>());
 
     private ServerJar server;
+    private ServerJar second;
+    private Balancer balancer;
+    private Fault fault;
     private DeliveryCheck webhooks;
     private Http http;
     private String agent;
@@ -90,11 +110,15 @@ public final class CrashTest {
     private String storefront;
     private String finance;
 
-    private CrashTest(int rounds, int clientCount, String postgresUrl, String h2Options) throws IOException {
+    private CrashTest(int rounds, int clientCount, String postgresUrl, String h2Options, String faultKind,
+                      int outageSeconds, String databaseControl) {
         this.rounds = rounds;
         this.clientCount = clientCount;
         this.postgresUrl = postgresUrl;
         this.h2Options = h2Options;
+        this.faultKind = faultKind;
+        this.outageSeconds = outageSeconds;
+        this.databaseControl = databaseControl;
     }
 
     public static void main(String[] args) throws Exception {
@@ -106,16 +130,28 @@ public final class CrashTest {
         int clients = 16;
         String postgres = null;
         String h2Options = null;
+        String fault = "kill";
+        int outageSeconds = 0;
+        String databaseControl = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--rounds" -> rounds = Integer.parseInt(args[++i]);
                 case "--clients" -> clients = Integer.parseInt(args[++i]);
                 case "--postgres" -> postgres = args[++i];
                 case "--h2-options" -> h2Options = args[++i];
+                case "--fault" -> fault = args[++i];
+                case "--outage-seconds" -> outageSeconds = Integer.parseInt(args[++i]);
+                case "--database-control" -> databaseControl = args[++i];
                 default -> throw new IllegalArgumentException("Unknown argument " + args[i] + "; see bench/crash.sh");
             }
         }
-        if (!new CrashTest(rounds, clients, postgres, h2Options).run()) {
+        if (!fault.equals("kill") && postgres == null) {
+            throw new IllegalArgumentException("--fault " + fault + " needs --postgres");
+        }
+        if (fault.equals("database") && databaseControl == null) {
+            throw new IllegalArgumentException("--fault database needs --database-control");
+        }
+        if (!new CrashTest(rounds, clients, postgres, h2Options, fault, outageSeconds, databaseControl).run()) {
             System.exit(1);
         }
     }
@@ -143,6 +179,12 @@ public final class CrashTest {
         } finally {
             if (webhooks != null) {
                 webhooks.close();
+            }
+            if (balancer != null) {
+                balancer.close();
+            }
+            if (second != null) {
+                second.close();
             }
             if (server != null) {
                 try {
@@ -174,7 +216,18 @@ public final class CrashTest {
                 List.of());
         String admin = server.createAdminKey("crash-admin");
         server.start();
-        http = new Http(server.port());
+        fault = switch (faultKind) {
+            case "kill" -> Fault.serverKill(server);
+            case "database" -> Fault.databaseOutage(server, databaseControl, outageSeconds);
+            case "instance" -> {
+                second = server.sibling("crash-second");
+                second.start();
+                balancer = Balancer.start(server.dir(), List.of(server, second));
+                yield Fault.instanceKill(server, balancer);
+            }
+            default -> throw new IllegalArgumentException("--fault kill, database or instance, not " + faultKind);
+        };
+        http = new Http(fault.port());
         agent = createKey(admin, "agent");
         supervisor = createKey(admin, "supervisor");
         storefront = createKey(admin, "storefront");
@@ -230,19 +283,26 @@ public final class CrashTest {
         }
         long killAfter = ThreadLocalRandom.current().nextLong(1_000, 4_001);
         Thread.sleep(killAfter);
-        server.kill();
+        long logBefore = logBytes();
         double killedAt = (System.nanoTime() - start) / 1e9;
-        for (Client client : clients) {
-            client.stopped = true;
+        fault.inject();
+        double restartSeconds;
+        if (fault.retriedInPlace()) {
+            restartSeconds = untilServing();
+            // The clients go on with the service back, long enough to wait out a Retry-After and retry.
+            Thread.sleep(7_000);
+            stop(threads);
+            fault.recover();
+        } else {
+            stop(threads);
+            long restart = System.nanoTime();
+            fault.recover();
+            restartSeconds = (System.nanoTime() - restart) / 1e9;
+            http = new Http(fault.port());
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-
-        long restart = System.nanoTime();
-        server.start();
-        double restartSeconds = (System.nanoTime() - restart) / 1e9;
-        http = new Http(server.port());
+        long logged = logBytes() - logBefore;
+        slowestRecovery = Math.max(slowestRecovery, restartSeconds);
+        mostLogged = Math.max(mostLogged, logged);
 
         List<Op> unanswered = clients.stream().map(c -> c.unanswered).filter(o -> o != null).toList();
         List<Op> answered = ops.stream().filter(o -> o.round == round && o.first != null).toList();
@@ -272,15 +332,74 @@ public final class CrashTest {
         boolean walletsMatch = walletsMatch(round);
         DeliveryCheck.Figures delivery = webhooks.await(round, expectedEvents(), DELIVERY_WAIT, problems);
         RoundResult result = new RoundResult(tally, books.ok, books.negatives, walletsMatch, delivery.clean());
-        System.out.printf(Locale.ROOT, "round %2d: killed at %.1f s; %d answered (%d 2xx), %d unanswered and retried "
-                        + "(%d had committed); restart %.1f s; replays %s, reconciliation %s, wallets %s; "
+        System.out.printf(Locale.ROOT, "round %2d: fault at %.1f s; %d answered (%d 2xx), %d unanswered and retried "
+                        + "(%d had committed); serving again after %.1f s, %,d bytes logged meanwhile; "
+                        + "replays %s, reconciliation %s, wallets %s; "
                         + "webhooks: %d events, %s after %.1f s, %d received more than once%s%n",
                 round, killedAt, answered.size(), tally.acknowledged, unanswered.size(), tally.committedBeforeKill,
-                restartSeconds, notReplayed.isEmpty() ? "ok" : notReplayed.size() + " NOT replayed",
+                restartSeconds, logged, notReplayed.isEmpty() ? "ok" : notReplayed.size() + " NOT replayed",
                 books.ok ? "clean" : "NOT clean", walletsMatch ? "match" : "DIFFER", delivery.written(),
                 delivery.missing() == 0 ? "all delivered" : delivery.missing() + " MISSING", delivery.waitedSeconds(),
                 delivery.duplicated(), delivery.clean() ? "" : " (NOT clean)");
         return result;
+    }
+
+    private void stop(List<Thread> threads) throws InterruptedException {
+        for (Client client : clients) {
+            client.stopped = true;
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+    }
+
+    private long logBytes() throws IOException {
+        return server.logBytes() + (second != null ? second.logBytes() : 0);
+    }
+
+    /** Seconds until a request that needs the database is answered again. */
+    private double untilServing() throws InterruptedException {
+        long start = System.nanoTime();
+        while (System.nanoTime() - start < RETRY_LIMIT.toNanos()) {
+            try {
+                if (http.get("/v1/customers/" + customers.get(0).id, finance).status() == 200) {
+                    break;
+                }
+            } catch (IOException notYet) {
+                // the balancer has no instance for it yet
+            }
+            Thread.sleep(20);
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Whether an answer is final, counting what is not: a refusal that says "not now" (503 with
+     * Retry-After, 409 idempotency_key_in_use), a balancer's own error, or a server error (a bug).
+     */
+    private boolean isFinal(Op op, Answer answer) {
+        if (answer.inUse()) {
+            inUseAnswers.incrementAndGet();
+            if (answer.retryAfter() == null) {
+                problems.add(op + ": 409 without Retry-After");
+            }
+            return false;
+        }
+        if (answer.status() < 500) {
+            return true;
+        }
+        if (!answer.problem()) {
+            balancerErrors.incrementAndGet();
+        } else if (answer.status() == 503 && answer.body().contains("service_unavailable")) {
+            outageRefusals.incrementAndGet();
+            if (answer.retryAfter() == null) {
+                problems.add(op + ": 503 without Retry-After");
+            }
+        } else {
+            serverErrors.incrementAndGet();
+            problems.add(op + ": " + answer.status() + " " + answer.body());
+        }
+        return false;
     }
 
     /** Sends again until the answer is final: not a connection failure, not "still running", not a server error. */
@@ -289,10 +408,7 @@ public final class CrashTest {
         while (true) {
             try {
                 Answer answer = http.post(op.path, op.secret, op.key, op.body);
-                if (answer.status() >= 500) {
-                    serverErrors.incrementAndGet();
-                    problems.add(op + ": " + answer.status() + " " + answer.body());
-                } else if (!answer.inUse()) {
+                if (isFinal(op, answer)) {
                     return answer;
                 }
             } catch (IOException notUpYet) {
@@ -483,17 +599,17 @@ public final class CrashTest {
         }
         System.out.printf(Locale.ROOT, "Crash test, %s, %d cores, Java %s%n", server.describeDatabase(),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        System.out.printf(Locale.ROOT, "%d rounds of %d clients, kill -9 at a random moment 1-4 s into each round%n%n",
-                rounds, clientCount);
+        System.out.printf(Locale.ROOT, "%d rounds of %d clients; fault: %s%n%n", rounds, clientCount, fault.describe());
         System.out.println("| | |");
         System.out.println("|---|---:|");
         row("rounds survived (restarted, retries settled, every check passed)", survived + " / " + rounds);
-        row("requests acknowledged (2xx) before a kill", total.acknowledged);
-        row("requests refused (4xx, e.g. insufficient balance) before a kill", total.refused);
-        row("answers replayed unchanged after the restart (same key, same body)",
+        row("requests acknowledged (2xx) in the rounds", total.acknowledged);
+        row("requests refused (4xx, e.g. insufficient balance) in the rounds", total.refused);
+        row("answers replayed unchanged after the round (same key, same body)",
                 (total.answered - total.notReplayed.size()) + " / " + total.answered);
-        row("requests unanswered at a kill, retried with the same key", total.unanswered);
-        row("  of which had committed before the kill (stored answer replayed)", total.committedBeforeKill);
+        row("requests without a final answer at the fault (a kill) or the round's end, retried with the same key",
+                total.unanswered);
+        row("  of which had committed before the fault (stored answer replayed)", total.committedBeforeKill);
         row("  of which ran on the retry", total.unanswered - total.committedBeforeKill);
         row("**lost** (2xx answer, effect missing or answer not replayed)", lost.size());
         row("**doubled** (effect present more than once)", verdict.doubled.size());
@@ -505,7 +621,19 @@ public final class CrashTest {
                 (rounds - walletRounds) + " rounds, " + verdict.balanceMismatches + " accounts");
         row("reconciliation clean rounds", reconciled + " / " + rounds);
         row("negative balances seen", negatives);
-        row("server errors (5xx)", serverErrors.get());
+        row("server errors (5xx other than 503 service_unavailable)", serverErrors.get());
+        row("503 service_unavailable refusals (each with Retry-After, retried after it with the same key)",
+                outageRefusals.get());
+        row("balancer's own errors (502/503/504 of a request an instance died with; retried at once)",
+                balancerErrors.get());
+        row("requests that got no answer at all (connection refused or closed)", connectionErrors.get());
+        row("409 idempotency_key_in_use answers", inUseAnswers.get());
+        row("longest wait of a refused request for its final answer (retried in place)",
+                String.format(Locale.ROOT, "%.1f s", longestRetryMillis.get() / 1000.0));
+        row("slowest return to serving (restart, or first answer needing the database after the fault)",
+                String.format(Locale.ROOT, "%.1f s", slowestRecovery));
+        row("most server log written in one round's fault and recovery", String.format(Locale.ROOT, "%,d bytes",
+                mostLogged));
         row("webhook events written (the events feed after the last round)", delivery.written());
         row("  delivered (received at least once, signature valid, body as in the feed)", delivery.delivered());
         row("  delivered more than once (same webhook-id; extra requests)",
@@ -633,24 +761,46 @@ public final class CrashTest {
                 Op op = followUp != null ? followUp : next();
                 followUp = null;
                 op.round = round;
+                Answer answer;
                 try {
-                    Answer answer = http.post(op.path, op.secret, op.key, op.body);
-                    if (answer.status() >= 500 || answer.inUse()) {
-                        if (answer.status() >= 500) {
-                            serverErrors.incrementAndGet();
-                            problems.add(op + ": " + answer.status() + " " + answer.body());
-                        }
+                    answer = http.post(op.path, op.secret, op.key, op.body);
+                } catch (IOException | InterruptedException killed) {
+                    connectionErrors.incrementAndGet();
+                    answer = null;
+                }
+                if (answer == null || !isFinal(op, answer)) {
+                    op.refusedAt = op.refusedAt != 0 ? op.refusedAt : System.nanoTime();
+                    if (!fault.retriedInPlace() || !pause(answer)) {
                         unanswered = op;
                         return;
                     }
-                    op.first = answer;
-                    op.last = answer;
-                    answered(op);
-                } catch (IOException | InterruptedException killed) {
-                    unanswered = op;
-                    return;
+                    followUp = op;
+                    continue;
                 }
+                if (op.refusedAt != 0) {
+                    long waited = (System.nanoTime() - op.refusedAt) / 1_000_000;
+                    longestRetryMillis.accumulateAndGet(waited, Math::max);
+                }
+                op.first = answer;
+                op.last = answer;
+                answered(op);
             }
+        }
+
+        /** Waits as the answer asks (Retry-After, at most 5 s) or briefly; false when the round stopped meanwhile. */
+        private boolean pause(Answer answer) {
+            long millis = answer != null && answer.retryAfter() != null
+                    ? Math.min(5_000, 1_000 * Long.parseLong(answer.retryAfter())) : 100;
+            long until = System.nanoTime() + millis * 1_000_000;
+            try {
+                while (!stopped && System.nanoTime() < until) {
+                    Thread.sleep(20);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            return !stopped;
         }
 
         /** Takes note of a final answer: what the customer now has, and a hold's next step. */
@@ -773,6 +923,8 @@ public final class CrashTest {
         /** The final answer, after retries. */
         volatile Answer last;
         volatile boolean retried;
+        /** When a client was first refused it "not now", while retrying in place (0: never). */
+        volatile long refusedAt;
 
         Op(Kind kind, String path, String secret, Customer customer, String ref, long amount, String wallet,
            Object body) {
@@ -895,7 +1047,7 @@ public final class CrashTest {
 
     // ---- plumbing ---------------------------------------------------------------------------------
 
-    private record Answer(int status, String body, boolean replayed) {
+    private record Answer(int status, String body, boolean replayed, boolean problem, String retryAfter) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -942,7 +1094,9 @@ public final class CrashTest {
         private Answer send(HttpRequest.Builder request) throws IOException, InterruptedException {
             HttpResponse<String> response = client.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(),
-                    response.headers().firstValue("Idempotent-Replayed").isPresent());
+                    response.headers().firstValue("Idempotent-Replayed").isPresent(),
+                    response.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"),
+                    response.headers().firstValue("Retry-After").orElse(null));
         }
     }
 

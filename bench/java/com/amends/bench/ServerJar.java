@@ -40,6 +40,9 @@ final class ServerJar implements AutoCloseable {
     private final int port;
     private final int adminPort;
     private final List<String> jvmOptions;
+    private final String settings;
+    /** A second instance on another's database: it neither made the schema nor drops it. */
+    private final boolean sibling;
     private Process process;
 
     /**
@@ -50,16 +53,23 @@ final class ServerJar implements AutoCloseable {
      */
     ServerJar(String name, String postgresBase, String h2Options, String settings, List<String> jvmOptions)
             throws IOException {
+        this(name, postgresBase, postgresBase != null ? TestDatabase.postgres(postgresBase) : null, h2Options, settings,
+                jvmOptions, false);
+    }
+
+    private ServerJar(String name, String postgresBase, TestDatabase postgres, String h2Options, String settings,
+                      List<String> jvmOptions, boolean sibling) throws IOException {
         this.dir = Files.createTempDirectory("amends-" + name);
         this.postgresBase = postgresBase;
+        this.postgres = postgres;
+        this.sibling = sibling;
+        this.settings = settings;
         this.jvmOptions = List.copyOf(jvmOptions);
         String driver;
-        if (postgresBase != null) {
-            postgres = TestDatabase.postgres(postgresBase);
+        if (postgres != null) {
             jdbcUrl = postgres.url();
             driver = postgres.driver();
         } else {
-            postgres = null;
             jdbcUrl = "jdbc:h2:file:" + dir.resolve("data").resolve("amends").toAbsolutePath()
                     + (h2Options != null ? h2Options : shippedH2Options());
             driver = "org.h2.Driver";
@@ -98,6 +108,23 @@ final class ServerJar implements AutoCloseable {
                 """.formatted(driver, jdbcUrl, postgres == null ? "  user: sa\n  password: \"\"\n" : "",
                 settings, port, adminPort));
         Runtime.getRuntime().addShutdownHook(new Thread(this::killQuietly));
+    }
+
+    /**
+     * A second server instance on this one's PostgreSQL schema, with ports, a directory and a log
+     * of its own and the same settings: what runs behind a load balancer.
+     */
+    ServerJar sibling(String name) throws IOException {
+        if (postgres == null) {
+            throw new IllegalStateException("An embedded H2 file belongs to one process; two instances need PostgreSQL");
+        }
+        return new ServerJar(name, postgresBase, postgres, null, settings, jvmOptions, true);
+    }
+
+    /** How much the server has logged so far (its standard output and error, kept in server.log). */
+    long logBytes() throws IOException {
+        Path log = dir.resolve("server.log");
+        return Files.exists(log) ? Files.size(log) : 0;
     }
 
     /** The H2 URL options config.yml ships with, so that runs use the production settings. */
@@ -250,7 +277,7 @@ final class ServerJar implements AutoCloseable {
     @Override
     public void close() throws Exception {
         kill();
-        if (postgres != null) {
+        if (postgres != null && !sibling) {
             postgres.drop();
             try (Connection connection = DriverManager.getConnection(postgresBase);
                  Statement statement = connection.createStatement();
