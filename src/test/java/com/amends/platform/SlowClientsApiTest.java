@@ -67,6 +67,7 @@ class SlowClientsApiTest {
                     assertThat(me).as("GET /v1/me while %d clients trickle", TRICKLING).isLessThan(Duration.ofSeconds(2));
                     assertThat(grant).as("a grant while %d clients trickle", TRICKLING).isLessThan(Duration.ofSeconds(2));
                 }
+                System.out.println("busy request threads: " + busyThreads(server));
                 assertThat(busyThreads(server)).as("request threads busy while they trickle").isLessThan(THREADS / 2);
                 int answered = 0;
                 for (Trickler trickler : tricklers) {
