@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.jetty.http.HttpFields;
@@ -233,7 +234,12 @@ public final class BodyBuffer extends Handler.Wrapper {
                 }
             };
             if (onCallback) {
-                request.getContext().execute(() -> handOn(buffered, giveBack));
+                try {
+                    request.getContext().execute(() -> handOn(buffered, giveBack));
+                } catch (RejectedExecutionException overloaded) {
+                    // Every thread busy and the queue full: the connection is dropped rather than waited on.
+                    giveBack.failed(overloaded);
+                }
             } else {
                 handOn(buffered, giveBack);
             }
