@@ -264,26 +264,45 @@ public final class SlowClientBenchmark {
                 .header("Authorization", "Bearer " + secret);
     }
 
-    /** The API port's open connections and the busy request threads, from the server's metrics. */
+    /**
+     * The connections the server has accepted on the API port (established ones, less those still in
+     * the kernel's accept queue, as ss shows them) and its busy request threads, from its metrics.
+     */
     private static long[] serverState(ServerJar server) {
+        long accepted = -1;
         try {
-            JsonNode metrics = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+            String port = String.valueOf(server.port());
+            long established = ss("state", "established", "( sport = :" + port + " )").size();
+            long queued = ss("-l", "( sport = :" + port + " )").stream().mapToLong(line -> Long.parseLong(line.split("\\s+")[1]))
+                    .sum();
+            accepted = established - queued;
+        } catch (Exception e) {
+            // no ss here: left as -1
+        }
+        try {
+            JsonNode gauges = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + server.adminPort() + "/metrics")).timeout(ANSWER_WITHIN).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
-            long connections = 0;
-            for (var counter : (Iterable<Map.Entry<String, JsonNode>>) () -> metrics.path("counters").fields()) {
-                if (counter.getKey().contains(String.valueOf(server.port())) && counter.getKey().endsWith("connections")) {
-                    connections = counter.getValue().path("count").asLong();
-                }
-            }
-            JsonNode gauges = metrics.path("gauges");
+                    HttpResponse.BodyHandlers.ofString()).body()).path("gauges");
             String pool = "org.eclipse.jetty.util.thread.QueuedThreadPool.dw.";
             long busy = Math.round(gauges.path(pool + "size").path("value").asDouble()
                     * gauges.path(pool + "utilization").path("value").asDouble());
-            return new long[] {connections, busy};
+            return new long[] {accepted, busy};
         } catch (Exception e) {
-            return new long[] {-1, -1};
+            return new long[] {accepted, -1};
         }
+    }
+
+    /** ss -tnH's lines for a filter (TCP, numeric, no header). */
+    private static List<String> ss(String... filter) throws Exception {
+        List<String> command = new ArrayList<>(List.of("ss", "-tnH"));
+        command.addAll(List.of(filter));
+        Process ss = new ProcessBuilder(command).redirectErrorStream(true).start();
+        List<String> lines = new String(ss.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).lines()
+                .filter(line -> !line.isBlank()).toList();
+        if (ss.waitFor() != 0) {
+            throw new IllegalStateException("ss failed");
+        }
+        return lines;
     }
 
     private void print(List<Round> rounds) {
@@ -292,7 +311,7 @@ public final class SlowClientBenchmark {
                 + " Latencies in ms (p50 / p99 / max), %d requests of each kind before, and for %d s during, one after"
                 + " the other; a request unanswered after %d s counts as timed out.%n%n",
                 samples, seconds.toSeconds(), ANSWER_WITHIN.toSeconds());
-        System.out.println("| trickling | connected | connect failed | held by the server (peak) | request threads busy (peak)"
+        System.out.println("| trickling | connected | connect failed | accepted by the server (peak) | request threads busy (peak)"
                 + " | GET /v1/me before | GET /v1/me during | grant before | grant during"
                 + " | then answered 408 | other answer | closed unanswered | still open after 60 s |");
         System.out.println("|---:|---:|---:|---:|---:|---|---|---|---|---:|---:|---:|---:|");
