@@ -32,6 +32,9 @@ import java.util.stream.Stream;
  * application in-process.
  */
 final class ServerJar implements AutoCloseable {
+    /** A system property naming another jar than target/amends.jar, e.g. one built from an older commit. */
+    static final String JAR_PROPERTY = "amends.bench.jar";
+
     private final Path dir;
     private final TestDatabase postgres;
     private final String postgresBase;
@@ -202,7 +205,7 @@ final class ServerJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(Path.of("target", "amends.jar").toAbsolutePath().toString());
+        command.add(Path.of(System.getProperty(JAR_PROPERTY, "target/amends.jar")).toAbsolutePath().toString());
         command.addAll(List.of(args));
         command.add(config.toString());
         return command;

@@ -50,6 +50,7 @@ import com.amends.platform.ParamConverters;
 import com.amends.platform.ProblemErrorHandler;
 import com.amends.platform.ProblemMapper;
 import com.amends.platform.SecurityHeaders;
+import com.amends.platform.SlowClients;
 import com.amends.platform.StrictQueryParameters;
 import com.amends.platform.StatementCounter;
 import com.amends.platform.Transactor;
@@ -233,6 +234,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.lifecycle().addServerLifecycleListener(server -> server.setErrorHandler(errors));
 
         MaskedRequestLog.install(config.getServerFactory(), environment, VOUCHER_CODE_IN_PATH, VoucherCodes::masked);
+        SlowClients.protect(environment, config.getConnections(), config.getMaxRequestBody().toBytes());
 
         var jersey = environment.jersey();
         ProblemMapper problems = new ProblemMapper(clock);

@@ -23,6 +23,21 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private DataSize maxRequestBody = DataSize.bytes(com.amends.platform.BodySizeLimit.DEFAULT_MAX_BYTES);
 
+    /** What slow clients may hold: connections at once, the time a body may take, the memory bodies may hold. */
+    @Valid
+    @NotNull
+    private com.amends.platform.ConnectionSettings connections = new com.amends.platform.ConnectionSettings();
+
+    @JsonProperty
+    public com.amends.platform.ConnectionSettings getConnections() {
+        return connections;
+    }
+
+    @JsonProperty
+    public void setConnections(com.amends.platform.ConnectionSettings connections) {
+        this.connections = connections;
+    }
+
     /** How long an Idempotency-Key's answer is kept for retries. */
     @NotNull
     private Duration idempotencyRetention = Duration.hours(24);

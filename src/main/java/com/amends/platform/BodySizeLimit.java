@@ -10,18 +10,12 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Refuses bodies over the configured size before they are read into memory: by Content-Length
- * when the client sends one, and by counting bytes when it streams a chunked body.
- *
- * <p>A refused body is still read and thrown away, up to {@link #DRAIN_FACTOR} times the limit,
- * before the answer goes out. Jetty closes a connection whose request body the application left
- * unread, and a client still sending that body then gets a TCP reset that can discard the 413
- * already on its way: the client sees a dropped connection instead of the refusal. Beyond that
- * bound the body is abandoned, so a client cannot make the server read without end.
+ * Refuses bodies over the configured size: by Content-Length when the client sends one, and by
+ * counting bytes when it streams a chunked body. {@link BodyBuffer} has read the body ahead, and
+ * dropped one over the limit (ending it with the same refusal), so what this reads is in memory.
  */
 @Priority(Priorities.AUTHENTICATION - 100)
 public final class BodySizeLimit implements ContainerRequestFilter {
-    static final int DRAIN_FACTOR = 16;
     /** The limit unless the configuration says otherwise (maxRequestBody). */
     public static final int DEFAULT_MAX_BYTES = 2 * 1024 * 1024;
 
@@ -37,7 +31,6 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         if (declared != null) {
             try {
                 if (Long.parseLong(declared.trim()) > maxBytes) {
-                    drain(request.getEntityStream());
                     throw tooLarge();
                 }
             } catch (NumberFormatException e) {
@@ -45,18 +38,6 @@ public final class BodySizeLimit implements ContainerRequestFilter {
             }
         }
         request.setEntityStream(new Limited(request.getEntityStream(), maxBytes));
-    }
-
-    private void drain(InputStream body) {
-        byte[] buffer = new byte[64 * 1024];
-        long left = maxBytes * DRAIN_FACTOR;
-        try {
-            for (int n; left > 0 && (n = body.read(buffer, 0, (int) Math.min(buffer.length, left))) > 0; ) {
-                left -= n;
-            }
-        } catch (IOException gone) {
-            // The client went away; there is nobody left to answer.
-        }
     }
 
     private ApiException tooLarge() {
@@ -92,7 +73,6 @@ public final class BodySizeLimit implements ContainerRequestFilter {
         private void count(int n) {
             remaining -= n;
             if (remaining < 0) {
-                drain(in);
                 throw tooLarge();
             }
         }

@@ -36,6 +36,7 @@ public enum ErrorCode {
     GRANT_NOT_PENDING(409, "The grant is not waiting for approval"),
     CAMPAIGN_CLOSED(409, "The campaign is closed to new recipients"),
     HOLD_NOT_ACTIVE(409, "The hold was captured, released or expired already"),
+    REQUEST_TIMEOUT(408, "The request body did not arrive in time"),
     PAYLOAD_TOO_LARGE(413, "The request body is too large"),
     URI_TOO_LONG(414, "The request URI is too long"),
     UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),

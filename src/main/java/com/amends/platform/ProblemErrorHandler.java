@@ -52,6 +52,7 @@ public final class ProblemErrorHandler extends ErrorHandler {
         ErrorCode code = switch (status) {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
+            case 408 -> ErrorCode.REQUEST_TIMEOUT;
             case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
             case 414 -> ErrorCode.URI_TOO_LONG;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;

@@ -226,7 +226,7 @@ public final class OpenApiDocument {
         }
         if (hasBody) {
             codes.addAll(List.of(ErrorCode.MALFORMED_JSON, ErrorCode.VALIDATION_FAILED, ErrorCode.PAYLOAD_TOO_LARGE,
-                    ErrorCode.UNSUPPORTED_MEDIA_TYPE));
+                    ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.REQUEST_TIMEOUT));
         }
         if (hasParameters) {
             codes.add(ErrorCode.VALIDATION_FAILED);
