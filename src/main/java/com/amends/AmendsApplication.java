@@ -192,7 +192,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
         Commands commands = new Commands(transactor, idempotency, audit);
-        ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock);
+        Duration settingsCache = config.getSettingsCache().toJavaDuration();
+        ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock, settingsCache);
         Ledger ledger = new Ledger(transactor, ids, clock);
         Customers customers = new Customers(transactor, clock);
         Points points = new Points(transactor, ledger, events, ids, clock);
@@ -204,7 +205,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         pointValues.requireSupported(config.getAccountingCurrency());
         GoodwillTotals goodwillTotals = new GoodwillTotals(transactor);
         Amounts amounts = new Amounts(config.getAccountingCurrency());
-        Controls controls = new Controls(transactor, goodwillTotals);
+        Controls controls = new Controls(transactor, goodwillTotals, settingsCache, clock);
         GrantTally tally = new GrantTally(transactor, goodwillTotals, controls, events, amounts, ids);
         Judging judging = new Judging(controls, tally, goodwillTotals, pointValues, amounts, clock);
         PolicySettings policies = new PolicySettings(transactor, controls, amounts, clock);
