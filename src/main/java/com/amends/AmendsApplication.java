@@ -196,7 +196,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock, settingsCache);
         Ledger ledger = new Ledger(transactor, ids, clock);
         Customers customers = new Customers(transactor, clock);
-        Points points = new Points(transactor, ledger, events, ids, clock);
+        Points points = new Points(transactor, ledger, events, customers, ids, clock);
         CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
                 config.getVoucherLookupWindow().toJavaDuration());
         Vouchers vouchers = new Vouchers(transactor, ledger, events, ids, limiter, clock);
@@ -214,8 +214,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 grantViews, events, environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
         CampaignCredits campaignCredits = new CampaignCredits(transactor, points, voucherIssuer, tally, grantViews, events,
                 environment.getObjectMapper(), ids, clock);
-        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, customers, events, ids, clock);
-        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, customers, events, ids, clock);
+        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, events, ids, clock);
+        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, events, ids, clock);
         CampaignViews campaignViews = new CampaignViews(transactor, vouchers, environment.getObjectMapper(),
                 config.getAccountingCurrency());
         CampaignCrediting crediting = new CampaignCrediting(transactor, customers, campaignCredits, tally, campaignViews,

@@ -33,7 +33,7 @@ class RequestCostApiTest extends OwnServerFixture {
      * fewer where its SQL differs), counting the read of the webhook endpoints that the outbox
      * makes at most once a second. Lower them when a change lowers the count.
      */
-    private static final long POINTS_REDEMPTION = 17;
+    private static final long POINTS_REDEMPTION = 15;
     private static final long VOUCHER_REDEMPTION = 14;
     private static final long POINTS_GRANT = 18;
     private static final long VALIDATE = 1;
