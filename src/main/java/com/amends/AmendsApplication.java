@@ -193,10 +193,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         Idempotency idempotency = new Idempotency(transactor, environment.getObjectMapper(), clock,
                 config.getIdempotencyRetention().toJavaDuration(), config.getIdempotencyLease().toJavaDuration());
         Commands commands = new Commands(transactor, idempotency, audit);
-        ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock);
+        Duration settingsCache = config.getSettingsCache().toJavaDuration();
+        ReasonCodes reasons = new ReasonCodes(transactor, environment.getObjectMapper(), clock, settingsCache);
         Ledger ledger = new Ledger(transactor, ids, clock);
         Customers customers = new Customers(transactor, clock);
-        Points points = new Points(transactor, ledger, events, ids, clock);
+        Points points = new Points(transactor, ledger, events, customers, ids, clock);
         CodeGuessLimiter limiter = new CodeGuessLimiter(clock, config.getVoucherLookupFailures(),
                 config.getVoucherLookupWindow().toJavaDuration());
         Vouchers vouchers = new Vouchers(transactor, ledger, events, ids, limiter, clock);
@@ -205,7 +206,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         pointValues.requireSupported(config.getAccountingCurrency());
         GoodwillTotals goodwillTotals = new GoodwillTotals(transactor);
         Amounts amounts = new Amounts(config.getAccountingCurrency());
-        Controls controls = new Controls(transactor, goodwillTotals);
+        Controls controls = new Controls(transactor, goodwillTotals, settingsCache, clock);
         GrantTally tally = new GrantTally(transactor, goodwillTotals, controls, events, amounts, ids);
         Judging judging = new Judging(controls, tally, goodwillTotals, pointValues, amounts, clock);
         PolicySettings policies = new PolicySettings(transactor, controls, amounts, clock);
@@ -214,8 +215,8 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
                 grantViews, events, environment.getObjectMapper(), ids, clock, config.getApprovalTimeout().toJavaDuration());
         CampaignCredits campaignCredits = new CampaignCredits(transactor, points, voucherIssuer, tally, grantViews, events,
                 environment.getObjectMapper(), ids, clock);
-        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, customers, events, ids, clock);
-        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, customers, events, ids, clock);
+        Redemptions redemptions = new Redemptions(transactor, ledger, points, pointValues, vouchers, events, ids, clock);
+        Holds holds = new Holds(transactor, ledger, points, vouchers, redemptions, events, ids, clock);
         CampaignViews campaignViews = new CampaignViews(transactor, vouchers, environment.getObjectMapper(),
                 config.getAccountingCurrency());
         CampaignCrediting crediting = new CampaignCrediting(transactor, customers, campaignCredits, tally, campaignViews,

@@ -238,6 +238,14 @@ public class AmendsConfiguration extends Configuration {
     @NotNull
     private Duration apiKeyCache = Duration.seconds(2);
 
+    /**
+     * How long an instance keeps reason codes and the controls' settings (limits, the customer
+     * cap, budgets; not what is used under them), so that a grant reads none of them; a change
+     * made through another instance applies here within this time. 0 turns it off.
+     */
+    @NotNull
+    private Duration settingsCache = Duration.seconds(2);
+
     /** Counts the statements and commits sent to the database, as metrics (see StatementCounter); for benchmarks. */
     private boolean countStatements;
 
@@ -283,6 +291,16 @@ public class AmendsConfiguration extends Configuration {
     @JsonProperty
     public void setApiKeyCache(Duration apiKeyCache) {
         this.apiKeyCache = apiKeyCache;
+    }
+
+    @JsonProperty
+    public Duration getSettingsCache() {
+        return settingsCache;
+    }
+
+    @JsonProperty
+    public void setSettingsCache(Duration settingsCache) {
+        this.settingsCache = settingsCache;
     }
 
     @JsonProperty

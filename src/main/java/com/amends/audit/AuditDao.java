@@ -24,9 +24,6 @@ interface AuditDao {
     List<AuditEventRow> list(@Define String conditions, @Define String order, @BindMethods AuditFilter filter,
                              long before, int limit);
 
-    @SqlQuery("SELECT * FROM audit_events WHERE id = :id")
-    java.util.Optional<AuditEventRow> find(String id);
-
     /** Committed events not yet in the chain, in the order they were written. */
     @SqlQuery("SELECT * FROM audit_events WHERE chain_position IS NULL ORDER BY seq LIMIT :limit")
     List<AuditEventRow> unsealed(int limit);

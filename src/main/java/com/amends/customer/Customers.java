@@ -34,8 +34,11 @@ public final class Customers {
      */
     public void ensureAndLock(Tx tx, String customerId) {
         tx.requireOpen();
-        dao.ensure(customerId, clock.instant());
-        dao.lock(customerId);
+        // Most customers are known: the lock alone, one statement; the insert only for a new one.
+        if (dao.lock(customerId).isEmpty()) {
+            dao.ensure(customerId, clock.instant());
+            dao.lock(customerId);
+        }
     }
 
     /** Locks a known customer's row for the transaction; empty for a customer never seen. */

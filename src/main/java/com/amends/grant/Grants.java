@@ -113,23 +113,28 @@ public final class Grants {
                 reason.category(), value, now, earlier.isPresent()));
         GrantStatus status = judgement.needsApproval() ? GrantStatus.PENDING_APPROVAL : GrantStatus.ISSUED;
         String id = ids.next("grt");
-        dao.insert(GrantRow.single(new GrantRow.New(id, customer, agent, reason.code(), caseRef, request.channel(),
+        GrantRow row = GrantRow.single(new GrantRow.New(id, customer, agent, reason.code(), caseRef, request.channel(),
                 request.note(), reward.points(), Json.write(mapper, reward), value, reason.category(), expiresAt,
                 caller.keyId(), now), status, earlier.isPresent(),
-                judgement.needsApproval() ? Json.write(mapper, judgement.violations()) : null));
-        if (status == GrantStatus.ISSUED) {
-            issue(tx, reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId()));
-        }
+                judgement.needsApproval() ? Json.write(mapper, judgement.violations()) : null);
+        dao.insert(row);
+        VoucherView voucher = status == GrantStatus.ISSUED
+                ? issue(tx, reward, expiresAt, new EntryContext(customer, id, reason.code(), caller.keyId())) : null;
         tally.made(tx, id, customer, now, value, judgement.usage(), status == GrantStatus.ISSUED ? reward : null);
-        return told(tx, status == GrantStatus.ISSUED ? EventType.GRANT_ISSUED : EventType.GRANT_PENDING_APPROVAL, id);
+        // The answer is what was just written, not read back; only the 90-day figure is read.
+        GrantView grant = views.view(row, voucher, judging.recentGoodwill(customer));
+        events.record(tx, status == GrantStatus.ISSUED ? EventType.GRANT_ISSUED : EventType.GRANT_PENDING_APPROVAL,
+                customer, grant);
+        return grant;
     }
 
-    private void issue(Tx tx, Reward reward, Instant expiresAt, EntryContext context) {
+    /** Issues a grant's reward; answers the voucher issued, or null for points. */
+    private VoucherView issue(Tx tx, Reward reward, Instant expiresAt, EntryContext context) {
         if (reward.points() != null) {
             points.issue(tx, reward.points(), expiresAt, context);
-        } else {
-            voucherIssuer.issue(tx, reward.voucher(), expiresAt, context);
+            return null;
         }
+        return vouchers.view(voucherIssuer.issue(tx, reward.voucher(), expiresAt, context));
     }
 
     /** Issues a pending grant. Never by the agent who asked; a hard budget that ran out refuses it. */

@@ -3,7 +3,6 @@ package com.amends.hold;
 import com.amends.event.Events;
 import com.amends.event.EventType;
 import com.amends.auth.Caller;
-import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -45,20 +44,18 @@ public final class Holds {
     private final Points points;
     private final Vouchers vouchers;
     private final Redemptions redemptions;
-    private final Customers customers;
     private final Events events;
     private final Ids ids;
     private final Clock clock;
 
     public Holds(Transactor transactor, Ledger ledger, Points points, Vouchers vouchers, Redemptions redemptions,
-                 Customers customers, Events events, Ids ids, Clock clock) {
+                 Events events, Ids ids, Clock clock) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(HoldDao.class);
         this.ledger = ledger;
         this.points = points;
         this.vouchers = vouchers;
         this.redemptions = redemptions;
-        this.customers = customers;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -91,7 +88,6 @@ public final class Holds {
             throw ApiException.invalid("amount", "goes with voucher holds");
         }
         String customer = request.customerId();
-        customers.require(customer);
         EntryContext context = new EntryContext(customer, null, null, caller.keyId());
         List<LotUse> uses = points.take(tx, customer, request.points(), context).uses();
         ledger.openHoldAccount(tx, id, Accounts.POINTS, customer);

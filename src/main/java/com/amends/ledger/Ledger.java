@@ -92,7 +92,7 @@ public final class Ledger {
             postings.add(new PostingRow(entryId, i + 1, line.account(), line.unit(), line.amount(), balanceAfter,
                     grantOf(line, context), now));
         }
-        dao.insertPostings(postings);
+        dao.insertEntryPostings(postings);
         return entryId;
     }
 

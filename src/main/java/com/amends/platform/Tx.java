@@ -22,6 +22,13 @@ public final class Tx {
         return handle;
     }
 
+    /** Runs {@code work} once this transaction has committed or rolled back (a cache to clear). */
+    public void afterEnd(Runnable work) {
+        requireOpen();
+        handle.afterCommit(work);
+        handle.afterRollback(work);
+    }
+
     /**
      * Fails when this transaction has ended: a {@code Tx} kept past its work (in a field, a
      * lambda run later) would otherwise let statements run in autocommit, unnoticed on

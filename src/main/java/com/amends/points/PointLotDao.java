@@ -74,6 +74,15 @@ interface PointLotDao {
             """)
     List<Lot> due(String customerId, Instant now);
 
+    /** The first open lots, soonest to expire first: those past their time, then those to spend (as {@link #spendable}). */
+    @SqlQuery("""
+            SELECT id, grant_id, remaining, expires_at FROM point_lots
+             WHERE customer_id = :customerId AND open_until IS NOT NULL
+             ORDER BY customer_id, open_until, id
+             LIMIT :limit
+            """)
+    List<Lot> open(String customerId, int limit);
+
     @SqlQuery("SELECT id, grant_id, remaining, expires_at FROM point_lots WHERE id = :id")
     Lot find(String id);
 

@@ -1,5 +1,6 @@
 package com.amends.points;
 
+import com.amends.customer.Customers;
 import com.amends.event.Events;
 import com.amends.event.EventType;
 import com.amends.ledger.Accounts;
@@ -40,14 +41,16 @@ public final class Points {
     private final Events events;
     private final Ids ids;
     private final Clock clock;
+    private final Customers customers;
 
-    public Points(Transactor transactor, Ledger ledger, Events events, Ids ids, Clock clock) {
+    public Points(Transactor transactor, Ledger ledger, Events events, Customers customers, Ids ids, Clock clock) {
         this.transactor = transactor;
         this.lots = transactor.onDemand(PointLotDao.class);
         this.ledger = ledger;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
+        this.customers = customers;
     }
 
     /** Credits a points grant as a new lot, inside the grant's transaction. */
@@ -86,17 +89,30 @@ public final class Points {
     /**
      * Locks the customer's points and takes {@code points} from their lots, soonest to expire
      * first, after expiring what is due. The caller posts the matching debit of the points
-     * account in the same transaction.
+     * account in the same transaction. A customer never seen is customer_not_found; one without
+     * points, insufficient_points.
+     *
+     * <p>One read finds both the lots past their time and the first lots to spend: open lots in
+     * the order they expire hold the due ones first. Only when that page is all due is there
+     * more to expire than it shows, and the due lots are then read whole.
      */
     public Taken take(Tx tx, String customerId, long points, EntryContext context) {
         Optional<Long> balance = ledger.lockIfOpen(tx, Accounts.points(customerId));
         if (balance.isEmpty()) {
+            customers.require(customerId); // asked only here: a customer with a points account exists
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS, "The customer has no points", List.of(),
                     Map.of("available_points", 0));
         }
-        // With the lots expired by now gone, the open lots after now add up to the balance.
         Instant now = clock.instant();
-        long available = balance.get() - expireDue(tx, customerId, context, now);
+        List<Lot> page = lots.open(customerId, LOT_PAGE);
+        List<Lot> due = page.stream().filter(lot -> !lot.expiresAt().isAfter(now)).toList();
+        List<Lot> spendable = page.subList(due.size(), page.size());
+        if (due.size() == LOT_PAGE) {
+            due = lots.due(customerId, now);
+            spendable = lots.spendable(customerId, now, LOT_PAGE);
+        }
+        // With the lots expired by now gone, the open lots after now add up to the balance.
+        long available = balance.get() - expire(tx, customerId, context, now, due);
         if (available < points) {
             throw new ApiException(ErrorCode.INSUFFICIENT_POINTS,
                     "The customer has " + available + " points to spend; " + points + " were asked for",
@@ -106,12 +122,10 @@ public final class Points {
         Map<String, Long> byGrant = new LinkedHashMap<>();
         long left = points;
         while (left > 0) {
-            // A lot used up closes, so each page starts at the first lot still open.
-            List<Lot> page = lots.spendable(customerId, now, LOT_PAGE);
-            if (page.isEmpty()) {
+            if (spendable.isEmpty()) {
                 throw new IllegalStateException("The lots of " + customerId + " add up to less than its balance");
             }
-            for (Lot lot : page) {
+            for (Lot lot : spendable) {
                 if (left == 0) {
                     break;
                 }
@@ -120,6 +134,10 @@ public final class Points {
                 uses.add(new LotUse(lot.id(), used, lot.expiresAt()));
                 byGrant.merge(lot.grantId(), used, Long::sum);
                 left -= used;
+            }
+            if (left > 0) {
+                // Every lot of the page was used up and closed, so the next page starts at the first still open.
+                spendable = lots.spendable(customerId, now, LOT_PAGE);
             }
         }
         return new Taken(uses, byGrant);
@@ -199,7 +217,11 @@ public final class Points {
 
     /** Expires the lots past their time; the customer's points account must be locked. */
     private long expireDue(Tx tx, String customerId, EntryContext context, Instant now) {
-        List<Lot> due = lots.due(customerId, now);
+        return expire(tx, customerId, context, now, lots.due(customerId, now));
+    }
+
+    /** Expires these lots, all past their time; the customer's points account must be locked. */
+    private long expire(Tx tx, String customerId, EntryContext context, Instant now, List<Lot> due) {
         long total = 0;
         Map<String, Long> byGrant = new LinkedHashMap<>();
         for (Lot lot : due) {

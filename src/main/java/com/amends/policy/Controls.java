@@ -1,6 +1,9 @@
 package com.amends.policy;
 
 import com.amends.auth.Role;
+import com.amends.platform.ShortCache;
+import com.amends.platform.Tx;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
@@ -12,27 +15,46 @@ import java.util.Optional;
 /**
  * Reads the rules that apply and what is used under each into a {@link Headroom}: the same
  * reading for judging a grant, for an allowance and for a campaign.
+ *
+ * <p>Every grant reads the settings (limits, the cap, budgets' amounts and modes), which an
+ * admin seldom changes, so they are kept for a short while ({@link ShortCache}); a change
+ * through {@link PolicySettings} clears them ({@link #changed}). What is used under a limit or a
+ * budget is always read, under the usage rows' locks.
  */
 public final class Controls {
     static final String OVERALL = "overall";
+    private static final String THE_CAP = "cap";
 
     private final PolicyDao dao;
     private final GoodwillTotals totals;
+    private final ShortCache<String, Optional<PolicyDao.LimitRow>> limits;
+    private final ShortCache<String, Optional<PolicyDao.CapRow>> cap;
+    private final ShortCache<String, Optional<PolicyDao.BudgetRow>> budgets;
 
-    Controls(PolicyDao dao, GoodwillTotals totals) {
+    Controls(PolicyDao dao, GoodwillTotals totals, Duration cacheFor, Clock clock) {
         this.dao = dao;
         this.totals = totals;
+        this.limits = new ShortCache<>(cacheFor, clock);
+        this.cap = new ShortCache<>(cacheFor, clock);
+        this.budgets = new ShortCache<>(cacheFor, clock);
     }
 
-    public Controls(com.amends.platform.Transactor transactor, GoodwillTotals totals) {
-        this(transactor.onDemand(PolicyDao.class), totals);
+    public Controls(com.amends.platform.Transactor transactor, GoodwillTotals totals, Duration cacheFor, Clock clock) {
+        this(transactor.onDemand(PolicyDao.class), totals, cacheFor, clock);
+    }
+
+    /** In the transaction of a change to any setting: every setting is read again once it ends. */
+    void changed(Tx tx) {
+        limits.changed(tx);
+        cap.changed(tx);
+        budgets.changed(tx);
     }
 
     /** Every rule on a grant by this agent to this customer, at {@code at}. */
     Headroom forGrant(Role role, String agentId, String customerId, String category, Instant at) {
         List<Headroom.Room> rooms = new ArrayList<>();
-        Optional<PolicyDao.LimitRow> byRole = dao.limit("role:" + role.wire());
-        Optional<PolicyDao.LimitRow> byAgent = dao.limit("agent:" + agentId);
+        Optional<PolicyDao.LimitRow> byRole = limits.get("role:" + role.wire(), dao::limit);
+        Optional<PolicyDao.LimitRow> byAgent = limits.get("agent:" + agentId, dao::limit);
         Long max = byAgent.map(PolicyDao.LimitRow::maxGrant).orElse(null);
         Long daily = byAgent.map(PolicyDao.LimitRow::dailyTotal).orElse(null);
         if (max == null) {
@@ -48,10 +70,10 @@ public final class Controls {
             String day = at.atZone(ZoneOffset.UTC).toLocalDate().toString();
             rooms.add(Headroom.Room.dailyTotal(agentId, day, daily, dao.agentCommitted(agentId, day)));
         }
-        Optional<PolicyDao.CapRow> cap = dao.cap();
-        if (cap.isPresent()) {
-            Instant since = at.minus(Duration.ofDays(cap.get().windowDays()));
-            rooms.add(Headroom.Room.customerCap(customerId, cap.get().windowDays(), cap.get().amount(),
+        Optional<PolicyDao.CapRow> customerCap = cap.get(THE_CAP, k -> dao.cap());
+        if (customerCap.isPresent()) {
+            Instant since = at.minus(Duration.ofDays(customerCap.get().windowDays()));
+            rooms.add(Headroom.Room.customerCap(customerId, customerCap.get().windowDays(), customerCap.get().amount(),
                     totals.since(customerId, since).totalValue()));
         }
         rooms.addAll(budgets(category, at).rooms());
@@ -71,12 +93,12 @@ public final class Controls {
 
     /** Overall first: every grant takes these row locks in the same order. */
     List<PolicyDao.BudgetRow> budgetRows(String category) {
-        List<PolicyDao.BudgetRow> budgets = new ArrayList<>();
-        dao.budget(OVERALL).ifPresent(budgets::add);
+        List<PolicyDao.BudgetRow> rows = new ArrayList<>();
+        budgets.get(OVERALL, dao::budget).ifPresent(rows::add);
         if (category != null && !category.equals(OVERALL)) {
-            dao.budget(category).ifPresent(budgets::add);
+            budgets.get(category, dao::budget).ifPresent(rows::add);
         }
-        return budgets;
+        return rows;
     }
 
     static String month(Instant at) {

@@ -20,6 +20,12 @@ import java.util.List;
  *
  * <p>Rows are written in customer order and after the ledger's accounts, so that two
  * transactions never wait on each other's totals in opposite orders.
+ *
+ * <p>A row is updated first and inserted only when it is missing (then updated again, in case
+ * another transaction inserted it first): one statement for a customer who had goodwill
+ * before, that day or in that unit. One upsert would do it on PostgreSQL, but H2 has no
+ * {@code ON CONFLICT DO UPDATE}, and a {@code MERGE} that races another's insert fails on
+ * PostgreSQL with a unique violation rather than waiting for it.
  */
 public final class GoodwillTotals {
     static final String NO_AMOUNT = "none";
@@ -47,8 +53,11 @@ public final class GoodwillTotals {
         }
         List<GoodwillTotalsDao.Given> given = customerIds.stream().sorted()
                 .map(customer -> new GoodwillTotalsDao.Given(customer, unit, amount)).toList();
-        dao.ensureTotals(given);
-        dao.addTotals(given);
+        List<GoodwillTotalsDao.Given> missing = missing(given, dao.addTotals(given));
+        if (!missing.isEmpty()) {
+            dao.ensureTotals(missing);
+            dao.addTotals(missing);
+        }
     }
 
     /** Grants that start counting against the cap (made issued or pending), all made at {@code at}. */
@@ -68,8 +77,22 @@ public final class GoodwillTotals {
         long amount = value == null ? 0 : value;
         List<GoodwillTotalsDao.Counted> counted = customerIds.stream().sorted()
                 .map(customer -> new GoodwillTotalsDao.Counted(customer, day, sign, sign * amount)).toList();
-        dao.ensureDays(counted);
-        dao.addDays(counted);
+        List<GoodwillTotalsDao.Counted> missing = missing(counted, dao.addDays(counted));
+        if (!missing.isEmpty()) {
+            dao.ensureDays(missing);
+            dao.addDays(missing);
+        }
+    }
+
+    /** The rows an update batch found nothing to update for. */
+    private static <T> List<T> missing(List<T> rows, int[] updated) {
+        List<T> missing = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (updated[i] == 0) {
+                missing.add(rows.get(i));
+            }
+        }
+        return missing;
     }
 
     /** Issued and pending goodwill made after {@code since}, at its value. */

@@ -19,7 +19,7 @@ interface GoodwillTotalsDao {
             UPDATE goodwill_totals SET grants = grants + 1, amount = amount + :amount
              WHERE customer_id = :customerId AND unit = :unit
             """)
-    void addTotals(@BindMethods List<Given> given);
+    int[] addTotals(@BindMethods List<Given> given);
 
     @SqlQuery("SELECT unit, grants, amount FROM goodwill_totals WHERE customer_id = :customerId ORDER BY unit")
     @RegisterConstructorMapper(Total.class)
@@ -35,7 +35,7 @@ interface GoodwillTotalsDao {
             UPDATE goodwill_days SET grants = grants + :grants, value_amount = value_amount + :value
              WHERE customer_id = :customerId AND granted_on = :day
             """)
-    void addDays(@BindMethods List<Counted> counted);
+    int[] addDays(@BindMethods List<Counted> counted);
 
     /**
      * Issued and pending goodwill made after {@code since}: whole days from the running totals,

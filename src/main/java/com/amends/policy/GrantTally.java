@@ -101,15 +101,21 @@ public final class GrantTally {
         }
     }
 
+    /**
+     * Adds to a usage row and answers what it holds after, in one statement when the row exists
+     * (the update returns it); the first grant of a day or month creates the row first.
+     */
     private long add(UsageKey key, long amount) {
         if (key.kind() == UsageKey.Kind.AGENT) {
-            dao.ensureAgentUsage(key.scope(), key.period());
-            dao.addAgentUsage(key.scope(), key.period(), amount);
-            return dao.agentCommitted(key.scope(), key.period());
+            return dao.addAgentUsageReturning(key.scope(), key.period(), amount).orElseGet(() -> {
+                dao.ensureAgentUsage(key.scope(), key.period());
+                return dao.addAgentUsageReturning(key.scope(), key.period(), amount).orElseThrow();
+            });
         }
-        dao.ensureBudgetUsage(key.scope(), key.period());
-        dao.addBudgetUsage(key.scope(), key.period(), amount);
-        return dao.budgetCommitted(key.scope(), key.period());
+        return dao.addBudgetUsageReturning(key.scope(), key.period(), amount).orElseGet(() -> {
+            dao.ensureBudgetUsage(key.scope(), key.period());
+            return dao.addBudgetUsageReturning(key.scope(), key.period(), amount).orElseThrow();
+        });
     }
 
     /** The usage rows kept under a usage id. */

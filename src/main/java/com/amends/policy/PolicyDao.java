@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -61,6 +62,11 @@ interface PolicyDao {
     @SqlUpdate("UPDATE budget_usage SET committed = committed + :amount WHERE scope = :scope AND budget_month = :month")
     void addBudgetUsage(String scope, String month, long amount);
 
+    /** As {@link #addBudgetUsage}, answering what the row holds after it; empty when there is no row yet. */
+    @SqlUpdate("UPDATE budget_usage SET committed = committed + :amount WHERE scope = :scope AND budget_month = :month")
+    @GetGeneratedKeys("committed")
+    Optional<Long> addBudgetUsageReturning(String scope, String month, long amount);
+
     @SqlQuery("SELECT COALESCE(MAX(committed), 0) FROM agent_usage WHERE agent_id = :agentId AND usage_day = :day")
     long agentCommitted(String agentId, String day);
 
@@ -69,6 +75,10 @@ interface PolicyDao {
 
     @SqlUpdate("UPDATE agent_usage SET committed = committed + :amount WHERE agent_id = :agentId AND usage_day = :day")
     void addAgentUsage(String agentId, String day, long amount);
+
+    @SqlUpdate("UPDATE agent_usage SET committed = committed + :amount WHERE agent_id = :agentId AND usage_day = :day")
+    @GetGeneratedKeys("committed")
+    Optional<Long> addAgentUsageReturning(String agentId, String day, long amount);
 
     record LimitRow(String scope, Long maxGrant, Long dailyTotal) {}
 

@@ -16,7 +16,8 @@ import java.util.Map;
 /**
  * The settings of the controls, all in one accounting currency: limits per role and agent, the
  * per-customer cap, and monthly budgets with what is committed against them. A change takes
- * the caller's transaction (the audit event commits with it); reads need none.
+ * the caller's transaction (the audit event commits with it) and clears the settings grants
+ * read from {@link Controls}' short cache; reads need none.
  */
 public final class PolicySettings {
     private final PolicyDao dao;
@@ -60,6 +61,7 @@ public final class PolicySettings {
 
     public PolicyView deleteAgentLimits(Tx tx, String agentId) {
         tx.requireOpen();
+        controls.changed(tx);
         if (dao.deleteLimit("agent:" + agentId) == 0) {
             throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "Agent " + agentId + " has no limits of their own");
         }
@@ -70,6 +72,7 @@ public final class PolicySettings {
         Long max = amounts.amount(limits.maxGrant(), "max_grant");
         Long daily = amounts.amount(limits.dailyTotal(), "daily_total");
         tx.requireOpen();
+        controls.changed(tx);
         dao.deleteLimit(scope);
         dao.insertLimit(scope, max, daily, clock.instant());
         return view();
@@ -78,6 +81,7 @@ public final class PolicySettings {
     public PolicyView setCustomerCap(Tx tx, CustomerCap cap) {
         long amount = amounts.amount(cap.amount(), "amount");
         tx.requireOpen();
+        controls.changed(tx);
         dao.deleteCap();
         dao.insertCap(amount, cap.windowDays(), clock.instant());
         return view();
@@ -85,6 +89,7 @@ public final class PolicySettings {
 
     public PolicyView deleteCustomerCap(Tx tx) {
         tx.requireOpen();
+        controls.changed(tx);
         if (dao.deleteCap() == 0) {
             throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "There is no per-customer cap");
         }
@@ -98,6 +103,7 @@ public final class PolicySettings {
     public BudgetView setBudget(Tx tx, String scope, BudgetRequest request) {
         long amount = amounts.amount(request.amount(), "amount");
         tx.requireOpen();
+        controls.changed(tx);
         dao.deleteBudget(scope);
         dao.insertBudget(scope, amount, request.mode(), clock.instant());
         return budgetView(dao.budget(scope).orElseThrow(), Controls.month(clock.instant()));
@@ -106,6 +112,7 @@ public final class PolicySettings {
     /** Answers the budget as it was just before, as the other deletions answer what they removed. */
     public BudgetView deleteBudget(Tx tx, String scope) {
         tx.requireOpen();
+        controls.changed(tx);
         BudgetView was = dao.budget(scope).map(b -> budgetView(b, Controls.month(clock.instant()))).orElse(null);
         if (was == null || dao.deleteBudget(scope) == 0) {
             throw new ApiException(ErrorCode.POLICY_NOT_FOUND, "There is no budget for " + scope);

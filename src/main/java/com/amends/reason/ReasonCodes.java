@@ -5,15 +5,20 @@ import com.amends.platform.Cursor;
 import com.amends.platform.ErrorCode;
 import com.amends.platform.Json;
 import com.amends.platform.Page;
+import com.amends.platform.ShortCache;
 import com.amends.platform.Transactor;
 import com.amends.platform.Tx;
 import com.amends.reward.Reward;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
-/** The managed catalogue of reasons for goodwill. */
+/**
+ * The managed catalogue of reasons for goodwill. Every grant names one, so the codes grants and
+ * filters name are kept for a short while ({@link ShortCache}); a change here clears them.
+ */
 public final class ReasonCodes {
     public static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{1,49}";
     /** The longest code CODE_PATTERN allows. */
@@ -24,12 +29,19 @@ public final class ReasonCodes {
     private final ReasonCodeDao dao;
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final ShortCache<String, Optional<ReasonCode>> recent;
 
-    public ReasonCodes(Transactor transactor, ObjectMapper mapper, Clock clock) {
+    public ReasonCodes(Transactor transactor, ObjectMapper mapper, Clock clock, Duration cacheFor) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(ReasonCodeDao.class);
         this.mapper = mapper;
         this.clock = clock;
+        this.recent = new ShortCache<>(cacheFor, clock);
+    }
+
+    /** A code as grants and filters see it: kept for a short while, read again after a change here. */
+    private Optional<ReasonCode> find(String code) {
+        return recent.get(code, c -> dao.find(c).map(this::view));
     }
 
     public Page<ReasonCode> list(Boolean active, int limit, String cursor) {
@@ -44,7 +56,7 @@ public final class ReasonCodes {
 
     /** A filter naming a reason code there is not matches nothing by mistake (a typo), so it is refused. */
     public void requireKnown(String parameter, String code) {
-        if (code != null && dao.find(code).isEmpty()) {
+        if (code != null && find(code).isEmpty()) {
             throw ApiException.field(ErrorCode.INVALID_PARAMETER, parameter,
                     "names no reason code; GET /v1/reason-codes lists them");
         }
@@ -52,7 +64,7 @@ public final class ReasonCodes {
 
     /** The reason code a new grant names: it must exist and be active. */
     public ReasonCode requireActive(String code) {
-        ReasonCode reason = dao.find(code).map(this::view).orElseThrow(() ->
+        ReasonCode reason = find(code).orElseThrow(() ->
                 ApiException.field(ErrorCode.REASON_CODE_UNKNOWN, "reason_code", "is not a known reason code"));
         if (!reason.active()) {
             throw new ApiException(ErrorCode.REASON_CODE_INACTIVE, "Reason code " + code + " is retired; pick an active one");
@@ -68,6 +80,7 @@ public final class ReasonCodes {
         ReasonCodeRow row = new ReasonCodeRow(request.code(), request.name().strip(), request.category(),
                 request.active() == null || request.active(), writeReward(request.suggestedReward()),
                 request.defaultValidityDays(), now, now);
+        recent.changed(tx); // a grant naming the new code right after must find it
         try {
             dao.insert(row);
         } catch (RuntimeException e) {
@@ -92,6 +105,7 @@ public final class ReasonCodes {
                 patch.suggestedReward() == null ? current.suggestedReward() : writeReward(patch.suggestedReward()),
                 patch.defaultValidityDays() == null ? current.defaultValidityDays() : patch.defaultValidityDays(),
                 current.createdAt(), clock.instant());
+        recent.changed(tx);
         dao.update(updated);
         return view(updated);
     }

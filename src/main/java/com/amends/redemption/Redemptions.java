@@ -3,7 +3,6 @@ package com.amends.redemption;
 import com.amends.event.Events;
 import com.amends.event.EventType;
 import com.amends.auth.Caller;
-import com.amends.customer.Customers;
 import com.amends.ledger.Accounts;
 import com.amends.ledger.EntryContext;
 import com.amends.ledger.EntryKind;
@@ -38,19 +37,17 @@ public final class Redemptions {
     private final Points points;
     private final PointValues pointValues;
     private final Vouchers vouchers;
-    private final Customers customers;
     private final Events events;
     private final Ids ids;
     private final Clock clock;
 
     public Redemptions(Transactor transactor, Ledger ledger, Points points, PointValues pointValues, Vouchers vouchers,
-                       Customers customers, Events events, Ids ids, Clock clock) {
+                       Events events, Ids ids, Clock clock) {
         this.dao = transactor.onDemand(RedemptionDao.class);
         this.ledger = ledger;
         this.points = points;
         this.pointValues = pointValues;
         this.vouchers = vouchers;
-        this.customers = customers;
         this.events = events;
         this.ids = ids;
         this.clock = clock;
@@ -81,7 +78,6 @@ public final class Redemptions {
 
     public RedemptionView redeemPoints(Tx tx, Caller caller, String customerId, PointsRedemptionRequest request) {
         Money value = request.currency() == null ? null : pointValues.value(request.points(), request.currency());
-        customers.require(customerId);
         EntryContext context = new EntryContext(customerId, null, null, caller.keyId());
         Points.Taken taken = points.take(tx, customerId, request.points(), context);
         List<LotUse> uses = taken.uses();

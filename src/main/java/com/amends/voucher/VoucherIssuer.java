@@ -35,8 +35,8 @@ public final class VoucherIssuer {
         this.clock = clock;
     }
 
-    /** Issues a voucher for a grant, inside the grant's transaction. */
-    public void issue(Tx tx, VoucherTerms terms, Instant expiresAt, EntryContext context) {
+    /** Issues a voucher for a grant, inside the grant's transaction; answers its row as written, its value unspent. */
+    public VoucherRow issue(Tx tx, VoucherTerms terms, Instant expiresAt, EntryContext context) {
         Instant now = clock.instant();
         String id = ids.next("vch");
         VoucherRow row = VoucherRow.issued(id, codes.next(), context.customerId(), context.grantId(), terms, expiresAt, now);
@@ -48,6 +48,7 @@ public final class VoucherIssuer {
                     Line.system(Accounts.goodwill(context.reasonCode()), terms.currency(), -value),
                     Line.wallet(Accounts.voucher(id), terms.currency(), value)));
         }
+        return row;
     }
 
     /**

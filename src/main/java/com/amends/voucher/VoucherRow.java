@@ -21,14 +21,14 @@ public record VoucherRow(
         Long remaining,
         String reasonCode) {
 
-    /** A voucher as issued for a grant: active, with its value not yet read from its account. */
+    /** A voucher as issued for a grant: active, its whole value left (what its account is credited with). */
     static VoucherRow issued(String id, String code, String customerId, String grantId, VoucherTerms terms,
                              Instant expiresAt, Instant now) {
         boolean amount = terms.type() == VoucherType.AMOUNT;
         return new VoucherRow(id, code, customerId, grantId, terms.type().wire(), terms.currency(),
                 amount ? terms.value().amount() : null, terms.percentOff(),
                 terms.maxDiscount() == null ? null : terms.maxDiscount().amount(), VoucherStatus.ACTIVE, expiresAt, now,
-                null, null);
+                amount ? terms.value().amount() : null, null);
     }
 
     public boolean isAmount() {

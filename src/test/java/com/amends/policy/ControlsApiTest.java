@@ -65,6 +65,10 @@ class ControlsApiTest {
             h.execute("DELETE FROM customer_caps");
             h.execute("DELETE FROM budgets");
         });
+        // The server keeps the settings it read for a while; a change through the API clears them.
+        admin.raw("PUT", "/v1/policies/customer-cap", "application/json",
+                "{\"amount\": {\"amount\": 1, \"currency\": \"EUR\"}, \"window_days\": 1}").expect(200);
+        admin.delete("/v1/policies/customer-cap").expect(200);
     }
 
     Map<String, Object> grant(long points) {

@@ -62,7 +62,7 @@ class GoodwillTotalsApiTest extends OwnServerFixture {
             moveTo(dayStart.plus(Duration.ofDays(31)).plus(Duration.ofHours(1)).plusSeconds(1));
             assertThat(roomUnderCap(customer)).isEqualTo(10000);
         } finally {
-            server.jdbi().useHandle(h -> h.execute("DELETE FROM customer_caps"));
+            server.as(Role.ADMIN).delete("/v1/policies/customer-cap").expect(200);
         }
     }
 
@@ -100,7 +100,7 @@ class GoodwillTotalsApiTest extends OwnServerFixture {
             assertThat(agent.get("/v1/grants/" + expired).expect(200).path("status").asText()).isEqualTo("expired");
             checkWallet(customer);
         } finally {
-            server.jdbi().useHandle(h -> h.execute("DELETE FROM limit_policies"));
+            admin.raw("PUT", "/v1/policies/roles/agent", "application/json", "{}").expect(200);
         }
 
         supervisor.post("/v1/grants/" + points + "/revoke", Map.of("reason", "given by mistake")).expect(200);

@@ -117,7 +117,7 @@ public final class HeadroomCases {
         }
         GoodwillTotals totals = mock(GoodwillTotals.class);
         when(totals.since(eq(CUSTOMER), any())).thenReturn(new PolicyDao.Goodwill(3, c.received()));
-        return new Controls(dao, totals);
+        return new Controls(dao, totals, java.time.Duration.ZERO, java.time.Clock.systemUTC());
     }
 
     /** Judging over a case's controls; nothing is counted, so the tally is never written to. */
