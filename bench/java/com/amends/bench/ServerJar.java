@@ -175,7 +175,8 @@ final class ServerJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
-        command.add(Path.of("target", "amends.jar").toAbsolutePath().toString());
+        // A copy of the jar may be named, so that a long run goes on while the tree is rebuilt.
+        command.add(Path.of(System.getProperty("amends.benchJar", "target/amends.jar")).toAbsolutePath().toString());
         command.addAll(List.of(args));
         command.add(config.toString());
         return command;
@@ -219,6 +220,11 @@ final class ServerJar implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The server's process id, for limits set on it from outside (prlimit). */
+    long pid() {
+        return process.pid();
     }
 
     /** kill -9: no shutdown hook, no flush, no close; what the database has written is all there is. */

@@ -1,10 +1,7 @@
 package com.amends.platform;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import com.codahale.metrics.MetricRegistry;
 import java.util.Optional;
-import org.h2.engine.SessionLocal;
-import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -30,6 +27,20 @@ public final class H2Compaction {
     private static final int MOVED_BYTES_PER_RUN = 2 << 20;
 
     private final Transactor transactor;
+    /** The file's size and how much of it is live, as of the last run: the admin port's metrics show them. */
+    private volatile FileState lastSeen = new FileState(0, 0, 0);
+
+    /**
+     * @param bytes         the file's size
+     * @param chunksPercent the share of the file that chunks take (the rest is free for reuse)
+     * @param livePercent   the share of the chunks' bytes that is live
+     */
+    public record FileState(long bytes, int chunksPercent, int livePercent) {
+        /** Live bytes, about: what a fully compacted file would take. */
+        public long liveBytes() {
+            return bytes * chunksPercent / 100 * livePercent / 100;
+        }
+    }
 
     private H2Compaction(Transactor transactor) {
         this.transactor = transactor;
@@ -43,31 +54,31 @@ public final class H2Compaction {
     /** @return whether any page was moved (and its old chunk left to be reused) */
     public boolean run() {
         return transactor.inTransaction(tx -> {
-            Optional<MVStore> store = fileStoreOf(tx.handle().getConnection());
-            if (store.isEmpty() || !store.get().compact(TARGET_FILL_PERCENT, MOVED_BYTES_PER_RUN)) {
+            Optional<MVStore> store = H2Engine.fileStoreOf(tx.handle().getConnection());
+            if (store.isEmpty()) {
                 return false;
             }
-            // Store the moved pages now, while this transaction keeps the others out.
-            store.get().commit();
-            return true;
+            boolean moved = store.get().compact(TARGET_FILL_PERCENT, MOVED_BYTES_PER_RUN);
+            if (moved) {
+                // Store the moved pages now, while this transaction keeps the others out.
+                store.get().commit();
+            }
+            var file = store.get().getFileStore();
+            lastSeen = new FileState(file.size(), file.getFillRate(), file.getChunksFillRate());
+            return moved;
         });
     }
 
-    private static Optional<MVStore> fileStoreOf(Connection pooled) {
-        SessionLocal session;
-        try {
-            if (!pooled.isWrapperFor(JdbcConnection.class)
-                    || !(pooled.unwrap(JdbcConnection.class).getSession() instanceof SessionLocal local)) {
-                return Optional.empty(); // a server reached over TCP
-            }
-            session = local;
-        } catch (SQLException e) {
-            throw new IllegalStateException("Cannot unwrap the pooled H2 connection", e);
-        }
-        if (!session.getDatabase().isPersistent()) {
-            return Optional.empty();
-        }
-        MVStore store = session.getDatabase().getStore().getMvStore();
-        return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+    /** The file as the last run saw it. */
+    public FileState lastSeen() {
+        return lastSeen;
+    }
+
+    /** Gauges of the file's size and live share, for watching it against its disk. */
+    public void registerGauges(MetricRegistry metrics) {
+        metrics.gauge("h2.file.bytes", () -> () -> lastSeen.bytes());
+        metrics.gauge("h2.file.liveBytes", () -> () -> lastSeen.liveBytes());
+        metrics.gauge("h2.file.chunksPercent", () -> () -> lastSeen.chunksPercent());
+        metrics.gauge("h2.file.livePercent", () -> () -> lastSeen.livePercent());
     }
 }
