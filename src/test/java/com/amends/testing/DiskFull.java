@@ -24,7 +24,7 @@ public final class DiskFull extends FilePathWrapper {
     /** An H2 URL of a file database in this directory on this file system, with the shipped options. */
     public static TestDatabase database(Path directory) {
         return TestDatabase.h2Url("jdbc:h2:diskfull:" + directory.resolve("amends").toAbsolutePath()
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;TRACE_LEVEL_FILE=0");
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;RETENTION_TIME=10000");
     }
 
     public static void fill() {
