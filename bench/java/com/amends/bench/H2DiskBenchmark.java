@@ -66,10 +66,15 @@ public final class H2DiskBenchmark {
             }
         }
         System.out.printf(Locale.ROOT, "Load average at the start: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
-        if (bench.mode.equals("growth")) {
-            bench.growth();
-        } else {
-            bench.fullDisk();
+        try {
+            if (bench.mode.equals("growth")) {
+                bench.growth();
+            } else {
+                bench.fullDisk();
+            }
+        } catch (Exception e) {
+            e.printStackTrace();
+            System.exit(1); // the clients' threads and the server's kill hook must not keep the run alive
         }
         System.out.printf(Locale.ROOT, "Load average at the end: %s%n", Files.readString(Path.of("/proc/loadavg")).trim());
         System.exit(0);
@@ -228,10 +233,11 @@ public final class H2DiskBenchmark {
                     Files.size(file) / 1048576.0, ok, unavailable, errors, other, health);
             if (second == 5) {
                 limit = Files.size(file);
-                prlimit(pid, String.valueOf(limit));
+                // The soft limit only: a process may raise its soft limit again, not its hard one.
+                prlimit(pid, limit + ":");
                 phase = "limit " + limit / 1024 + " KiB";
             } else if (phase.startsWith("limit") && unavailable > 0 && ++since503 >= fullSeconds) {
-                prlimit(pid, "unlimited");
+                prlimit(pid, "unlimited:");
                 phase = "raised";
                 raisedAt = second;
             } else if (phase.equals("raised")) {

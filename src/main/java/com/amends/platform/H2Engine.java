@@ -1,8 +1,12 @@
 package com.amends.platform;
 
+import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.Map;
 import java.util.Optional;
+import org.h2.engine.Database;
+import org.h2.engine.Engine;
 import org.h2.engine.SessionLocal;
 import org.h2.jdbc.JdbcConnection;
 import org.h2.mvstore.MVStore;
@@ -32,6 +36,38 @@ final class H2Engine {
         }
         MVStore store = session.get().getDatabase().getStore().getMvStore();
         return store.getFileStore() == null ? Optional.empty() : Optional.of(store);
+    }
+
+    /**
+     * Makes H2 forget a database that closed itself, if it is still the one registered under its
+     * file's name, so that the next connection opens the file afresh. Left alone, H2 forgets it
+     * only once its last session closes, and under load the pool keeps opening new (dead)
+     * sessions on it, so that never happens. Shutting it down this way also stops its sessions
+     * from unregistering a fresh database later. Only the registered database is shut down, and
+     * under the lock H2 itself takes to register one, so a fresh database is never touched.
+     */
+    static void forget(Database dead) {
+        try {
+            Field registry = Engine.class.getDeclaredField("DATABASES");
+            registry.setAccessible(true);
+            Map<?, ?> databases = (Map<?, ?>) registry.get(null);
+            Object holder;
+            synchronized (databases) {
+                holder = databases.get(dead.getName());
+            }
+            if (holder == null) {
+                return;
+            }
+            Field registered = holder.getClass().getDeclaredField("database");
+            registered.setAccessible(true);
+            synchronized (holder) {
+                if (registered.get(holder) == dead) {
+                    dead.shutdownImmediately();
+                }
+            }
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("This H2 version keeps its databases otherwise", e);
+        }
     }
 
     /**

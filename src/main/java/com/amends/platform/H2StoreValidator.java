@@ -35,7 +35,14 @@ public final class H2StoreValidator implements Validator {
     public boolean validate(Connection connection, int validateAction) {
         try {
             var session = H2Engine.sessionOf(connection);
-            return session.isPresent() ? !H2Engine.isDead(session.get()) : connection.isValid(5);
+            if (session.isEmpty()) {
+                return connection.isValid(5);
+            }
+            if (H2Engine.isDead(session.get())) {
+                H2Engine.forget(session.get().getDatabase());
+                return false;
+            }
+            return true;
         } catch (SQLException | RuntimeException e) {
             return false;
         }

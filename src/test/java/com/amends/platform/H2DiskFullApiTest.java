@@ -14,7 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -46,6 +49,23 @@ class H2DiskFullApiTest {
             agent.post("/v1/grants", pointsGrant(customer, 100), UUID.randomUUID().toString()).expect(201);
             assertThat(server.adminPort().get("/healthcheck").status()).isEqualTo(200);
 
+            // Other clients keep writing throughout, so that the pool keeps opening connections
+            // while H2 has the closed database registered, as a server under load does.
+            String busy = newCustomer();
+            agent.post("/v1/grants", pointsGrant(busy, 1), UUID.randomUUID().toString()).expect(201);
+            AtomicBoolean stop = new AtomicBoolean();
+            Set<Integer> loadStatuses = ConcurrentHashMap.newKeySet();
+            List<Thread> load = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                Thread client = new Thread(() -> {
+                    while (!stop.get()) {
+                        loadStatuses.add(agent.post("/v1/grants", pointsGrant(busy, 1), UUID.randomUUID().toString()).status());
+                    }
+                });
+                client.start();
+                load.add(client);
+            }
+
             DiskFull.fill();
             String retried = UUID.randomUUID().toString();
             var grant = pointsGrant(customer, 250);
@@ -62,12 +82,23 @@ class H2DiskFullApiTest {
             assertThat(health.status()).as("unhealthy while the file cannot be written").isEqualTo(500);
             assertThat(health.json().path("h2File").path("healthy").asBoolean()).isFalse();
 
+            Thread.sleep(1000);
+
             DiskFull.free();
             long freed = System.nanoTime();
             Reply granted = agent.post("/v1/grants", grant, retried);
+            while (granted.status() == 503 && System.nanoTime() - freed < Duration.ofSeconds(30).toNanos()) {
+                Thread.sleep(100);
+                granted = agent.post("/v1/grants", grant, retried);
+            }
             Duration recovery = Duration.ofNanos(System.nanoTime() - freed);
             granted.expect(201);
             assertThat(recovery).as("the first write after the disk is freed").isLessThan(Duration.ofSeconds(5));
+            stop.set(true);
+            for (Thread thread : load) {
+                thread.join();
+            }
+            assertThat(loadStatuses).as("the other clients' answers: done, or refused for the outage").containsOnly(201, 503);
             assertThat(agent.post("/v1/grants", grant, retried).header("Idempotent-Replayed")).isEqualTo("true");
             assertThat(agent.get("/v1/customers/" + customer).expect(200).path("points").path("available").asLong())
                     .as("100, and 250 once; none of the refused grants of 1").isEqualTo(350);
