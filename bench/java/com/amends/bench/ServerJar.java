@@ -74,6 +74,8 @@ final class ServerJar implements AutoCloseable {
                 %s  minSize: 4
                   maxSize: 32
                   checkConnectionWhileIdle: false
+                  checkConnectionOnBorrow: true
+                  validationInterval: 1 second
                 %s
                 # Benchmarks measure what the server can take, not the limits that protect it.
                 rateLimits:

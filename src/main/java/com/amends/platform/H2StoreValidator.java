@@ -18,7 +18,7 @@ import org.apache.tomcat.jdbc.pool.Validator;
  * fresh one then lives on unregistered, holding the file's lock, and every further connection is
  * refused as "already in use" until its own connections close. A validation query is such a
  * statement, so the pool must tell a dead connection without one. The check costs two field reads,
- * so every lend is checked.
+ * so every lend is checked, whatever the configuration says.
  */
 public final class H2StoreValidator implements Validator {
     /** Installs it on an embedded H2 database; PostgreSQL and an H2 server keep the validation query. */
@@ -27,6 +27,9 @@ public final class H2StoreValidator implements Validator {
         if (url.startsWith("jdbc:h2:") && !url.startsWith("jdbc:h2:tcp:") && !url.startsWith("jdbc:h2:ssl:")) {
             settings.setValidatorClassName(Optional.of(H2StoreValidator.class.getName()));
             settings.setValidationInterval(Duration.milliseconds(0));
+            // Without a check when lent, a dead connection stays in the pool and keeps H2's
+            // closed database alive: the server would never reopen the file.
+            settings.setCheckConnectionOnBorrow(true);
         }
         return settings;
     }
