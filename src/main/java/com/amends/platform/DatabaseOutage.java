@@ -37,7 +37,20 @@ public final class DatabaseOutage {
     private DatabaseOutage() {}
 
     public static boolean is(Throwable failure) {
+        return is(failure, 0);
+    }
+
+    private static boolean is(Throwable failure, int depth) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // H2 may report the store's failure as suppressed by what it met next (a statement it
+            // could no longer parse on a database closing under it).
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (is(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (cause instanceof ConnectionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
