@@ -87,6 +87,8 @@ final class ServerJar implements AutoCloseable {
                 %s  minSize: 4
                   maxSize: 32
                   checkConnectionWhileIdle: false
+                  checkConnectionOnBorrow: true
+                  validationInterval: 1 second
                 %s
                 # Benchmarks measure what the server can take, not the limits that protect it.
                 rateLimits:
@@ -205,6 +207,7 @@ final class ServerJar implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.add("-jar");
+        // A copy of the jar may be named, so that a long run goes on while the tree is rebuilt.
         command.add(Path.of(System.getProperty(JAR_PROPERTY, "target/amends.jar")).toAbsolutePath().toString());
         command.addAll(List.of(args));
         command.add(config.toString());
@@ -249,6 +252,11 @@ final class ServerJar implements AutoCloseable {
             }
             Thread.sleep(100);
         }
+    }
+
+    /** The server's process id, for limits set on it from outside (prlimit). */
+    long pid() {
+        return process.pid();
     }
 
     /** kill -9: no shutdown hook, no flush, no close; what the database has written is all there is. */

@@ -40,6 +40,8 @@ import com.amends.platform.CredentialMask;
 import com.amends.platform.Database;
 import com.amends.platform.DatabaseKind;
 import com.amends.platform.H2Compaction;
+import com.amends.platform.H2FileHealth;
+import com.amends.platform.H2StoreValidator;
 import com.amends.platform.Jobs;
 import com.amends.platform.Ids;
 import com.amends.platform.Json;
@@ -169,7 +171,7 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
 
         DatabaseKind databaseKind = DatabaseKind.of(config.getDatabase().getUrl());
         ManagedDataSource dataSource = StatementCounter.wrap(
-                Database.readCommitted(config.getDatabase()).build(environment.metrics(), "database"),
+                H2StoreValidator.installOn(Database.readCommitted(config.getDatabase())).build(environment.metrics(), "database"),
                 config.isCountStatements(), databaseKind, environment.metrics());
         Migrations.migrate(dataSource, databaseKind);
         Jdbi jdbi = Database.configure(new JdbiFactory().build(environment, config.getDatabase(), dataSource, "database"),
@@ -299,8 +301,11 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         jobs.every("event pruning", Duration.ofMinutes(5), Duration.ofHours(1), () -> events.prune(eventRetention));
         jobs.every("expiry", config.getExpiryInterval().toJavaDuration(), expiry::run);
         jobs.every("audit sealer", config.getAuditSealInterval().toJavaDuration(), auditChain::seal);
-        H2Compaction.on(databaseKind, transactor).ifPresent(compaction ->
-                jobs.every("H2 compaction", config.getH2CompactionInterval().toJavaDuration(), compaction::run));
+        H2FileHealth.on(databaseKind, transactor).ifPresent(check -> environment.healthChecks().register("h2File", check));
+        H2Compaction.on(databaseKind, transactor).ifPresent(compaction -> {
+            compaction.registerGauges(environment.metrics());
+            jobs.every("H2 compaction", config.getH2CompactionInterval().toJavaDuration(), compaction::run);
+        });
         // After a long pause its first run sums many days; expiry and sealing should not wait for that.
         jobs.everyOnItsOwnThread("day sums", config.getDaySumsInterval().toJavaDuration(), daySums::sumClosedDays);
         jobs.everyOnItsOwnThread("campaigns", config.getCampaignWorkerInterval().toJavaDuration(),

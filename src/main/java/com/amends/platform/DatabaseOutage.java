@@ -4,6 +4,8 @@ import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Set;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.MVStoreException;
 import org.jdbi.v3.core.ConnectionException;
 
 /**
@@ -20,19 +22,44 @@ public final class DatabaseOutage {
     private static final Set<String> STATES = Set.of(
             "57P01", "57P02", "57P03", // shutting down (admin, crash), not yet accepting connections
             "25006"); // read-only transaction: a standby, or a store made read-only
-    /** H2's error codes for the same: closed or closing, I/O, disk full, read-only, connection broken. */
-    private static final Set<Integer> H2_CODES = Set.of(90098, 90121, 90028, 90031, 90100, 90097, 90067);
+    /**
+     * H2's error codes for the same: closed or closing, I/O, disk full, read-only, connection
+     * broken, and its file held by a database of this process that is closing (see {@link H2StoreValidator}).
+     */
+    private static final Set<Integer> H2_CODES = Set.of(90098, 90121, 90028, 90031, 90100, 90097, 90067, 90020);
+    /**
+     * H2's store failing to read or write its file, or closed after such a failure: the first
+     * error of a full disk, which H2 reports as a general error (50000) around this one.
+     */
+    private static final Set<Integer> STORE_CODES = Set.of(DataUtils.ERROR_READING_FAILED,
+            DataUtils.ERROR_WRITING_FAILED, DataUtils.ERROR_CLOSED, DataUtils.ERROR_FILE_LOCKED);
 
     private DatabaseOutage() {}
 
     public static boolean is(Throwable failure) {
+        return is(failure, 0);
+    }
+
+    private static boolean is(Throwable failure, int depth) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            // H2 may report the store's failure as suppressed by what it met next (a statement it
+            // could no longer parse on a database closing under it).
+            if (depth < 3) {
+                for (Throwable suppressed : cause.getSuppressed()) {
+                    if (is(suppressed, depth + 1)) {
+                        return true;
+                    }
+                }
+            }
             if (cause instanceof ConnectionException
                     || cause instanceof SQLTransientConnectionException
                     || cause instanceof SQLNonTransientConnectionException) {
                 return true;
             }
             if (cause instanceof SQLException sql && unavailable(sql)) {
+                return true;
+            }
+            if (cause instanceof MVStoreException store && STORE_CODES.contains(store.getErrorCode())) {
                 return true;
             }
             // The pool could not lend a connection in time: every one is busy or broken.

@@ -80,7 +80,7 @@ public final class FailureLog {
                 + (frames.length == 0 ? "" : "@" + frames[0]);
     }
 
-    private static String summary(Throwable failure) {
+    static String summary(Throwable failure) {
         Throwable root = root(failure);
         String message = root.getMessage() == null ? "" : ": " + firstLine(root.getMessage());
         return root.getClass().getSimpleName() + message;

@@ -45,7 +45,7 @@ public final class TestDatabase {
 
     public static TestDatabase h2File(java.nio.file.Path directory) {
         return h2Url("jdbc:h2:file:" + directory.resolve("amends").toAbsolutePath()
-                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
+                + ";MODE=PostgreSQL;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;TRACE_LEVEL_FILE=0;RETENTION_TIME=10000");
     }
 
     /** An H2 database at this URL (e.g. one reached over TCP). */
