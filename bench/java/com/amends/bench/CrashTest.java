@@ -126,6 +126,12 @@ public final class CrashTest {
         System.setProperty("jdk.httpclient.keepalive.timeout", "5");
         // The receiver answers each delivery at once, not after Nagle's delay on its small answer.
         System.setProperty("sun.net.httpserver.nodelay", "true");
+        if (List.of(args).contains("--campaign")) {
+            if (!CampaignCrashTest.run(args)) {
+                System.exit(1);
+            }
+            return;
+        }
         int rounds = 20;
         int clients = 16;
         String postgres = null;

@@ -113,13 +113,17 @@ interface CampaignDao {
             """)
     int batchDone(String id, Instant now);
 
-    /** Batches that still have rows to credit and nobody working on them (or whose worker died). */
+    /**
+     * Batches that still have rows to credit and nobody else working on them (or whose worker
+     * died): this worker's own lease does not keep it from going on after a stop (a chunk limit,
+     * a failed chunk).
+     */
     @SqlQuery("""
             SELECT id FROM campaign_batches
-             WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < :now)
+             WHERE status = 'queued' AND (lease_until IS NULL OR lease_until < :now OR lease_owner = :owner)
              ORDER BY created_at, id LIMIT :limit
             """)
-    List<String> claimable(Instant now, int limit);
+    List<String> claimable(@Bind("owner") String owner, @Bind("now") Instant now, @Bind("limit") int limit);
 
     @SqlUpdate("""
             UPDATE campaign_batches SET lease_owner = :owner, lease_until = :until

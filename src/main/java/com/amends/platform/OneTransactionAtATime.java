@@ -2,7 +2,9 @@ package com.amends.platform;
 
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.regex.Pattern;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.HandleCallback;
@@ -24,17 +26,31 @@ import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
  * pages a commit stores. Writes outside a transaction must therefore not exist on H2: every
  * write goes through {@link Transactor}. PostgreSQL keeps unfinished transactions out of what
  * survives a crash by itself and gets none of this.
+ *
+ * <p>It also keeps a commit from being read before it is in the file. H2 makes a transaction's
+ * changes visible to other sessions first and stores them afterwards, still inside
+ * {@code commit()}; a read in that gap (a poll of a campaign while the worker commits a chunk of
+ * 2,000 credits) could show what a kill then lost. So a commit holds a lock that every statement
+ * run outside a writing transaction takes, shared, while it executes: H2 takes a statement's
+ * snapshot when it starts, so no statement can start while a commit is visible but not yet
+ * stored. Writing transactions need no such lock: they run one at a time, so none is ever
+ * open while another commits.
  */
 public final class OneTransactionAtATime extends DelegatingTransactionHandler {
     private static final Pattern WRITE = Pattern.compile("\\s*(INSERT|UPDATE|DELETE|MERGE)\\b", Pattern.CASE_INSENSITIVE);
 
     private static final String READ_ONLY = "amends.readOnly";
 
-    private final ReentrantLock lock;
+    private static final String SNAPSHOT = "amends.snapshot";
 
-    private OneTransactionAtATime(TransactionHandler delegate, ReentrantLock lock) {
+    private final ReentrantLock lock;
+    /** Exclusive while a writing transaction commits, shared while a statement outside one runs. */
+    private final ReentrantReadWriteLock committing;
+
+    private OneTransactionAtATime(TransactionHandler delegate, ReentrantLock lock, ReentrantReadWriteLock committing) {
         super(delegate);
         this.lock = lock;
+        this.committing = committing;
     }
 
     /**
@@ -45,12 +61,33 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
         if (kind != DatabaseKind.H2) {
             return;
         }
-        jdbi.setTransactionHandler(new OneTransactionAtATime(jdbi.getTransactionHandler(), new ReentrantLock()));
+        ReentrantLock lock = new ReentrantLock();
+        ReentrantReadWriteLock committing = new ReentrantReadWriteLock();
+        jdbi.setTransactionHandler(new OneTransactionAtATime(jdbi.getTransactionHandler(), lock, committing));
         jdbi.addCustomizer(new StatementCustomizer() {
             @Override
             public void beforeExecution(PreparedStatement statement, StatementContext context) throws SQLException {
                 if (context.getConnection().getAutoCommit() && WRITE.matcher(context.getRawSql()).lookingAt()) {
                     throw new IllegalStateException("A write outside a transaction: run it through Transactor");
+                }
+                if (!lock.isHeldByCurrentThread()) {
+                    committing.readLock().lock();
+                    AtomicBoolean held = new AtomicBoolean(true);
+                    Runnable release = () -> {
+                        if (held.getAndSet(false)) {
+                            committing.readLock().unlock();
+                        }
+                    };
+                    context.define(SNAPSHOT, release);
+                    context.addCleanable(release::run); // the statement failed, so afterExecution is not called
+                }
+            }
+
+            @Override
+            public void afterExecution(PreparedStatement statement, StatementContext context) {
+                // The snapshot is taken: the rows it reads stay those of the commits stored before it.
+                if (context.getAttribute(SNAPSHOT) instanceof Runnable release) {
+                    release.run();
                 }
             }
         });
@@ -71,7 +108,22 @@ public final class OneTransactionAtATime extends DelegatingTransactionHandler {
 
     @Override
     public TransactionHandler specialize(Handle handle) throws SQLException {
-        return new OneTransactionAtATime(getDelegate().specialize(handle), lock);
+        return new OneTransactionAtATime(getDelegate().specialize(handle), lock, committing);
+    }
+
+    /** A writing transaction's commit returns once H2 has stored it, and nobody reads it before. */
+    @Override
+    public void commit(Handle handle) {
+        if (!lock.isHeldByCurrentThread()) {
+            super.commit(handle);
+            return;
+        }
+        committing.writeLock().lock();
+        try {
+            super.commit(handle);
+        } finally {
+            committing.writeLock().unlock();
+        }
     }
 
     @Override

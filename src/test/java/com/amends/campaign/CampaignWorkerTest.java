@@ -7,6 +7,7 @@ import com.amends.auth.Role;
 import com.amends.testing.Books;
 import com.amends.testing.OwnServerFixture;
 import com.amends.testing.Reply;
+import com.amends.testing.TestServer;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -45,7 +46,7 @@ class CampaignWorkerTest extends OwnServerFixture {
         server.start();
         runWorker("");
         assertThat(progress(campaign).path("credited").asLong()).as("the dead worker's lease still holds").isEqualTo(CampaignCrediting.CHUNK);
-        server.clock().advance(Duration.ofMinutes(3));
+        server.clock().advance(Duration.ofSeconds(20));
         runWorker("");
 
         JsonNode progress = progress(campaign);
@@ -62,6 +63,42 @@ class CampaignWorkerTest extends OwnServerFixture {
                 + queued.path("id").asText()).expect(200);
         assertThat(batch.path("status").asText()).isEqualTo("done");
         assertThat(batch.path("results")).hasSize(2_500);
+        Books.assertReconciled(server);
+    }
+
+    @Test
+    void shouldLeaveABatchToTheInstanceThatRenewsItsLease_AndHandItToAnotherSecondsAfterThatOneDies() {
+        String campaign = server.as(Role.SUPERVISOR).post("/v1/campaigns", Map.of("name", "Outage",
+                "incident_ref", "outage-" + UUID.randomUUID(), "reason_code", "PROACTIVE_APOLOGY", "agent_id", "lead-2",
+                "reward", Map.of("points", 100)), null).expect(201).path("id").asText();
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 4_500; i++) {
+            rows.add(Map.of("customer_id", newCustomer()));
+        }
+        server.as(Role.SUPERVISOR).post("/v1/campaigns/" + campaign + "/recipients", Map.of("recipients", rows)).expect(202);
+        try (TestServer other = new TestServer(server.database(), server.clock()).start()) {
+            runWorker(server, "?chunks=1");
+            server.clock().advance(Duration.ofSeconds(14));
+            runWorker(server, "?chunks=1"); // renews the lease for 15 s more
+            assertThat(progress(campaign).path("credited").asLong()).isEqualTo(2 * CampaignCrediting.CHUNK);
+
+            server.clock().advance(Duration.ofSeconds(2)); // past the first lease, inside the renewed one
+            runWorker(other, "");
+            assertThat(progress(campaign).path("credited").asLong()).as("the live worker's renewed lease holds")
+                    .isEqualTo(2 * CampaignCrediting.CHUNK);
+
+            server.stop(); // the worker dies
+            server.clock().advance(Duration.ofSeconds(14));
+            runWorker(other, "");
+            assertThat(progress(other, campaign).path("credited").asLong()).as("the dead worker's lease runs out in 15 s")
+                    .isEqualTo(4_500);
+            assertThat(progress(other, campaign).path("queued").asLong()).isZero();
+        } finally {
+            server.start();
+        }
+        long grants = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM grants WHERE campaign_id = :c")
+                .bind("c", campaign).mapTo(Long.class).one());
+        assertThat(grants).isEqualTo(4_500);
         Books.assertReconciled(server);
     }
 
@@ -110,11 +147,19 @@ class CampaignWorkerTest extends OwnServerFixture {
     }
 
     private void runWorker(String query) {
-        Reply reply = server.adminPort().raw("POST", "/tasks/campaigns" + query, null, "");
+        runWorker(server, query);
+    }
+
+    private static void runWorker(TestServer on, String query) {
+        Reply reply = on.adminPort().raw("POST", "/tasks/campaigns" + query, null, "");
         assertThat(reply.status()).as(reply.text()).isEqualTo(200);
     }
 
     private JsonNode progress(String campaign) {
-        return server.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200).path("counts");
+        return progress(server, campaign);
+    }
+
+    private static JsonNode progress(TestServer on, String campaign) {
+        return on.as(Role.FINANCE).get("/v1/campaigns/" + campaign).expect(200).path("counts");
     }
 }

@@ -146,6 +146,11 @@ public final class TestServer implements AutoCloseable {
         return browserExchanges.drain();
     }
 
+    /** The database, for a second server on the same data (two instances). */
+    public TestDatabase database() {
+        return database;
+    }
+
     public MutableClock clock() {
         return clock;
     }
