@@ -41,7 +41,7 @@ import java.util.SplittableRandom;
  *       statements through JDBC on H2) and a bare ledger transfer;</li>
  * </ol>
  * and prints each scenario as a ratio to each reference. Usage: {@code bench/load.sh [--postgres URL]
- * [--clients 32] [--seconds 15] [--customers 500] [--profile]}.
+ * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile]}.
  */
 public final class WrkBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -50,8 +50,36 @@ public final class WrkBenchmark {
     private String postgres;
     private int clients = 32;
     private Duration seconds = Duration.ofSeconds(15);
+    private Duration warmUpMin = Duration.ofSeconds(180);
+    private Duration warmUpMax = Duration.ofSeconds(360);
     private int customers = 500;
     private boolean profile;
+
+    /**
+     * The server's JIT compiles the request path as it runs; on two shared cores that took minutes,
+     * not the 40 s once given to it: the compiler still used half a core after three minutes, and
+     * GET /v1/me went from 1,600 to 8,000 a second meanwhile. So every path is driven in turn
+     * for at least {@code --warmup-min} seconds (two rounds at 1,800 a second can still be
+     * followed by the jump) and then until the HTTP ceiling stops rising (within 10 % of the round
+     * before), at most {@code --warmup-max} seconds; each round's ceiling is printed.
+     */
+    private void warmUp(Wrk wrk) throws Exception {
+        long start = System.nanoTime();
+        long deadline = start + warmUpMax.toNanos();
+        double previous = 0;
+        for (int round = 1; ; round++) {
+            wrk.run(Wrk.Scenario.REDEEM, clients, Duration.ofSeconds(10));
+            wrk.run(Wrk.Scenario.GRANT, clients, Duration.ofSeconds(10));
+            wrk.run(Wrk.Scenario.VALIDATE, clients, Duration.ofSeconds(5));
+            double ceiling = wrk.run(Wrk.Scenario.ME, clients, Duration.ofSeconds(10)).throughput();
+            System.out.printf(Locale.ROOT, "  warm-up round %d: GET /v1/me %,.0f/s%n", round, ceiling);
+            boolean longEnough = System.nanoTime() - start >= warmUpMin.toNanos();
+            if ((longEnough && previous > 0 && ceiling < previous * 1.1) || System.nanoTime() > deadline) {
+                return;
+            }
+            previous = ceiling;
+        }
+    }
 
     public static void main(String[] args) throws Exception {
         System.setProperty("liquibase.showSummaryOutput", "LOG");
@@ -62,6 +90,8 @@ public final class WrkBenchmark {
                 case "--postgres" -> bench.postgres = arg.next();
                 case "--clients" -> bench.clients = Integer.parseInt(arg.next());
                 case "--seconds" -> bench.seconds = Duration.ofSeconds(Long.parseLong(arg.next()));
+                case "--warmup-min" -> bench.warmUpMin = Duration.ofSeconds(Long.parseLong(arg.next()));
+                case "--warmup-max" -> bench.warmUpMax = Duration.ofSeconds(Long.parseLong(arg.next()));
                 case "--customers" -> bench.customers = Integer.parseInt(arg.next());
                 case "--profile" -> bench.profile = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
@@ -105,11 +135,7 @@ public final class WrkBenchmark {
                     cost.statements(), cost.commits(), wal(cost.walRecords())));
 
             Wrk wrk = Wrk.prepare(work, server.port(), data, keys);
-            // The server's JIT compiles the request path as it runs; on two shared cores that takes
-            // tens of seconds, and the first scenarios would measure the compiler instead.
-            wrk.run(Wrk.Scenario.REDEEM, clients, Duration.ofSeconds(20));
-            wrk.run(Wrk.Scenario.GRANT, clients, Duration.ofSeconds(10));
-            wrk.run(Wrk.Scenario.ME, clients, Duration.ofSeconds(10));
+            warmUp(wrk);
             Map<Wrk.Scenario, Wrk.Result> results = new LinkedHashMap<>();
             for (Wrk.Scenario scenario : Wrk.Scenario.values()) {
                 Wrk.Result result = wrk.run(scenario, clients, seconds);
