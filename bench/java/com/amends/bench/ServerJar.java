@@ -168,6 +168,11 @@ final class ServerJar implements AutoCloseable {
                 : "H2 file database, URL options '" + jdbcUrl.substring(jdbcUrl.indexOf(';') + 1) + "'";
     }
 
+    /** The server's JDBC URL (on PostgreSQL, of its database with the schema as current). */
+    String databaseUrl() {
+        return jdbcUrl;
+    }
+
     String schema() {
         Matcher schema = Pattern.compile("currentSchema=(\\w+)").matcher(jdbcUrl);
         return schema.find() ? schema.group(1) : "?";

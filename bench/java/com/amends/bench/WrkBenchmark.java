@@ -4,6 +4,8 @@ import com.amends.bench.load.HttpTarget;
 import com.amends.bench.load.Outcome;
 import com.amends.bench.load.Profile;
 import com.amends.bench.load.References;
+import com.amends.bench.load.WalByRelation;
+import com.amends.bench.load.WrkOutboxCost;
 import com.amends.bench.load.Seeded;
 import com.amends.bench.load.Seeding;
 import com.amends.bench.load.Wrk;
@@ -41,7 +43,7 @@ import java.util.SplittableRandom;
  *       statements through JDBC on H2) and a bare ledger transfer;</li>
  * </ol>
  * and prints each scenario as a ratio to each reference. Usage: {@code bench/load.sh [--postgres URL]
- * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile]}.
+ * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile] [--outbox]}.
  */
 public final class WrkBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +56,9 @@ public final class WrkBenchmark {
     private Duration warmUpMax = Duration.ofSeconds(360);
     private int customers = 500;
     private boolean profile;
+    /** Also measures what the outbox costs redeem and grant: with a webhook endpoint off and on in turn. */
+    private boolean outbox;
+    private final Map<String, String> walProfiles = new LinkedHashMap<>();
 
     /**
      * The server's JIT compiles the request path as it runs; on two shared cores that took minutes,
@@ -94,6 +99,7 @@ public final class WrkBenchmark {
                 case "--warmup-max" -> bench.warmUpMax = Duration.ofSeconds(Long.parseLong(arg.next()));
                 case "--customers" -> bench.customers = Integer.parseInt(arg.next());
                 case "--profile" -> bench.profile = true;
+                case "--outbox" -> bench.outbox = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
             }
         }
@@ -110,6 +116,9 @@ public final class WrkBenchmark {
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
         if (profile) {
             jvm.add(Profile.recordingOption(recording));
+        }
+        if (outbox) {
+            jvm.add("-Ddw.webhooks.allowPrivateAddresses=true"); // the receiver listens on this machine
         }
         ServerJar server = new ServerJar("wrk", postgres, null, "countStatements: true\n", jvm);
         boolean finished = false;
@@ -133,14 +142,28 @@ public final class WrkBenchmark {
             System.out.println("|---|---:|---:|---:|");
             costs.forEach((request, cost) -> System.out.printf(Locale.ROOT, "| %s | %.1f | %.2f | %s |%n", request,
                     cost.statements(), cost.commits(), wal(cost.walRecords())));
+            walProfiles.forEach((request, table) -> System.out.printf(Locale.ROOT,
+                    "%nWAL per %s by what it was written to (pg_walinspect, %d requests, the seal after them):%n%n%s",
+                    request, COUNTED, table));
 
             Wrk wrk = Wrk.prepare(work, server.port(), data, keys);
-            warmUp(wrk);
+            FastReceiver receiver = outbox ? FastReceiver.start(16, 0) : null;
+            String endpoint = outbox ? http.create("/v1/webhook-endpoints", keys.admin(), Map.of("url", receiver.url(),
+                    "description", "load benchmark")).path("id").asText() : null;
+            warmUp(wrk); // with the endpoint on, so that the delivery path is compiled too
+            if (outbox) {
+                http.patch("/v1/webhook-endpoints/" + endpoint, keys.admin(), Map.of("enabled", false));
+            }
             Map<Wrk.Scenario, Wrk.Result> results = new LinkedHashMap<>();
             for (Wrk.Scenario scenario : Wrk.Scenario.values()) {
                 Wrk.Result result = wrk.run(scenario, clients, seconds);
                 results.put(scenario, result);
                 System.out.printf(Locale.ROOT, "  measured %s: %,.0f/s%n", scenario, result.throughput());
+            }
+            String outboxCost = "";
+            if (outbox) {
+                outboxCost = WrkOutboxCost.measure(wrk, http, keys, endpoint, receiver::received, clients, seconds, 2);
+                receiver.close();
             }
             String memory = memory(server.adminPort());
             server.stop();
@@ -153,6 +176,7 @@ public final class WrkBenchmark {
             References.Result transfer = references.get(1);
             System.out.println();
             System.out.println(table(results, costs, tpcb, transfer));
+            System.out.println(outboxCost);
             System.out.println(memory);
             finished = true;
             if (profile) {
@@ -242,8 +266,23 @@ public final class WrkBenchmark {
                 best = best == null || cost.walRecords() < best.walRecords() ? cost : best;
             }
             costs.put(request.getKey(), best);
+            if (postgres != null && !request.getKey().equals("validate")) {
+                walProfiles.put(request.getKey(), walProfile(server, request.getValue(), data, random));
+            }
         }
         return costs;
+    }
+
+    /** A third round of the same requests, its WAL broken down by the table or index written. */
+    private static String walProfile(ServerJar server, Request request, Seeded data, SplittableRandom random)
+            throws Exception {
+        WalByRelation wal = new WalByRelation(server.databaseUrl(), server.schema());
+        wal.start();
+        for (int i = 0; i < COUNTED; i++) {
+            request.send(random.nextInt(data.size()));
+        }
+        seal(server);
+        return wal.finish(COUNTED);
     }
 
     private interface Request {
