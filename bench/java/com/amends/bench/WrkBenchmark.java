@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  *       statements through JDBC on H2) and a bare ledger transfer;</li>
  * </ol>
  * and prints each scenario as a ratio to each reference. Usage: {@code bench/load.sh [--postgres URL]
- * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile] [--outbox]}.
+ * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile] [--outbox] [--costs-only]}.
  */
 public final class WrkBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -58,6 +58,8 @@ public final class WrkBenchmark {
     private boolean profile;
     /** Also measures what the outbox costs redeem and grant: with a webhook endpoint off and on in turn. */
     private boolean outbox;
+    /** Only what each request costs the database (statements, commits, WAL and where it goes): a minute, not half an hour. */
+    private boolean costsOnly;
     private final Map<String, String> walProfiles = new LinkedHashMap<>();
 
     /**
@@ -100,6 +102,7 @@ public final class WrkBenchmark {
                 case "--customers" -> bench.customers = Integer.parseInt(arg.next());
                 case "--profile" -> bench.profile = true;
                 case "--outbox" -> bench.outbox = true;
+                case "--costs-only" -> bench.costsOnly = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
             }
         }
@@ -146,6 +149,10 @@ public final class WrkBenchmark {
                     "%nWAL per %s by what it was written to (pg_walinspect, %d requests, the seal after them):%n%n%s",
                     request, COUNTED, table));
 
+            if (costsOnly) {
+                finished = true;
+                return;
+            }
             Wrk wrk = Wrk.prepare(work, server.port(), data, keys);
             FastReceiver receiver = outbox ? FastReceiver.start(16, 0) : null;
             String endpoint = outbox ? http.create("/v1/webhook-endpoints", keys.admin(), Map.of("url", receiver.url(),
