@@ -67,7 +67,7 @@ public final class References {
                     + "SELECT transfer(:a, :b, 1);\n");
             List<Result> results = new ArrayList<>();
             for (List<String> script : List.of(List.<String>of(), List.of("-f", transfer.toString()))) {
-                double wal = walPerTransaction(base, () -> {
+                double wal = WalByRelation.perTransaction(base, () -> {
                     List<String> alone = new ArrayList<>(List.of("-n", "-c", "1", "-t", "500"));
                     alone.addAll(script);
                     pgbench(connection, alone, scratch);
@@ -90,23 +90,8 @@ public final class References {
         }
     }
 
-    interface Work {
+    public interface Work {
         void run() throws Exception;
-    }
-
-    /** WAL records the whole server wrote while {@code work} ran, per transaction (others' work included). */
-    public static double walPerTransaction(String base, Work work, long transactions) throws Exception {
-        long before = walRecords(base);
-        work.run();
-        return (walRecords(base) - before) / (double) transactions;
-    }
-
-    public static long walRecords(String base) throws SQLException {
-        try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement();
-             var rows = s.executeQuery("SELECT wal_records FROM pg_stat_wal")) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static String pgbench(List<String> connection, List<String> args, String database)
