@@ -5,6 +5,7 @@
 #   bench/webhooks.sh                                  # H2 file database, 20,000 events, in flight 2,16,2,16
 #   bench/webhooks.sh --postgres 'jdbc:postgresql://127.0.0.1:5432/test?user=postgres'
 #   bench/webhooks.sh --events 5000 --in-flight 8
+#   bench/webhooks.sh --in-flight 2 --warmup-rounds 4 --profile   # JFR of the server while it delivers, summarised
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -DskipTests package

@@ -1,10 +1,12 @@
 package com.amends.bench;
 
 import com.amends.bench.load.HttpTarget;
+import com.amends.bench.load.Profile;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,13 +26,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  * HTTP client in this process sends the same bodies to the same receiver at the worker's
  * concurrency. One fresh server per setting of {@code maxInFlightPerEndpoint}; list a setting
  * twice to measure it twice. Usage: {@code bench/webhooks.sh [--events 20000] [--in-flight 2,16,2,16]
- * [--worker-threads 8] [--max-seconds 60] [--postgres URL] [--xmx 256m] [--receiver-nagle] [--receiver-body]};
+ * [--worker-threads 8] [--max-seconds 60] [--postgres URL] [--xmx 256m] [--receiver-nagle] [--receiver-body] [--warmup-rounds 4] [--profile]};
  * the last two leave the receiver with the JDK server's default, Nagle's algorithm on, and have it
  * answer 200 with a body instead of 204, to show what the two together cost.
  */
 public final class WebhookBenchmark {
     private static final int BATCH = 10_000;
-    private static final int WARM_UP_EVENTS = 2_000;
+    /** The warm-up campaigns' own events (batch and campaign completed) may still arrive after their grants. */
+    private static final int LATE_WARM_UP_EVENTS = 100;
+    private static final int PLAIN_WARM_UP = 2_000;
 
     private String postgres;
     private int events = 20_000;
@@ -40,6 +44,13 @@ public final class WebhookBenchmark {
     private String heap = "256m";
     private boolean nagle;
     private boolean answerBody;
+    /**
+     * Rounds of {@code --events} delivered before the measured one: the JIT took minutes to compile
+     * the request path (see the load benchmark), and one round of 2,000 measured a server it had
+     * not finished compiling.
+     */
+    private int warmUpRounds = 4;
+    private boolean profile;
 
     private record Row(int inFlight, int concurrency, long events, long delivered, double seconds, double plainRate) {
         double rate() {
@@ -61,6 +72,8 @@ public final class WebhookBenchmark {
                 case "--xmx" -> bench.heap = arg.next();
                 case "--receiver-nagle" -> bench.nagle = true;
                 case "--receiver-body" -> bench.answerBody = true;
+                case "--warmup-rounds" -> bench.warmUpRounds = Integer.parseInt(arg.next());
+                case "--profile" -> bench.profile = true;
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/webhooks.sh");
             }
         }
@@ -120,20 +133,34 @@ public final class WebhookBenchmark {
             http.create("/v1/webhook-endpoints", admin, Map.of("url", receiver.url(), "description", "benchmark"));
             HttpClient adminPort = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
-            // A small round first, so that the server has compiled the campaign and delivery paths.
-            campaign(http, supervisor, adminPort, server, WARM_UP_EVENTS);
-            deliver(adminPort, server, receiver, receiver.received() + WARM_UP_EVENTS);
+            for (int round = 1; round <= warmUpRounds; round++) {
+                campaign(http, supervisor, adminPort, server, events);
+                long first = receiver.received();
+                long began = System.nanoTime();
+                long arrived = deliver(adminPort, server, receiver, first + events) - first;
+                System.out.printf(Locale.ROOT, "  warm-up round %d: %,d delivered, %,.0f/s%n", round, arrived,
+                        arrived / ((System.nanoTime() - began) / 1e9));
+            }
 
             long before = receiver.received();
             campaign(http, supervisor, adminPort, server, events);
             server.refreshStatistics();
             long early = receiver.received() - before;
-            if (early > WARM_UP_EVENTS) {
+            if (early > LATE_WARM_UP_EVENTS) {
                 throw new IllegalStateException(early + " deliveries arrived while the worker should have been idle");
+            }
+            Path recording = server.dir().resolve("delivery.jfr");
+            if (profile) {
+                jcmd(server, "JFR.start", "name=delivery", "settings=profile");
             }
             long start = System.nanoTime();
             long delivered = deliver(adminPort, server, receiver, receiver.received() + events) - before;
             double seconds = (System.nanoTime() - start) / 1e9;
+            if (profile) {
+                jcmd(server, "JFR.stop", "name=delivery", "filename=" + recording);
+                System.out.println("Profile of the server while it delivered (JFR):");
+                System.out.println(Profile.summarise(recording, 15));
+            }
             int concurrency = Math.min(cap, workerThreads);
             double plain = plain(receiver, concurrency);
             server.stop();
@@ -188,6 +215,16 @@ public final class WebhookBenchmark {
         return receiver.received();
     }
 
+    private static void jcmd(ServerJar server, String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(server.pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed:\n" + out);
+        }
+    }
+
     private static void task(HttpClient adminPort, ServerJar server, String task) throws Exception {
         HttpResponse<String> answer = adminPort.send(HttpRequest.newBuilder(
                         URI.create("http://127.0.0.1:" + server.adminPort() + "/tasks/" + task))
@@ -203,7 +240,7 @@ public final class WebhookBenchmark {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         URI uri = URI.create(receiver.url());
         // Warm the client's path first, as the server's was.
-        send(client, uri, bodies.subList(0, Math.min(bodies.size(), WARM_UP_EVENTS)), concurrency, Long.MAX_VALUE);
+        send(client, uri, bodies.subList(0, Math.min(bodies.size(), PLAIN_WARM_UP)), concurrency, Long.MAX_VALUE);
         long start = System.nanoTime();
         int sent = send(client, uri, bodies, concurrency, start + maxWait.toNanos());
         return sent / ((System.nanoTime() - start) / 1e9);
