@@ -43,7 +43,7 @@ import java.util.SplittableRandom;
  *       statements through JDBC on H2) and a bare ledger transfer;</li>
  * </ol>
  * and prints each scenario as a ratio to each reference. Usage: {@code bench/load.sh [--postgres URL]
- * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile] [--outbox] [--costs-only]}.
+ * [--clients 32] [--seconds 15] [--customers 500] [--warmup-min 180] [--warmup-max 360] [--profile] [--outbox] [--outbox-only] [--costs-only]}.
  */
 public final class WrkBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -60,6 +60,8 @@ public final class WrkBenchmark {
     private boolean outbox;
     /** Only what each request costs the database (statements, commits, WAL and where it goes): a minute, not half an hour. */
     private boolean costsOnly;
+    /** Only the outbox's cost (with --outbox): no scenario table and no references, minutes less. */
+    private boolean outboxOnly;
     private final Map<String, String> walProfiles = new LinkedHashMap<>();
 
     /**
@@ -103,6 +105,10 @@ public final class WrkBenchmark {
                 case "--profile" -> bench.profile = true;
                 case "--outbox" -> bench.outbox = true;
                 case "--costs-only" -> bench.costsOnly = true;
+                case "--outbox-only" -> {
+                    bench.outbox = true;
+                    bench.outboxOnly = true;
+                }
                 default -> throw new IllegalArgumentException("Unknown argument; see bench/load.sh");
             }
         }
@@ -165,7 +171,7 @@ public final class WrkBenchmark {
                 http.patch("/v1/webhook-endpoints/" + endpoint, keys.admin(), Map.of("enabled", false));
             }
             Map<Wrk.Scenario, Wrk.Result> results = new LinkedHashMap<>();
-            for (Wrk.Scenario scenario : Wrk.Scenario.values()) {
+            for (Wrk.Scenario scenario : outboxOnly ? List.<Wrk.Scenario>of() : List.of(Wrk.Scenario.values())) {
                 Wrk.Result result = wrk.run(scenario, clients, seconds);
                 results.put(scenario, result);
                 System.out.printf(Locale.ROOT, "  measured %s: %,.0f/s%n", scenario, result.throughput());
@@ -177,6 +183,11 @@ public final class WrkBenchmark {
             }
             String memory = memory(server.adminPort());
             server.stop();
+            if (outboxOnly) {
+                System.out.println(outboxCost);
+                finished = true;
+                return;
+            }
 
             System.out.printf(Locale.ROOT, "%nThe database alone, %d clients, %d s each:%n", clients, seconds.toSeconds());
             List<References.Result> references = postgres != null
