@@ -7,24 +7,40 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Tamper evidence for the audit trail. Each sealed event carries a SHA-256 over its content, its
- * place in the chain and the previous event's hash, so editing or deleting a row breaks the chain
- * at that row.
+ * Tamper evidence for the audit trail. Each sealed event has a link (audit_links): its place in the
+ * chain and a SHA-256 over its content, that place and the previous link's hash, so editing or
+ * deleting an event or a link breaks the chain there.
  *
  * <p>Events are written unsealed by the changes they record; hashing them there would make every
  * write in the system queue on the chain's last hash. The sealer instead appends committed events
- * to the chain afterwards, in the order they were written, under a lock only it takes. An event
- * that commits late (a long transaction) simply joins the chain at the next seal.
+ * to the chain afterwards, under a lock only it and an erasure take. The links are rows of their
+ * own, so that sealing never rewrites an event's wide row.
+ *
+ * <p>Each pass reads the events written after the last one sealed: a range of the primary key. An
+ * event can commit after one written later was sealed (a long transaction), and that range no
+ * longer holds it; a sweep finds such events in the stretch of seq sealed by the time it started,
+ * once that stretch has settled (see {@link #SETTLE}).
  */
 public final class AuditChain {
     private static final int BATCH = 1_000;
+
+    /**
+     * How long after it wrote an event a transaction has surely committed or rolled back, as the day
+     * sums assume. A seq at or below the last one sealed at some moment was taken before that moment
+     * (an identity hands out increasing values, uncached), so by SETTLE later every event up to it is
+     * committed or gone, and a sweep over that stretch misses none. Sweeps run at most this often:
+     * each reads only the stretch sealed since the previous one, without the anti-join over the
+     * whole trail.
+     */
+    static final Duration SETTLE = Duration.ofMinutes(5);
 
     private final Transactor transactor;
     private final AuditDao dao;
@@ -41,31 +57,52 @@ public final class AuditChain {
     public int seal() {
         int total = 0;
         while (true) {
-            int sealed = transactor.inTransaction(tx -> {
-                AuditDao.ChainHead head = dao.lockHead();
-                List<AuditEventRow> events = dao.unsealed(BATCH);
-                if (events.isEmpty()) {
-                    return 0;
-                }
-                long position = head.position();
-                String hash = head.lastHash();
-                List<AuditEventRow> sealedRows = new ArrayList<>(events.size());
-                for (AuditEventRow event : events) {
-                    position++;
-                    hash = hash(hash, position, event);
-                    sealedRows.add(withChain(event, position, hash));
-                }
-                if (Arrays.stream(dao.seal(sealedRows)).anyMatch(n -> n != 1)) {
-                    throw new IllegalStateException("an audit event was sealed by someone else while the chain was locked");
-                }
-                dao.advance(new AuditDao.ChainHead(position, hash, clock.instant()));
-                return events.size();
-            });
+            int sealed = transactor.inTransaction(tx -> sealBatch());
             total += sealed;
             if (sealed < BATCH) {
                 return total;
             }
         }
+    }
+
+    private int sealBatch() {
+        AuditDao.ChainHead head = dao.lockHead();
+        boolean sweep = head.candidateAt() != null && !clock.instant().isBefore(head.candidateAt().plus(SETTLE));
+        // Stragglers first: each is older than every event after lastSeq.
+        List<AuditEventRow> events = new ArrayList<>(
+                sweep ? dao.unlinked(head.scanFrom(), head.candidateSeq(), BATCH) : List.of());
+        boolean swept = sweep && events.size() < BATCH;
+        long scanFrom = swept ? head.candidateSeq() : sweep ? last(events).seq() : head.scanFrom();
+        long lastSeq = head.lastSeq();
+        if (events.size() < BATCH) {
+            List<AuditEventRow> fresh = dao.after(lastSeq, BATCH - events.size());
+            events.addAll(fresh);
+            lastSeq = fresh.isEmpty() ? lastSeq : last(fresh).seq();
+        }
+        // Read after the finds: every seq up to lastSeq was taken before this moment.
+        Instant now = clock.instant();
+        boolean newCandidate = swept || head.candidateAt() == null;
+        if (events.isEmpty() && !newCandidate) {
+            return 0;
+        }
+        long position = head.position();
+        String hash = head.lastHash();
+        List<AuditEventRow> links = new ArrayList<>(events.size());
+        for (AuditEventRow event : events) {
+            position++;
+            hash = hash(hash, position, event);
+            links.add(withChain(event, position, hash));
+        }
+        if (!links.isEmpty()) {
+            dao.link(links);
+        }
+        dao.advance(new AuditDao.ChainHead(position, hash, links.isEmpty() ? head.sealedAt() : now, lastSeq, scanFrom,
+                newCandidate ? lastSeq : head.candidateSeq(), newCandidate ? now : head.candidateAt()));
+        return links.size();
+    }
+
+    private static AuditEventRow last(List<AuditEventRow> events) {
+        return events.get(events.size() - 1);
     }
 
     /** Walks the sealed chain from its start and names the first event that does not match. */
@@ -74,23 +111,31 @@ public final class AuditChain {
         long unsealed = transactor.inTransaction(tx -> dao.countUnsealed());
         String headEvent = transactor.inTransaction(tx -> dao.idAt(head.position()).orElse(null));
         long expected = 0;
+        long read = 0;
+        Long deletedEvent = null; // the first link after the last event checked whose event row is gone
         String hash = genesis();
         String lastEventId = null;
-        while (expected < head.position()) {
-            long after = expected;
-            List<AuditEventRow> events = transactor.inTransaction(tx -> dao.chainAfter(after, BATCH));
-            if (events.isEmpty()) {
-                return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, null,
-                        "the chain ends at position " + expected + " but its head says " + head.position()
-                                + ": events at the end were deleted");
+        boolean walking = true;
+        while (walking && read < head.position()) {
+            long after = read;
+            List<AuditEventRow> links = transactor.inTransaction(tx -> dao.chainAfter(after, BATCH));
+            if (links.isEmpty()) {
+                break;
             }
-            for (AuditEventRow event : events) {
+            for (AuditEventRow event : links) {
                 if (event.chainPosition() > head.position()) {
-                    break; // sealed after this walk began
+                    walking = false; // sealed after this walk began
+                    break;
+                }
+                read = event.chainPosition();
+                if (event.id() == null) {
+                    deletedEvent = deletedEvent == null ? event.chainPosition() : deletedEvent;
+                    continue;
                 }
                 if (event.chainPosition() != expected + 1) {
                     return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, event.id(),
-                            "position " + (expected + 1) + " is missing: an event was deleted before " + event.id());
+                            "position " + (expected + 1) + " is missing: " + (eventDeleted(expected, deletedEvent)
+                                    ? "an event" : "a link") + " was deleted before " + event.id());
                 }
                 String recomputed = hash(hash, event.chainPosition(), event);
                 if (!recomputed.equals(event.hash())) {
@@ -109,6 +154,11 @@ public final class AuditChain {
                 lastEventId = event.id();
             }
         }
+        if (expected < head.position()) {
+            return ChainVerification.broken(expected, head, unsealed, headEvent, expected + 1, null,
+                    "the chain ends at position " + expected + " but its head says " + head.position()
+                            + ": " + (eventDeleted(expected, deletedEvent) ? "events" : "links") + " at the end were deleted");
+        }
         Optional<String> unrecorded = transactor.inTransaction(tx -> firstUnrecordedErasure());
         if (unrecorded.isPresent()) {
             return ChainVerification.broken(expected, head, unsealed, headEvent, expected, lastEventId,
@@ -119,6 +169,11 @@ public final class AuditChain {
                     "the last sealed event does not match the chain's recorded head");
         }
         return ChainVerification.valid(expected, head, unsealed, headEvent);
+    }
+
+    /** Whether the position after {@code expected} lost its event (its link is there) rather than its link. */
+    private static boolean eventDeleted(long expected, Long deletedEvent) {
+        return deletedEvent != null && deletedEvent == expected + 1;
     }
 
     /**
@@ -141,7 +196,8 @@ public final class AuditChain {
         return "0".repeat(64);
     }
 
-    private String hash(String previous, long position, AuditEventRow e) {
+    /** Package-private for the migration test, which seals events as the sealer did before links. */
+    String hash(String previous, long position, AuditEventRow e) {
         MessageDigest sha = sha256();
         sha.update(previous.getBytes(StandardCharsets.US_ASCII));
         sha.update((byte) '\n');

@@ -36,12 +36,13 @@ enum ExportTable {
     GOODWILL_TOTALS("SELECT * FROM goodwill_totals WHERE customer_id = :c ORDER BY unit"),
     CAMPAIGN_RECIPIENTS("SELECT * FROM campaign_recipients WHERE customer_id = :c ORDER BY campaign_id, batch_id, line"),
     EVENTS("SELECT seq, id, type, customer_id, request_id, created_at, payload FROM events WHERE customer_id = :c ORDER BY seq"),
+    /** With each event's place in the audit chain and its hash, from its link (null until sealed). */
     AUDIT_EVENTS("""
-            SELECT * FROM audit_events
-             WHERE target_id = :c
-                OR before_state LIKE :quoted ESCAPE '!' OR after_state LIKE :quoted ESCAPE '!'
-                OR before_state LIKE :suffixed ESCAPE '!' OR after_state LIKE :suffixed ESCAPE '!'
-             ORDER BY seq
+            SELECT e.*, l.chain_position, l.hash FROM audit_events e LEFT JOIN audit_links l ON l.event_seq = e.seq
+             WHERE e.target_id = :c
+                OR e.before_state LIKE :quoted ESCAPE '!' OR e.after_state LIKE :quoted ESCAPE '!'
+                OR e.before_state LIKE :suffixed ESCAPE '!' OR e.after_state LIKE :suffixed ESCAPE '!'
+             ORDER BY e.seq
             """);
 
     /** Columns that hold JSON: the JSON export carries them as JSON, CSV as text. */

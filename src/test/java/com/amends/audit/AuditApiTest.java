@@ -244,7 +244,7 @@ class AuditApiTest extends OwnServerFixture {
         assertThat(clean.path("checked_events").asLong()).isEqualTo(clean.path("sealed_through_position").asLong())
                 .isEqualTo(count());
         Set<Long> positions = new HashSet<>(server.jdbi().withHandle(h ->
-                h.createQuery("SELECT chain_position FROM audit_events").mapTo(Long.class).list()));
+                h.createQuery("SELECT chain_position FROM audit_links").mapTo(Long.class).list()));
         assertThat(positions).hasSize((int) count());
 
         // Unsealed events are said to be so, and a later seal adds them.
@@ -253,8 +253,22 @@ class AuditApiTest extends OwnServerFixture {
                 .isEqualTo(1);
         seal();
 
+        // Each tampering lies before the previous one, so each is the first the walk meets.
+        server.jdbi().useHandle(h -> h.execute("UPDATE audit_links SET hash = ? WHERE chain_position = 9", "f".repeat(64)));
+        JsonNode forged = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        assertThat(forged.path("valid").asBoolean()).isFalse();
+        assertThat(forged.path("first_mismatch").path("position").asLong()).isEqualTo(9);
+        assertThat(forged.path("first_mismatch").path("problem").asText()).contains("does not match its hash");
+
+        server.jdbi().useHandle(h -> h.execute("DELETE FROM audit_links WHERE chain_position = 7"));
+        JsonNode unlinked = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
+        assertThat(unlinked.path("valid").asBoolean()).isFalse();
+        assertThat(unlinked.path("first_mismatch").path("position").asLong()).isEqualTo(7);
+        assertThat(unlinked.path("first_mismatch").path("problem").asText()).contains("missing").contains("a link");
+        assertThat(unlinked.path("unsealed_events").asLong()).as("its event is out of the chain").isEqualTo(1);
+
         String victim = server.jdbi().withHandle(h -> h.createQuery(
-                "SELECT id FROM audit_events WHERE chain_position = 5").mapTo(String.class).one());
+                "SELECT e.id FROM audit_events e JOIN audit_links l ON l.event_seq = e.seq WHERE l.chain_position = 5").mapTo(String.class).one());
         server.jdbi().useHandle(h -> h.execute(
                 "UPDATE audit_events SET agent_id = 'someone-else' WHERE id = ?", victim));
         JsonNode edited = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
@@ -263,12 +277,13 @@ class AuditApiTest extends OwnServerFixture {
         assertThat(edited.path("first_mismatch").path("position").asLong()).isEqualTo(5);
 
         String deleted = server.jdbi().withHandle(h -> h.createQuery(
-                "SELECT id FROM audit_events WHERE chain_position = 3").mapTo(String.class).one());
+                "SELECT e.id FROM audit_events e JOIN audit_links l ON l.event_seq = e.seq WHERE l.chain_position = 3").mapTo(String.class).one());
         server.jdbi().useHandle(h -> h.execute("DELETE FROM audit_events WHERE id = ?", deleted));
         JsonNode gap = server.as(Role.FINANCE).get("/v1/audit-events/verify").expect(200);
         assertThat(gap.path("valid").asBoolean()).isFalse();
         assertThat(gap.path("first_mismatch").path("position").asLong()).isEqualTo(3);
-        assertThat(gap.path("first_mismatch").path("problem").asText()).contains("missing");
+        assertThat(gap.path("first_mismatch").path("problem").asText()).contains("missing").contains("an event was deleted");
+        assertThat(gap.path("first_mismatch").path("event_id").asText()).as("the event after the gap").isNotEqualTo(deleted);
     }
 
     private static String json(Object body) {

@@ -7,8 +7,8 @@ import java.util.TreeMap;
 
 /**
  * Rows in every table that holds what the API manages, to show that refused requests changed
- * nothing. Left out: stored idempotent answers and the audit chain's head, which are
- * bookkeeping about requests rather than the books.
+ * nothing. Left out: stored idempotent answers and the audit chain (its head and links, which
+ * the sealer writes on its own time), which are bookkeeping about requests rather than the books.
  */
 final class TableCounts {
     private static final List<String> TABLES = List.of("api_keys", "reason_codes", "customers", "accounts",
