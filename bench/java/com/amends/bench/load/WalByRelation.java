@@ -40,7 +40,7 @@ public final class WalByRelation {
 
     public static void install(String base) throws SQLException {
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            s.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect");
+            s.execute("CREATE EXTENSION IF NOT EXISTS pg_walinspect SCHEMA public");
         }
     }
 
@@ -67,7 +67,7 @@ public final class WalByRelation {
     /** Records since {@link #start}, all of them. */
     public long records() throws SQLException {
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            return Long.parseLong(single(s, "SELECT COUNT(*) FROM pg_get_wal_records_info('" + start
+            return Long.parseLong(single(s, "SELECT COUNT(*) FROM public.pg_get_wal_records_info('" + start
                     + "'::pg_lsn, pg_current_wal_insert_lsn())"));
         }
     }
@@ -80,7 +80,7 @@ public final class WalByRelation {
             Map<Long, String> names = names(c);
             try (PreparedStatement records = c.prepareStatement("""
                     SELECT resource_manager, record_type, block_ref, record_length
-                      FROM pg_get_wal_records_info(?::pg_lsn, ?::pg_lsn)""")) {
+                      FROM public.pg_get_wal_records_info(?::pg_lsn, ?::pg_lsn)""")) {
                 records.setString(1, start);
                 records.setString(2, end);
                 try (ResultSet rows = records.executeQuery()) {
