@@ -68,15 +68,30 @@ public final class WalByRelation {
     public long records() throws SQLException {
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             return Long.parseLong(single(s, "SELECT COUNT(*) FROM public.pg_get_wal_records_info('" + start
-                    + "'::pg_lsn, pg_current_wal_insert_lsn())"));
+                    + "'::pg_lsn, '" + end(s) + "'::pg_lsn)"));
         }
+    }
+
+    /**
+     * Where the WAL ends now, once it is on disk: pg_walinspect reads only what is flushed, and the
+     * last records written (a background job's, not committed synchronously) may not be yet.
+     */
+    private static String end(Statement s) throws SQLException {
+        String end = single(s, "SELECT pg_current_wal_insert_lsn()::text");
+        for (int i = 0; i < 100; i++) {
+            if (Boolean.parseBoolean(single(s, "SELECT (pg_current_wal_flush_lsn() >= '" + end + "'::pg_lsn)::text"))) {
+                return end;
+            }
+            single(s, "SELECT pg_sleep(0.05)::text");
+        }
+        throw new IllegalStateException("the WAL was not flushed up to " + end + " within 5 s");
     }
 
     /** Records since {@link #start} divided by {@code per}, by what they were written to, largest first. */
     public String finish(int per) throws SQLException {
         Map<String, long[]> byTarget = new HashMap<>();
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            String end = single(s, "SELECT pg_current_wal_insert_lsn()::text");
+            String end = end(s);
             Map<Long, String> names = names(c);
             try (PreparedStatement records = c.prepareStatement("""
                     SELECT resource_manager, record_type, block_ref, record_length
