@@ -38,6 +38,11 @@ public final class DeliveryWorker {
     private static final int MAX_HELD_PER_QUICK_ENDPOINT = 200;
     /** An endpoint that answers 2xx within this is quick. */
     private static final Duration QUICK = Duration.ofSeconds(1);
+    /** While deliveries are in flight: attempts recorded together, and how long one may wait. */
+    private static final int RECORD_BATCH = 100;
+    private static final Duration RECORD_WAIT = Duration.ofMillis(50);
+    /** While deliveries are in flight, how often due ones are claimed. */
+    private static final Duration CLAIM_PACE = Duration.ofMillis(20);
 
     /** A claimed delivery with its claim's token and lease. */
     private record Held(ClaimedDelivery delivery, String token, Instant until) {}
@@ -74,21 +79,41 @@ public final class DeliveryWorker {
         this.maxPerEndpoint = maxPerEndpoint;
     }
 
-    /** Sends until nothing is due and nothing is held; returns what the attempts came to. */
+    /**
+     * Sends until nothing is due and nothing is held; returns what the attempts came to. While
+     * deliveries are in flight, attempts are recorded {@link #RECORD_BATCH} at a time or every
+     * {@link #RECORD_WAIT}, and due deliveries claimed every {@link #CLAIM_PACE}: each is a
+     * transaction, and done after every answer (two in flight answer within a millisecond) they
+     * cost more than the sends. With nothing in flight both happen at once, so a lone event is not
+     * delayed.
+     */
     public synchronized DeliveryOutcomes.Counts run() {
         DeliveryOutcomes.Counts counts = new DeliveryOutcomes.Counts(0, 0, 0);
+        long lastRecord = System.nanoTime();
+        long lastClaim = System.nanoTime() - CLAIM_PACE.toNanos();
         try {
             while (!Thread.currentThread().isInterrupted()) {
-                counts = counts.plus(recordDone());
-                if (claim() > 0) {
-                    continue;
-                }
+                boolean idle;
                 synchronized (lock) {
-                    if (held == 0 && done.isEmpty()) {
-                        break;
+                    idle = held == 0;
+                }
+                if (idle || done.size() >= RECORD_BATCH || System.nanoTime() - lastRecord >= RECORD_WAIT.toNanos()) {
+                    counts = counts.plus(recordDone());
+                    lastRecord = System.nanoTime();
+                }
+                if (idle || System.nanoTime() - lastClaim >= CLAIM_PACE.toNanos()) {
+                    int claimed = claim();
+                    lastClaim = System.nanoTime();
+                    if (claimed > 0) {
+                        continue;
+                    }
+                    synchronized (lock) {
+                        if (held == 0 && done.isEmpty()) {
+                            break;
+                        }
                     }
                 }
-                Sent first = done.poll(50, TimeUnit.MILLISECONDS);
+                Sent first = done.poll(5, TimeUnit.MILLISECONDS);
                 if (first != null) {
                     done.add(first);
                 }
