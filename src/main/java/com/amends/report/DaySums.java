@@ -28,11 +28,13 @@ public final class DaySums {
 
     private final Transactor transactor;
     private final DaySumsDao dao;
+    private final GrantOutcomesDao outcomes;
     private final Clock clock;
 
     public DaySums(Transactor transactor, Clock clock) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(DaySumsDao.class);
+        this.outcomes = transactor.onDemand(GrantOutcomesDao.class);
         this.clock = clock;
     }
 
@@ -88,6 +90,9 @@ public final class DaySums {
             return false;
         }
         dao.sumDay(day, start(day), start(day.plusDays(1)));
+        // In the same transaction, so that a report sees a day in both or in neither.
+        outcomes.foldDay(start(day), start(day.plusDays(1)));
+        outcomes.countIdle(start(day), start(day.plusDays(1)));
         dao.setSummedThrough(day);
         return true;
     }
