@@ -30,12 +30,15 @@ public final class DaySums {
     private final DaySumsDao dao;
     private final GrantOutcomesDao outcomes;
     private final Clock clock;
+    private final Duration approvalTimeout;
 
-    public DaySums(Transactor transactor, Clock clock) {
+    /** {@code approvalTimeout}: how long after it was made a grant may still be approved, and so issued. */
+    public DaySums(Transactor transactor, Clock clock, Duration approvalTimeout) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(DaySumsDao.class);
         this.outcomes = transactor.onDemand(GrantOutcomesDao.class);
         this.clock = clock;
+        this.approvalTimeout = approvalTimeout;
     }
 
     /** A stretch of a report's period, read from day sums (whole days) or from the postings. */
@@ -92,7 +95,7 @@ public final class DaySums {
         dao.sumDay(day, start(day), start(day.plusDays(1)));
         // In the same transaction, so that a report sees a day in both or in neither.
         outcomes.foldDay(start(day), start(day.plusDays(1)));
-        outcomes.countIdle(start(day), start(day.plusDays(1)));
+        outcomes.countIdle(start(day).minus(approvalTimeout), start(day), start(day.plusDays(1)));
         dao.setSummedThrough(day);
         return true;
     }

@@ -9,9 +9,13 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 /**
  * The effectiveness report's reads: the summed days from grant outcomes, grouped in SQL, and the
  * open tail after them from postings, per grant. The group columns are {@code <define>}d from
- * {@link Dimension} (o. for outcomes, g. for grants), or a typed NULL where not grouped by.
+ * {@link Dimension} (o. for outcomes, g. for grants), or a typed NULL where not grouped by;
+ * {@code <outcomes>} is grant_outcomes, or {@link #NO_OUTCOMES} to read everything from postings.
  */
 interface EffectivenessDao {
+    String OUTCOMES = "grant_outcomes";
+    String NO_OUTCOMES = "(SELECT * FROM grant_outcomes WHERE 1 = 0)";
+
     /** One group's grants over the summed days; values as {@code Valuation.value} gives them, per grant. */
     record Summed(String firstKey, String secondKey, long grants, long redeemedGrants, long issuedValue,
                   long redeemedValue) {}
@@ -20,7 +24,7 @@ interface EffectivenessDao {
     record Tail(String grantId, String unit, String firstKey, String secondKey, long issued, long redeemed,
                 Instant firstRedeemed, long summedIssued, long summedRedeemed, boolean summed, boolean summedFirst) {}
 
-    /** A grant made in the tail, which may have moved no value yet. */
+    /** A grant issued in the tail (made, or approved), which may have moved no value yet. */
     record Recent(String grantId, String firstKey, String secondKey) {}
 
     record Median(String firstKey, String secondKey, Long seconds) {}
@@ -36,21 +40,21 @@ interface EffectivenessDao {
                                 WHEN o.unit = :accounting THEN o.issued ELSE 0 END AS issued_value,
                            CASE WHEN o.unit = 'points' THEN o.redeemed * :rateAmount / :ratePoints
                                 WHEN o.unit = :accounting THEN o.redeemed ELSE 0 END AS redeemed_value
-                      FROM grant_outcomes o
+                      FROM <outcomes> o
                      WHERE o.granted_at >= :from AND o.granted_at < :to) x
              GROUP BY k1, k2
             """)
     @RegisterConstructorMapper(Summed.class)
-    List<Summed> summed(@Define String first, @Define String second, Instant from, Instant to, String accounting,
+    List<Summed> summed(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to, String accounting,
                         long rateAmount, long ratePoints);
 
     /** Spending of grants made since {@code from} can only be later: postings since then are enough. */
     @SqlQuery("""
             SELECT t.grant_id, t.unit, <first> AS first_key, <second> AS second_key, t.issued, t.redeemed,
                    t.first_redeemed, COALESCE(o.issued, 0) AS summed_issued, COALESCE(o.redeemed, 0) AS summed_redeemed,
-                   CASE WHEN EXISTS (SELECT 1 FROM grant_outcomes s WHERE s.grant_id = t.grant_id)
+                   CASE WHEN EXISTS (SELECT 1 FROM <outcomes> s WHERE s.grant_id = t.grant_id)
                         THEN TRUE ELSE FALSE END AS summed,
-                   CASE WHEN EXISTS (SELECT 1 FROM grant_outcomes s WHERE s.grant_id = t.grant_id
+                   CASE WHEN EXISTS (SELECT 1 FROM <outcomes> s WHERE s.grant_id = t.grant_id
                                         AND s.first_redeemed_at IS NOT NULL AND s.unit IN ('points', :accounting))
                         THEN TRUE ELSE FALSE END AS summed_first
               FROM (SELECT p.grant_id, p.unit,
@@ -63,20 +67,22 @@ interface EffectivenessDao {
                        AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed')
                      GROUP BY p.grant_id, p.unit) t
               JOIN grants g ON g.id = t.grant_id
-              LEFT JOIN grant_outcomes o ON o.grant_id = t.grant_id AND o.unit = t.unit
+              LEFT JOIN <outcomes> o ON o.grant_id = t.grant_id AND o.unit = t.unit
              WHERE g.created_at >= :from AND g.created_at < :to AND g.status IN ('issued', 'revoked')
             """)
     @RegisterConstructorMapper(Tail.class)
-    List<Tail> tail(@Define String first, @Define String second, Instant from, Instant to, Instant tailStart,
+    List<Tail> tail(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to, Instant tailStart,
                     String accounting);
 
     @SqlQuery("""
             SELECT g.id AS grant_id, <first> AS first_key, <second> AS second_key
               FROM grants g
-             WHERE g.created_at >= :tailStart AND g.created_at < :to AND g.status IN ('issued', 'revoked')
+             WHERE g.created_at >= :madeFrom AND g.created_at >= :from AND g.created_at < :to
+               AND COALESCE(g.decided_at, g.created_at) >= :tailStart AND g.status IN ('issued', 'revoked')
             """)
     @RegisterConstructorMapper(Recent.class)
-    List<Recent> recent(@Define String first, @Define String second, Instant tailStart, Instant to);
+    List<Recent> recent(@Define String first, @Define String second, Instant madeFrom, Instant from, Instant to,
+                        Instant tailStart);
 
     /**
      * The lower median per group. A grant's first redemption is in its outcome if it fell on a
@@ -85,7 +91,7 @@ interface EffectivenessDao {
     @SqlQuery("""
             SELECT k1 AS first_key, k2 AS second_key, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY s) AS seconds
               FROM (SELECT <summedFirst> AS k1, <summedSecond> AS k2, o.seconds_to_first AS s
-                      FROM grant_outcomes o
+                      FROM <outcomes> o
                      WHERE o.granted_at >= :from AND o.granted_at < :to AND o.seconds_to_first IS NOT NULL
                        AND o.unit IN ('points', :accounting)
                     UNION ALL
@@ -97,13 +103,13 @@ interface EffectivenessDao {
                              GROUP BY p.grant_id) t
                       JOIN grants g ON g.id = t.grant_id
                      WHERE g.created_at >= :from AND g.created_at < :to AND g.status IN ('issued', 'revoked')
-                       AND NOT EXISTS (SELECT 1 FROM grant_outcomes f
+                       AND NOT EXISTS (SELECT 1 FROM <outcomes> f
                                         WHERE f.grant_id = g.id AND f.seconds_to_first IS NOT NULL
                                           AND f.unit IN ('points', :accounting))) m
              GROUP BY k1, k2
             """)
     @RegisterConstructorMapper(Median.class)
-    List<Median> medians(@Define String summedFirst, @Define String summedSecond, @Define String first,
+    List<Median> medians(@Define String outcomes, @Define String summedFirst, @Define String summedSecond, @Define String first,
                          @Define String second, @Define String secondsToFirst, Instant from, Instant to,
                          Instant tailStart, String accounting);
 }

@@ -3,6 +3,7 @@ package com.amends.report;
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
 import com.amends.points.PointValue;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -24,17 +25,23 @@ import java.util.TreeMap;
  * is counted once, and its first redemption is in one of the two, never both.
  */
 public final class EffectivenessReports {
-    /** Tries before giving up on a report the day-sums job keeps moving under: it moves once a day. */
-    private static final int TRIES = 5;
+    /**
+     * Reads before the report gives up on the outcomes and reads every posting since {@code from}:
+     * the job moves once a day, except while it catches up (after the migration, or a pause).
+     */
+    private static final int TRIES = 3;
 
     private final EffectivenessDao dao;
     private final DaySumsDao days;
     private final Valuation valuation;
+    private final Duration approvalTimeout;
 
-    public EffectivenessReports(Transactor transactor, Valuation valuation) {
+    /** {@code approvalTimeout}: how long after it was made a grant may still be approved, and so issued. */
+    public EffectivenessReports(Transactor transactor, Valuation valuation, Duration approvalTimeout) {
         this.dao = transactor.onDemand(EffectivenessDao.class);
         this.days = transactor.onDemand(DaySumsDao.class);
         this.valuation = valuation;
+        this.approvalTimeout = approvalTimeout;
     }
 
     private static final class Tally {
@@ -52,16 +59,18 @@ public final class EffectivenessReports {
         }
         // The outcomes and the tail must be read on the same side of a day the job sums meanwhile,
         // or that day would be counted twice: read again if summed_through moved while reading.
-        for (int i = 1; ; i++) {
+        for (int i = 0; i < TRIES; i++) {
             Optional<LocalDate> through = days.summedThrough();
-            EffectivenessReport report = read(from, to, groupBy, through);
-            if (days.summedThrough().equals(through) || i == TRIES) {
+            EffectivenessReport report = read(from, to, groupBy, through, EffectivenessDao.OUTCOMES);
+            if (days.summedThrough().equals(through)) {
                 return report;
             }
         }
+        return read(from, to, groupBy, Optional.empty(), EffectivenessDao.NO_OUTCOMES);
     }
 
-    private EffectivenessReport read(Instant from, Instant to, List<Dimension> groupBy, Optional<LocalDate> through) {
+    private EffectivenessReport read(Instant from, Instant to, List<Dimension> groupBy, Optional<LocalDate> through,
+                                     String outcomes) {
         Instant tailStart = through.map(d -> DaySums.start(d.plusDays(1))).filter(from::isBefore).orElse(from);
         String accounting = valuation.accountingCurrency();
         PointValue rate = valuation.pointRate();
@@ -72,7 +81,8 @@ public final class EffectivenessReports {
         Map<List<String>, Tally> tallies = new TreeMap<>(Comparator.comparing(
                 (List<String> k) -> String.join("\u0000", k.stream().map(v -> v == null ? "" : v).toList())));
 
-        for (EffectivenessDao.Summed s : dao.summed(o1, o2, from, to, accounting, rate.amount(), rate.points())) {
+        for (EffectivenessDao.Summed s : dao.summed(outcomes, o1, o2, from, to, accounting, rate.amount(),
+                rate.points())) {
             Tally t = tally(tallies, groupBy, s.firstKey(), s.secondKey());
             t.grants += s.grants();
             t.redeemedGrants += s.redeemedGrants();
@@ -81,7 +91,7 @@ public final class EffectivenessReports {
         }
         Set<String> counted = new HashSet<>();
         Set<String> redeemed = new HashSet<>();
-        for (EffectivenessDao.Tail r : dao.tail(g1, g2, from, to, tailStart, accounting)) {
+        for (EffectivenessDao.Tail r : dao.tail(outcomes, g1, g2, from, to, tailStart, accounting)) {
             Tally t = tally(tallies, groupBy, r.firstKey(), r.secondKey());
             if (!r.summed() && counted.add(r.grantId())) {
                 t.grants++;
@@ -97,14 +107,15 @@ public final class EffectivenessReports {
                 t.redeemedGrants++;
             }
         }
-        if (tailStart.isBefore(to)) {
-            for (EffectivenessDao.Recent r : dao.recent(g1, g2, tailStart, to)) {
+        // Grants issued after the summed days that moved no value: made then, or approved then.
+        if (tailStart.minus(approvalTimeout).isBefore(to)) {
+            for (EffectivenessDao.Recent r : dao.recent(g1, g2, tailStart.minus(approvalTimeout), from, to, tailStart)) {
                 if (counted.add(r.grantId())) {
                     tally(tallies, groupBy, r.firstKey(), r.secondKey()).grants++;
                 }
             }
         }
-        for (EffectivenessDao.Median m : dao.medians(o1, o2, g1, g2,
+        for (EffectivenessDao.Median m : dao.medians(outcomes, o1, o2, g1, g2,
                 GrantOutcomesDao.secondsBetween("t.first_at", "g.created_at"), from, to, tailStart, accounting)) {
             tally(tallies, groupBy, m.firstKey(), m.secondKey()).median = m.seconds();
         }

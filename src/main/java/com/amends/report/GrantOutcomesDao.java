@@ -51,14 +51,21 @@ interface GrantOutcomesDao {
         return fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
     }
 
-    /** Grants of the day that moved no value yet still count among the grants of their period. */
+    /**
+     * Grants issued on the day that moved no value yet (a percent voucher costs nothing until it
+     * is spent) still count among the grants of their period. A grant is issued when it is made
+     * or, if it waited for approval, when approved, which is within the approval timeout of its
+     * making: {@code madeFrom} bounds the grants read by their indexed time.
+     */
     @SqlUpdate("""
             INSERT INTO grant_outcomes (grant_id, unit, granted_at, reason_code, category, agent_id, channel,
                                         campaign_id, issued, redeemed)
             SELECT g.id, '', g.created_at, g.reason_code, g.category, g.agent_id, g.channel, g.campaign_id, 0, 0
               FROM grants g
-             WHERE g.created_at >= :start AND g.created_at < :end AND g.status IN ('issued', 'revoked')
+             WHERE g.created_at >= :madeFrom AND g.created_at < :end
+               AND COALESCE(g.decided_at, g.created_at) >= :start AND COALESCE(g.decided_at, g.created_at) < :end
+               AND g.status IN ('issued', 'revoked')
                AND NOT EXISTS (SELECT 1 FROM grant_outcomes o WHERE o.grant_id = g.id)
             """)
-    int countIdle(Instant start, Instant end);
+    int countIdle(Instant madeFrom, Instant start, Instant end);
 }

@@ -66,6 +66,8 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         String approved = agent.post("/v1/grants", pointsGrant(newCustomer(), 6_000)).expect(201).path("id").asText();
         String rejected = agent.post("/v1/grants", pointsGrant(newCustomer(), 7_000)).expect(201).path("id").asText();
         agent.post("/v1/grants", pointsGrant(newCustomer(), 8_000)).expect(201); // left pending
+        JsonNode waiting = agent.post("/v1/grants", percentVoucherGrant(newCustomer(), 10, 6_000)).expect(201);
+        assertThat(waiting.path("status").asText()).isEqualTo("pending_approval");
 
         // Day one: the first spending of two grants; one grant taken back after a little is spent.
         moveTo(dayOne.plus(Duration.ofHours(3)).plusMillis(900));
@@ -92,6 +94,9 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         sumDays();
         assertThat(summedThrough()).contains(day(dayOne));
         assertThat(ask(questions)).as("day one summed, day two from postings").isEqualTo(fromPostings);
+        // Made on a summed day, issued after it, and worth nothing until spent: counted all the same.
+        supervisor.post("/v1/grants/" + waiting.path("id").asText() + "/approve", Map.of("agent_id", "lead-1"))
+                .expect(200);
 
         // Day four: one grant spent for the first time and another again, after the summed days;
         // a grant made and spent, and one made and not spent, after them too.
@@ -107,7 +112,7 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         questions = questions(granted);
         fromPostings = ask(questions);
         JsonNode all = fromPostings.get(questions.get(0)).path("rows").get(0);
-        assertThat(all.path("grants").asLong()).as("pending and rejected grants are not counted").isEqualTo(9);
+        assertThat(all.path("grants").asLong()).as("pending and rejected grants are not counted").isEqualTo(10);
         assertThat(all.path("redeemed_grants").asLong()).isEqualTo(6);
         assertThat(all.path("issued_value").path("amount").asLong())
                 .as("revoking takes back the rest, not what was issued; a percent voucher costs what it took off")
@@ -120,14 +125,14 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         JsonNode first = fromPostings.get(questions.get(1)).path("rows");
         assertThat(first.findValuesAsText("grants")).as("granted before 'to', spent after it, still redeemed")
                 .isNotEmpty();
-        assertThat(sum(first, "grants")).isEqualTo(7);
+        assertThat(sum(first, "grants")).isEqualTo(8);
         assertThat(sum(first, "redeemed_grants")).isEqualTo(5);
 
         sumDays();
         assertThat(summedThrough()).contains(day(dayOne).plusDays(2));
         long outcomes = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT grant_id) FROM grant_outcomes")
                 .mapTo(Long.class).one());
-        assertThat(outcomes).as("the grants of the summed days, the unspent percent voucher among them").isEqualTo(7);
+        assertThat(outcomes).as("the grants of the summed days, the unspent percent vouchers among them").isEqualTo(8);
         assertThat(ask(questions)).as("days one to three summed, day four from postings").isEqualTo(fromPostings);
         assertThat(unspent).isNotBlank();
     }
