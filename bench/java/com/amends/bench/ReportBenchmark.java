@@ -222,7 +222,8 @@ public final class ReportBenchmark {
                     }
                 }
                 if (grants) {
-                    try (PreparedStatement balance = c.prepareStatement("UPDATE accounts SET balance = ? WHERE id = ?")) {
+                    try (PreparedStatement balance =
+                                 c.prepareStatement("UPDATE accounts SET balance = ? WHERE id = ?")) {
                         for (Map.Entry<String, Long> wallet : spending.balances.entrySet()) {
                             if (wallet.getKey().startsWith("points:")) {
                                 balance.setLong(1, wallet.getValue());

@@ -16,9 +16,13 @@ interface EffectivenessDao {
     String OUTCOMES = "grant_outcomes";
     String NO_OUTCOMES = "(SELECT * FROM grant_outcomes WHERE 1 = 0)";
 
-    /** One group's grants over the summed days; values as {@code Valuation.value} gives them, per grant. */
+    /**
+     * One group's grants over the summed days (values as {@code Valuation.value} gives them, per
+     * grant), and the lower median of the seconds to a first redemption over the summed days and
+     * the tail together.
+     */
     record Summed(String firstKey, String secondKey, long grants, long redeemedGrants, long issuedValue,
-                  long redeemedValue) {}
+                  long redeemedValue, Long median) {}
 
     /** One grant's postings in one unit after the summed days, beside what the summed days hold of it. */
     record Tail(String grantId, String unit, String firstKey, String secondKey, long issued, long redeemed,
@@ -27,26 +31,44 @@ interface EffectivenessDao {
     /** A grant issued in the tail (made, or approved), which may have moved no value yet. */
     record Recent(String grantId, String firstKey, String secondKey) {}
 
-    record Median(String firstKey, String secondKey, Long seconds) {}
-
+    /**
+     * One pass over the period's outcomes. A grant's first redemption is in its outcome if it fell
+     * on a summed day, else in the tail: the two sets are disjoint, so one ordered aggregate takes
+     * both. The tail's rows (tail = 1) add to the median only; the tail's counts and sums are added
+     * by the caller from {@link #tail}.
+     */
     @SqlQuery("""
-            SELECT k1 AS first_key, k2 AS second_key, COUNT(DISTINCT grant_id) AS grants,
-                   COUNT(DISTINCT CASE WHEN has_first = 1 THEN grant_id END) AS redeemed_grants,
-                   SUM(issued_value) AS issued_value, SUM(redeemed_value) AS redeemed_value
-              FROM (SELECT <first> AS k1, <second> AS k2, o.grant_id,
-                           CASE WHEN o.first_redeemed_at IS NOT NULL AND o.unit IN ('points', :accounting)
-                                THEN 1 ELSE 0 END AS has_first,
+            SELECT k1 AS first_key, k2 AS second_key,
+                   COUNT(DISTINCT CASE WHEN tail = 0 THEN grant_id END) AS grants,
+                   COUNT(DISTINCT CASE WHEN tail = 0 AND s IS NOT NULL THEN grant_id END) AS redeemed_grants,
+                   SUM(issued_value) AS issued_value, SUM(redeemed_value) AS redeemed_value,
+                   PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY s) AS median
+              FROM (SELECT <summedFirst> AS k1, <summedSecond> AS k2, 0 AS tail, o.grant_id,
+                           CASE WHEN o.unit IN ('points', :accounting) THEN o.seconds_to_first END AS s,
                            CASE WHEN o.unit = 'points' THEN o.issued * :rateAmount / :ratePoints
                                 WHEN o.unit = :accounting THEN o.issued ELSE 0 END AS issued_value,
                            CASE WHEN o.unit = 'points' THEN o.redeemed * :rateAmount / :ratePoints
                                 WHEN o.unit = :accounting THEN o.redeemed ELSE 0 END AS redeemed_value
                       FROM <outcomes> o
-                     WHERE o.granted_at >= :from AND o.granted_at < :to) x
+                     WHERE o.granted_at >= :from AND o.granted_at < :to
+                    UNION ALL
+                    SELECT <first>, <second>, 1, g.id, <secondsToFirst>, 0, 0
+                      FROM (SELECT p.grant_id, MIN(p.created_at) AS first_at
+                              FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+                             WHERE e.created_at >= :tailStart AND p.account_id = 'redeemed' AND p.amount > 0
+                               AND p.grant_id IS NOT NULL AND p.unit IN ('points', :accounting)
+                             GROUP BY p.grant_id) t
+                      JOIN grants g ON g.id = t.grant_id
+                     WHERE g.created_at >= :from AND g.created_at < :to AND g.status IN ('issued', 'revoked')
+                       AND NOT EXISTS (SELECT 1 FROM <outcomes> f
+                                        WHERE f.grant_id = g.id AND f.seconds_to_first IS NOT NULL
+                                          AND f.unit IN ('points', :accounting))) m
              GROUP BY k1, k2
             """)
     @RegisterConstructorMapper(Summed.class)
-    List<Summed> summed(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to, String accounting,
-                        long rateAmount, long ratePoints);
+    List<Summed> summed(@Define String outcomes, @Define String summedFirst, @Define String summedSecond,
+                        @Define String first, @Define String second, @Define String secondsToFirst, Instant from,
+                        Instant to, Instant tailStart, String accounting, long rateAmount, long ratePoints);
 
     /** Spending of grants made since {@code from} can only be later: postings since then are enough. */
     @SqlQuery("""
@@ -71,8 +93,8 @@ interface EffectivenessDao {
              WHERE g.created_at >= :from AND g.created_at < :to AND g.status IN ('issued', 'revoked')
             """)
     @RegisterConstructorMapper(Tail.class)
-    List<Tail> tail(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to, Instant tailStart,
-                    String accounting);
+    List<Tail> tail(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to,
+                    Instant tailStart, String accounting);
 
     @SqlQuery("""
             SELECT g.id AS grant_id, <first> AS first_key, <second> AS second_key
@@ -83,33 +105,4 @@ interface EffectivenessDao {
     @RegisterConstructorMapper(Recent.class)
     List<Recent> recent(@Define String first, @Define String second, Instant madeFrom, Instant from, Instant to,
                         Instant tailStart);
-
-    /**
-     * The lower median per group. A grant's first redemption is in its outcome if it fell on a
-     * summed day, else in the tail: the two sets are disjoint, so one ordered aggregate takes both.
-     */
-    @SqlQuery("""
-            SELECT k1 AS first_key, k2 AS second_key, PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY s) AS seconds
-              FROM (SELECT <summedFirst> AS k1, <summedSecond> AS k2, o.seconds_to_first AS s
-                      FROM <outcomes> o
-                     WHERE o.granted_at >= :from AND o.granted_at < :to AND o.seconds_to_first IS NOT NULL
-                       AND o.unit IN ('points', :accounting)
-                    UNION ALL
-                    SELECT <first>, <second>, <secondsToFirst>
-                      FROM (SELECT p.grant_id, MIN(p.created_at) AS first_at
-                              FROM journal_entries e JOIN postings p ON p.entry_id = e.id
-                             WHERE e.created_at >= :tailStart AND p.account_id = 'redeemed' AND p.amount > 0
-                               AND p.grant_id IS NOT NULL AND p.unit IN ('points', :accounting)
-                             GROUP BY p.grant_id) t
-                      JOIN grants g ON g.id = t.grant_id
-                     WHERE g.created_at >= :from AND g.created_at < :to AND g.status IN ('issued', 'revoked')
-                       AND NOT EXISTS (SELECT 1 FROM <outcomes> f
-                                        WHERE f.grant_id = g.id AND f.seconds_to_first IS NOT NULL
-                                          AND f.unit IN ('points', :accounting))) m
-             GROUP BY k1, k2
-            """)
-    @RegisterConstructorMapper(Median.class)
-    List<Median> medians(@Define String outcomes, @Define String summedFirst, @Define String summedSecond, @Define String first,
-                         @Define String second, @Define String secondsToFirst, Instant from, Instant to,
-                         Instant tailStart, String accounting);
 }

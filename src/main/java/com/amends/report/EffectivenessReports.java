@@ -81,9 +81,11 @@ public final class EffectivenessReports {
         Map<List<String>, Tally> tallies = new TreeMap<>(Comparator.comparing(
                 (List<String> k) -> String.join("\u0000", k.stream().map(v -> v == null ? "" : v).toList())));
 
-        for (EffectivenessDao.Summed s : dao.summed(outcomes, o1, o2, from, to, accounting, rate.amount(),
-                rate.points())) {
+        for (EffectivenessDao.Summed s : dao.summed(outcomes, o1, o2, g1, g2,
+                GrantOutcomesDao.secondsBetween("t.first_at", "g.created_at"), from, to, tailStart, accounting,
+                rate.amount(), rate.points())) {
             Tally t = tally(tallies, groupBy, s.firstKey(), s.secondKey());
+            t.median = s.median();
             t.grants += s.grants();
             t.redeemedGrants += s.redeemedGrants();
             t.issued += s.issuedValue();
@@ -93,10 +95,9 @@ public final class EffectivenessReports {
         Set<String> redeemed = new HashSet<>();
         for (EffectivenessDao.Tail r : dao.tail(outcomes, g1, g2, from, to, tailStart, accounting)) {
             Tally t = tally(tallies, groupBy, r.firstKey(), r.secondKey());
-            if (!r.summed() && counted.add(r.grantId())) {
+            if (counted.add(r.grantId()) && !r.summed()) {
                 t.grants++;
             }
-            counted.add(r.grantId());
             if (!valuation.valued(r.unit())) {
                 continue;
             }
@@ -108,18 +109,14 @@ public final class EffectivenessReports {
             }
         }
         // Grants issued after the summed days that moved no value: made then, or approved then.
-        if (tailStart.minus(approvalTimeout).isBefore(to)) {
-            for (EffectivenessDao.Recent r : dao.recent(g1, g2, tailStart.minus(approvalTimeout), from, to, tailStart)) {
+        Instant madeFrom = tailStart.minus(approvalTimeout);
+        if (madeFrom.isBefore(to)) {
+            for (EffectivenessDao.Recent r : dao.recent(g1, g2, madeFrom, from, to, tailStart)) {
                 if (counted.add(r.grantId())) {
                     tally(tallies, groupBy, r.firstKey(), r.secondKey()).grants++;
                 }
             }
         }
-        for (EffectivenessDao.Median m : dao.medians(outcomes, o1, o2, g1, g2,
-                GrantOutcomesDao.secondsBetween("t.first_at", "g.created_at"), from, to, tailStart, accounting)) {
-            tally(tallies, groupBy, m.firstKey(), m.secondKey()).median = m.seconds();
-        }
-
         List<EffectivenessReport.Row> rows = new ArrayList<>();
         tallies.forEach((key, t) -> {
             Map<String, String> group = new LinkedHashMap<>();

@@ -56,7 +56,8 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         agent.post("/v1/grants", with(pointsGrant(c1, 500), "channel", "chat")).expect(201);
         agent.post("/v1/grants", pointsGrant(c2, 300)).expect(201);
         String voucher = agent.post("/v1/grants", with(grant(c3, "DAMAGED_ITEM"), "voucher",
-                Map.of("type", "amount", "value", Checkout.eur(1_000)))).expect(201).path("voucher").path("code").asText();
+                Map.of("type", "amount", "value", Checkout.eur(1_000)))).expect(201)
+                .path("voucher").path("code").asText();
         String unspent = agent.post("/v1/grants", percentVoucherGrant(newCustomer(), 10, 500)).expect(201)
                 .path("id").asText();
         String percent = agent.post("/v1/grants", percentVoucherGrant(newCustomer(), 20, 800)).expect(201)
@@ -117,7 +118,8 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         assertThat(all.path("issued_value").path("amount").asLong())
                 .as("revoking takes back the rest, not what was issued; a percent voucher costs what it took off")
                 .isEqualTo(500 + 300 + 1_000 + 250 + 6_000 + 400 + 90);
-        assertThat(all.path("redeemed_value").path("amount").asLong()).isEqualTo(100 + 120 + 80 + 50 + 400 + 400 + 30 + 10);
+        assertThat(all.path("redeemed_value").path("amount").asLong())
+                .isEqualTo(100 + 120 + 80 + 50 + 400 + 400 + 30 + 10);
         List<Long> sixWaits = new ArrayList<>(waits);
         sixWaits.add(0L);
         assertThat(all.path("median_seconds_to_first_redemption").asLong()).as("the lower of the two middle waits")
@@ -130,8 +132,8 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
 
         sumDays();
         assertThat(summedThrough()).contains(day(dayOne).plusDays(2));
-        long outcomes = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(DISTINCT grant_id) FROM grant_outcomes")
-                .mapTo(Long.class).one());
+        long outcomes = server.jdbi().withHandle(h -> h
+                .createQuery("SELECT COUNT(DISTINCT grant_id) FROM grant_outcomes").mapTo(Long.class).one());
         assertThat(outcomes).as("the grants of the summed days, the unspent percent vouchers among them").isEqualTo(8);
         assertThat(ask(questions)).as("days one to three summed, day four from postings").isEqualTo(fromPostings);
         assertThat(unspent).isNotBlank();
