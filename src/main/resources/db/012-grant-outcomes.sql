@@ -6,7 +6,9 @@
 -- grouping a year of postings by grant, and only the open tail after summed_through from postings.
 -- The grant's attributes are copied so that the report joins nothing. A grant with no posting on
 -- the day it is issued (a percent voucher costs nothing until spent) gets a row in the unit ''
--- with nothing issued, so that it is still counted among the period's grants.
+-- with nothing issued, so that it is still counted among the period's grants. counted is 1 on one
+-- row of each grant, so the report counts grants by a sum rather than a COUNT(DISTINCT), which
+-- doubles the cost of the report's pass over a year of rows on H2.
 CREATE TABLE grant_outcomes (
     grant_id           VARCHAR(40)  NOT NULL,
     unit               VARCHAR(8)   NOT NULL,
@@ -20,6 +22,7 @@ CREATE TABLE grant_outcomes (
     redeemed           BIGINT       NOT NULL,
     first_redeemed_at  TIMESTAMP WITH TIME ZONE,
     seconds_to_first   BIGINT,
+    counted            SMALLINT     NOT NULL,
     PRIMARY KEY (grant_id, unit)
 );
 CREATE INDEX grant_outcomes_granted_at ON grant_outcomes (granted_at);

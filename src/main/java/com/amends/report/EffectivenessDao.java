@@ -35,15 +35,15 @@ interface EffectivenessDao {
      * One pass over the period's outcomes. A grant's first redemption is in its outcome if it fell
      * on a summed day, else in the tail: the two sets are disjoint, so one ordered aggregate takes
      * both. The tail's rows (tail = 1) add to the median only; the tail's counts and sums are added
-     * by the caller from {@link #tail}.
+     * by the caller from {@link #tail}. A grant has one counted row, and at most one row in a valued
+     * unit (points grants are in points, vouchers in their currency), so rows with seconds are grants.
      */
     @SqlQuery("""
             SELECT k1 AS first_key, k2 AS second_key,
-                   COUNT(DISTINCT CASE WHEN tail = 0 THEN grant_id END) AS grants,
-                   COUNT(DISTINCT CASE WHEN tail = 0 AND s IS NOT NULL THEN grant_id END) AS redeemed_grants,
+                   SUM(counted) AS grants, COUNT(CASE WHEN tail = 0 AND s IS NOT NULL THEN 1 END) AS redeemed_grants,
                    SUM(issued_value) AS issued_value, SUM(redeemed_value) AS redeemed_value,
                    PERCENTILE_DISC(0.5) WITHIN GROUP (ORDER BY s) AS median
-              FROM (SELECT <summedFirst> AS k1, <summedSecond> AS k2, 0 AS tail, o.grant_id,
+              FROM (SELECT <summedFirst> AS k1, <summedSecond> AS k2, 0 AS tail, o.counted,
                            CASE WHEN o.unit IN ('points', :accounting) THEN o.seconds_to_first END AS s,
                            CASE WHEN o.unit = 'points' THEN o.issued * :rateAmount / :ratePoints
                                 WHEN o.unit = :accounting THEN o.issued ELSE 0 END AS issued_value,
@@ -52,7 +52,7 @@ interface EffectivenessDao {
                       FROM <outcomes> o
                      WHERE o.granted_at >= :from AND o.granted_at < :to
                     UNION ALL
-                    SELECT <first>, <second>, 1, g.id, <secondsToFirst>, 0, 0
+                    SELECT <first>, <second>, 1, 0, <secondsToFirst>, 0, 0
                       FROM (SELECT p.grant_id, MIN(p.created_at) AS first_at
                               FROM journal_entries e JOIN postings p ON p.entry_id = e.id
                              WHERE e.created_at >= :tailStart AND p.account_id = 'redeemed' AND p.amount > 0

@@ -18,7 +18,12 @@ interface GrantOutcomesDao {
         return "CAST(FLOOR(EXTRACT(EPOCH FROM " + a + ") - EXTRACT(EPOCH FROM " + b + ")) AS BIGINT)";
     }
 
-    /** A first redemption already folded is earlier than this day's: days are folded in order. */
+    /**
+     * A first redemption already folded is earlier than this day's: days are folded in order. A new
+     * row is the grant's counted one if it is the first of the grant's units today and no earlier
+     * row is counted (rows of this statement are not counted but for the first unit, so whether the
+     * database shows them to the NOT EXISTS does not matter).
+     */
     @SqlUpdate("""
             MERGE INTO grant_outcomes o
             USING (SELECT p.grant_id, p.unit, g.created_at AS granted_at, g.reason_code, g.category, g.agent_id,
@@ -26,7 +31,8 @@ interface GrantOutcomesDao {
                           SUM(CASE WHEN LEFT(p.account_id, 9) = 'goodwill:' THEN -p.amount ELSE 0 END) AS issued,
                           SUM(CASE WHEN p.account_id = 'redeemed' THEN p.amount ELSE 0 END) AS redeemed,
                           MIN(CASE WHEN p.account_id = 'redeemed' AND p.amount > 0 THEN p.created_at END)
-                              AS first_redeemed_at
+                              AS first_redeemed_at,
+                          ROW_NUMBER() OVER (PARTITION BY p.grant_id ORDER BY p.unit) AS unit_rank
                      FROM journal_entries e
                      JOIN postings p ON p.entry_id = e.id
                      JOIN grants g ON g.id = p.grant_id
@@ -41,9 +47,12 @@ interface GrantOutcomesDao {
                   first_redeemed_at = COALESCE(o.first_redeemed_at, s.first_redeemed_at),
                   seconds_to_first = COALESCE(o.seconds_to_first, <secondsToFirst>)
              WHEN NOT MATCHED THEN INSERT (grant_id, unit, granted_at, reason_code, category, agent_id, channel,
-                                           campaign_id, issued, redeemed, first_redeemed_at, seconds_to_first)
+                                           campaign_id, issued, redeemed, first_redeemed_at, seconds_to_first, counted)
                   VALUES (s.grant_id, s.unit, s.granted_at, s.reason_code, s.category, s.agent_id, s.channel,
-                          s.campaign_id, s.issued, s.redeemed, s.first_redeemed_at, <secondsToFirst>)
+                          s.campaign_id, s.issued, s.redeemed, s.first_redeemed_at, <secondsToFirst>,
+                          CASE WHEN s.unit_rank = 1 AND NOT EXISTS (SELECT 1 FROM grant_outcomes c
+                                                                     WHERE c.grant_id = s.grant_id AND c.counted = 1)
+                               THEN 1 ELSE 0 END)
             """)
     int fold(@Define String secondsToFirst, Instant start, Instant end);
 
@@ -59,8 +68,8 @@ interface GrantOutcomesDao {
      */
     @SqlUpdate("""
             INSERT INTO grant_outcomes (grant_id, unit, granted_at, reason_code, category, agent_id, channel,
-                                        campaign_id, issued, redeemed)
-            SELECT g.id, '', g.created_at, g.reason_code, g.category, g.agent_id, g.channel, g.campaign_id, 0, 0
+                                        campaign_id, issued, redeemed, counted)
+            SELECT g.id, '', g.created_at, g.reason_code, g.category, g.agent_id, g.channel, g.campaign_id, 0, 0, 1
               FROM grants g
              WHERE g.created_at >= :madeFrom AND g.created_at < :end
                AND COALESCE(g.decided_at, g.created_at) >= :start AND COALESCE(g.decided_at, g.created_at) < :end
