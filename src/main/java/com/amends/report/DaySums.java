@@ -21,7 +21,9 @@ import java.util.TreeSet;
  * <p>A background job sums the closed days ({@link #sumClosedDays}), one day per transaction, so
  * a server idle for a while catches up in short steps that do not hold up checkout. Reports only
  * read: summed days from their sums, and any day not yet summed from its postings, so an answer
- * does not depend on whether the job has run.
+ * does not depend on whether the job has run. Each day's transaction also folds the day's
+ * goodwill and redemption postings into each grant's outcome, which the effectiveness report
+ * reads in the same way.
  */
 public final class DaySums {
     static final Duration SETTLE = Duration.ofMinutes(5);
