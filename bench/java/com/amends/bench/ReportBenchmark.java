@@ -15,7 +15,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Random;
 import java.util.function.Supplier;
@@ -123,8 +125,9 @@ public final class ReportBenchmark {
     }
 
     /**
-     * As above; with {@code grants}, each entry also gets its customer and grant row (agent, channel,
-     * reason), which the effectiveness report and the day sums' grant attributes read.
+     * As above; with {@code grants}, each grant entry also gets its customer and grant row (agent, channel,
+     * reason), which the effectiveness report and the day sums' grant attributes read, and about 30 % of
+     * the entries are redemptions of an earlier grant, 0 to 60 days after it, never more than it has left.
      */
     static void load(TestDatabase database, int entries, Instant start, Instant end, boolean grants) throws Exception {
         Random random = new Random(42);
@@ -157,7 +160,7 @@ public final class ReportBenchmark {
             }
             try (PreparedStatement entry = c.prepareStatement("""
                     INSERT INTO journal_entries (id, kind, customer_id, grant_id, reason_code, api_key_id, created_at)
-                    VALUES (?, 'grant_issued', ?, ?, ?, 'key_bench', ?)""");
+                    VALUES (?, ?, ?, ?, ?, 'key_bench', ?)""");
                  PreparedStatement posting = c.prepareStatement("""
                     INSERT INTO postings (entry_id, line, account_id, unit, amount, balance_after, grant_id, created_at)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?)""");
@@ -165,53 +168,49 @@ public final class ReportBenchmark {
                     INSERT INTO grants (id, customer_id, agent_id, reason_code, case_ref, channel, status, points,
                                         expires_at, api_key_id, created_at, value_amount)
                     VALUES (?, ?, ?, ?, ?, ?, 'issued', ?, ?, 'key_bench', ?, ?)""")) {
+                Spending spending = new Spending();
                 for (int i = 0; i < entries; i++) {
                     String id = String.format(Locale.ROOT, "jre_bench%010d", i);
-                    String grantId = String.format(Locale.ROOT, "grt_bench%010d", i);
-                    String customer = customers.get(random.nextInt(customers.size()));
-                    String reason = REASONS[random.nextInt(REASONS.length)];
                     OffsetDateTime at = OffsetDateTime.ofInstant(start.plusMillis(span * i / entries), ZoneOffset.UTC);
-                    boolean points = i % 3 != 0;
-                    String unit = points ? "points" : "EUR";
-                    long amount = 100 + random.nextInt(900);
-                    String wallet = points ? "points:" + customer : "voucher:bench" + i;
-                    entry.setString(1, id);
-                    entry.setString(2, customer);
-                    entry.setString(3, grantId);
-                    entry.setString(4, reason);
-                    entry.setObject(5, at);
-                    entry.addBatch();
-                    if (grants) {
-                        grant.setString(1, grantId);
-                        grant.setString(2, customer);
-                        grant.setString(3, "agent-" + (i % 40));
-                        grant.setString(4, reason);
-                        grant.setString(5, "ZD-" + i);
-                        grant.setString(6, CHANNELS[i % CHANNELS.length]);
-                        if (points) {
-                            grant.setLong(7, amount);
-                        } else {
-                            grant.setNull(7, java.sql.Types.BIGINT);
+                    Issued spent = grants && random.nextInt(10) < 3 ? spending.pick(at.toInstant(), random) : null;
+                    if (spent != null) {
+                        redeem(entry, posting, id, at, spent, 1 + random.nextInt((int) spent.remaining), spending);
+                    } else {
+                        String grantId = String.format(Locale.ROOT, "grt_bench%010d", i);
+                        String customer = customers.get(random.nextInt(customers.size()));
+                        String reason = REASONS[random.nextInt(REASONS.length)];
+                        boolean points = i % 3 != 0;
+                        String unit = points ? "points" : "EUR";
+                        long amount = 100 + random.nextInt(900);
+                        String wallet = points ? "points:" + customer : "voucher:bench" + i;
+                        long balance = grants ? spending.add(new Issued(grantId, customer, wallet, unit, amount,
+                                at.toInstant())) : amount;
+                        entry.setString(1, id);
+                        entry.setString(2, "grant_issued");
+                        entry.setString(3, customer);
+                        entry.setString(4, grantId);
+                        entry.setString(5, reason);
+                        entry.setObject(6, at);
+                        entry.addBatch();
+                        if (grants) {
+                            grant.setString(1, grantId);
+                            grant.setString(2, customer);
+                            grant.setString(3, "agent-" + (i % 40));
+                            grant.setString(4, reason);
+                            grant.setString(5, "ZD-" + i);
+                            grant.setString(6, CHANNELS[i % CHANNELS.length]);
+                            if (points) {
+                                grant.setLong(7, amount);
+                            } else {
+                                grant.setNull(7, java.sql.Types.BIGINT);
+                            }
+                            grant.setObject(8, at.plusDays(365));
+                            grant.setObject(9, at);
+                            grant.setLong(10, amount);
+                            grant.addBatch();
                         }
-                        grant.setObject(8, at.plusDays(365));
-                        grant.setObject(9, at);
-                        grant.setLong(10, amount);
-                        grant.addBatch();
-                    }
-                    for (int line = 1; line <= 2; line++) {
-                        posting.setString(1, id);
-                        posting.setInt(2, line);
-                        posting.setString(3, line == 1 ? "goodwill:" + reason : wallet);
-                        posting.setString(4, unit);
-                        posting.setLong(5, line == 1 ? -amount : amount);
-                        if (line == 1) {
-                            posting.setNull(6, java.sql.Types.BIGINT);
-                        } else {
-                            posting.setLong(6, amount);
-                        }
-                        posting.setString(7, grantId);
-                        posting.setObject(8, at);
-                        posting.addBatch();
+                        addPosting(posting, id, 1, "goodwill:" + reason, unit, -amount, null, grantId, at);
+                        addPosting(posting, id, 2, wallet, unit, amount, balance, grantId, at);
                     }
                     if ((i + 1) % 5_000 == 0 || i == entries - 1) {
                         if (grants) {
@@ -220,6 +219,19 @@ public final class ReportBenchmark {
                         entry.executeBatch();
                         posting.executeBatch();
                         c.commit();
+                    }
+                }
+                if (grants) {
+                    try (PreparedStatement balance =
+                                 c.prepareStatement("UPDATE accounts SET balance = ? WHERE id = ?")) {
+                        for (Map.Entry<String, Long> wallet : spending.balances.entrySet()) {
+                            if (wallet.getKey().startsWith("points:")) {
+                                balance.setLong(1, wallet.getValue());
+                                balance.setString(2, wallet.getKey());
+                                balance.addBatch();
+                            }
+                        }
+                        balance.executeBatch();
                     }
                 }
             }
@@ -233,5 +245,89 @@ public final class ReportBenchmark {
                 }
             }
         }
+    }
+
+    /** A grant the loader issued, and what is left of it to spend. */
+    private static final class Issued {
+        final String grantId;
+        final String customer;
+        final String wallet;
+        final String unit;
+        final Instant at;
+        long remaining;
+
+        Issued(String grantId, String customer, String wallet, String unit, long amount, Instant at) {
+            this.grantId = grantId;
+            this.customer = customer;
+            this.wallet = wallet;
+            this.unit = unit;
+            this.remaining = amount;
+            this.at = at;
+        }
+    }
+
+    /** The grants of the last 60 days that can still be spent, and every wallet's balance. */
+    private static final class Spending {
+        final List<Issued> recent = new ArrayList<>();
+        final Map<String, Long> balances = new HashMap<>();
+        int windowStart;
+
+        /** Adds the grant to its wallet; answers the wallet's balance after it. */
+        long add(Issued issued) {
+            recent.add(issued);
+            return balances.merge(issued.wallet, issued.remaining, Long::sum);
+        }
+
+        /** A grant made 0 to 60 days before {@code now} with something left, or null to issue instead. */
+        Issued pick(Instant now, Random random) {
+            Instant earliest = now.minus(Duration.ofDays(60));
+            while (windowStart < recent.size() && recent.get(windowStart).at.isBefore(earliest)) {
+                recent.set(windowStart++, null);
+            }
+            for (int attempt = 0; attempt < 5 && windowStart < recent.size(); attempt++) {
+                Issued candidate = recent.get(windowStart + random.nextInt(recent.size() - windowStart));
+                if (candidate.remaining > 0) {
+                    return candidate;
+                }
+            }
+            return null;
+        }
+    }
+
+    /**
+     * A redemption as the app writes it: the wallet (points or the voucher) down, 'redeemed' up, both
+     * naming the grant spent. It never takes more than is left of the grant, so no wallet goes below zero.
+     */
+    private static void redeem(PreparedStatement entry, PreparedStatement posting, String id, OffsetDateTime at,
+                               Issued spent, long amount, Spending spending) throws java.sql.SQLException {
+        spent.remaining -= amount;
+        long balance = spending.balances.merge(spent.wallet, -amount, Long::sum);
+        entry.setString(1, id);
+        entry.setString(2, spent.unit.equals("points") ? "points_redeemed" : "voucher_redeemed");
+        entry.setString(3, spent.customer);
+        entry.setString(4, spent.grantId);
+        entry.setNull(5, java.sql.Types.VARCHAR);
+        entry.setObject(6, at);
+        entry.addBatch();
+        addPosting(posting, id, 1, spent.wallet, spent.unit, -amount, balance, spent.grantId, at);
+        addPosting(posting, id, 2, "redeemed", spent.unit, amount, null, spent.grantId, at);
+    }
+
+    private static void addPosting(PreparedStatement posting, String entryId, int line, String account, String unit,
+                                   long amount, Long balanceAfter, String grantId, OffsetDateTime at)
+            throws java.sql.SQLException {
+        posting.setString(1, entryId);
+        posting.setInt(2, line);
+        posting.setString(3, account);
+        posting.setString(4, unit);
+        posting.setLong(5, amount);
+        if (balanceAfter == null) {
+            posting.setNull(6, java.sql.Types.BIGINT);
+        } else {
+            posting.setLong(6, balanceAfter);
+        }
+        posting.setString(7, grantId);
+        posting.setObject(8, at);
+        posting.addBatch();
     }
 }

@@ -265,10 +265,12 @@ public class AmendsApplication extends Application<AmendsConfiguration> {
         environment.admin().addTask(new CampaignTask(campaignWorker));
         register(jersey, new PolicyResource(policies, commands));
         register(jersey, new BudgetResource(policies, clock, commands));
-        DaySums daySums = new DaySums(transactor, clock);
+        Duration approvalTimeout = config.getApprovalTimeout().toJavaDuration();
+        DaySums daySums = new DaySums(transactor, clock, approvalTimeout);
         Valuation valuation = new Valuation(pointValues, config.getAccountingCurrency());
         register(jersey, new ReportResource(new SpendReports(transactor, daySums, valuation),
-                new LiabilityReports(transactor, daySums, valuation), new EffectivenessReports(transactor, valuation),
+                new LiabilityReports(transactor, daySums, valuation),
+                new EffectivenessReports(transactor, valuation, approvalTimeout),
                 new JournalExport(transactor), new Reconciler(transactor, clock), clock));
         environment.admin().addTask(new SumDaysTask(daySums));
         environment.admin().addTask(new ExpiryTask(expiry));

@@ -21,19 +21,26 @@ import java.util.TreeSet;
  * <p>A background job sums the closed days ({@link #sumClosedDays}), one day per transaction, so
  * a server idle for a while catches up in short steps that do not hold up checkout. Reports only
  * read: summed days from their sums, and any day not yet summed from its postings, so an answer
- * does not depend on whether the job has run.
+ * does not depend on whether the job has run. Each day's transaction also folds the day's
+ * goodwill and redemption postings into each grant's outcome, which the effectiveness report
+ * reads in the same way.
  */
 public final class DaySums {
     static final Duration SETTLE = Duration.ofMinutes(5);
 
     private final Transactor transactor;
     private final DaySumsDao dao;
+    private final GrantOutcomesDao outcomes;
     private final Clock clock;
+    private final Duration approvalTimeout;
 
-    public DaySums(Transactor transactor, Clock clock) {
+    /** {@code approvalTimeout}: how long after it was made a grant may still be approved, and so issued. */
+    public DaySums(Transactor transactor, Clock clock, Duration approvalTimeout) {
         this.transactor = transactor;
         this.dao = transactor.onDemand(DaySumsDao.class);
+        this.outcomes = transactor.onDemand(GrantOutcomesDao.class);
         this.clock = clock;
+        this.approvalTimeout = approvalTimeout;
     }
 
     /** A stretch of a report's period, read from day sums (whole days) or from the postings. */
@@ -88,6 +95,9 @@ public final class DaySums {
             return false;
         }
         dao.sumDay(day, start(day), start(day.plusDays(1)));
+        // In the same transaction, so that a report sees a day in both or in neither.
+        outcomes.foldDay(start(day), start(day.plusDays(1)));
+        outcomes.countIdle(start(day).minus(approvalTimeout), start(day), start(day.plusDays(1)));
         dao.setSummedThrough(day);
         return true;
     }

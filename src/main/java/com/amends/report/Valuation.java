@@ -2,6 +2,7 @@ package com.amends.report;
 
 import com.amends.ledger.Accounts;
 import com.amends.platform.Money;
+import com.amends.points.PointValue;
 import com.amends.points.PointValues;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,16 @@ public final class Valuation {
 
     String accountingCurrency() {
         return accountingCurrency;
+    }
+
+    /** The points rate in the accounting currency. */
+    PointValue pointRate() {
+        return pointValues.rate(accountingCurrency);
+    }
+
+    /** Whether amounts in this unit are valued at all: other currencies are left out. */
+    boolean valued(String unit) {
+        return unit.equals(Accounts.POINTS) || unit.equals(accountingCurrency);
     }
 
     Money value(long amount, String unit) {

@@ -1,0 +1,80 @@
+package com.amends.report;
+
+import java.time.Instant;
+import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+/**
+ * Folds a closed day's postings into each grant's outcome (see 012-grant-outcomes.sql). Runs in
+ * the day-sums job's transaction, under its lock, so no two folds of a day meet.
+ */
+interface GrantOutcomesDao {
+    /**
+     * Whole seconds from b to a, rounded down as {@code Duration.toSeconds} does. The same text
+     * holds in H2 and PostgreSQL: H2's DATEDIFF counts second boundaries crossed (one too many
+     * from .9 to 1.2) and PostgreSQL's cast to BIGINT rounds, so neither matches on its own.
+     */
+    static String secondsBetween(String a, String b) {
+        return "CAST(FLOOR(EXTRACT(EPOCH FROM " + a + ") - EXTRACT(EPOCH FROM " + b + ")) AS BIGINT)";
+    }
+
+    /**
+     * A first redemption already folded is earlier than this day's: days are folded in order. A new
+     * row is the grant's counted one if it is the first of the grant's units today and no earlier
+     * row is counted (rows of this statement are not counted but for the first unit, so whether the
+     * database shows them to the NOT EXISTS does not matter).
+     */
+    @SqlUpdate("""
+            MERGE INTO grant_outcomes o
+            USING (SELECT p.grant_id, p.unit, g.created_at AS granted_at, g.reason_code, g.category, g.agent_id,
+                          g.channel, g.campaign_id,
+                          SUM(CASE WHEN LEFT(p.account_id, 9) = 'goodwill:' THEN -p.amount ELSE 0 END) AS issued,
+                          SUM(CASE WHEN p.account_id = 'redeemed' THEN p.amount ELSE 0 END) AS redeemed,
+                          MIN(CASE WHEN p.account_id = 'redeemed' AND p.amount > 0 THEN p.created_at END)
+                              AS first_redeemed_at,
+                          ROW_NUMBER() OVER (PARTITION BY p.grant_id ORDER BY p.unit) AS unit_rank
+                     FROM journal_entries e
+                     JOIN postings p ON p.entry_id = e.id
+                     JOIN grants g ON g.id = p.grant_id
+                    WHERE e.created_at >= :start AND e.created_at < :end AND p.grant_id IS NOT NULL
+                      AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed')
+                    GROUP BY p.grant_id, p.unit, g.created_at, g.reason_code, g.category, g.agent_id, g.channel,
+                             g.campaign_id) s
+               ON o.grant_id = s.grant_id AND o.unit = s.unit
+             WHEN MATCHED THEN UPDATE SET
+                  issued = o.issued + s.issued,
+                  redeemed = o.redeemed + s.redeemed,
+                  first_redeemed_at = COALESCE(o.first_redeemed_at, s.first_redeemed_at),
+                  seconds_to_first = COALESCE(o.seconds_to_first, <secondsToFirst>)
+             WHEN NOT MATCHED THEN INSERT (grant_id, unit, granted_at, reason_code, category, agent_id, channel,
+                                           campaign_id, issued, redeemed, first_redeemed_at, seconds_to_first, counted)
+                  VALUES (s.grant_id, s.unit, s.granted_at, s.reason_code, s.category, s.agent_id, s.channel,
+                          s.campaign_id, s.issued, s.redeemed, s.first_redeemed_at, <secondsToFirst>,
+                          CASE WHEN s.unit_rank = 1 AND NOT EXISTS (SELECT 1 FROM grant_outcomes c
+                                                                     WHERE c.grant_id = s.grant_id AND c.counted = 1)
+                               THEN 1 ELSE 0 END)
+            """)
+    int fold(@Define String secondsToFirst, Instant start, Instant end);
+
+    default int foldDay(Instant start, Instant end) {
+        return fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
+    }
+
+    /**
+     * Grants issued on the day that moved no value yet (a percent voucher costs nothing until it
+     * is spent) still count among the grants of their period. A grant is issued when it is made
+     * or, if it waited for approval, when approved, which is within the approval timeout of its
+     * making: {@code madeFrom} bounds the grants read by their indexed time.
+     */
+    @SqlUpdate("""
+            INSERT INTO grant_outcomes (grant_id, unit, granted_at, reason_code, category, agent_id, channel,
+                                        campaign_id, issued, redeemed, counted)
+            SELECT g.id, '', g.created_at, g.reason_code, g.category, g.agent_id, g.channel, g.campaign_id, 0, 0, 1
+              FROM grants g
+             WHERE g.created_at >= :madeFrom AND g.created_at < :end
+               AND COALESCE(g.decided_at, g.created_at) >= :start AND COALESCE(g.decided_at, g.created_at) < :end
+               AND g.status IN ('issued', 'revoked')
+               AND NOT EXISTS (SELECT 1 FROM grant_outcomes o WHERE o.grant_id = g.id)
+            """)
+    int countIdle(Instant madeFrom, Instant start, Instant end);
+}
