@@ -8,7 +8,7 @@
 #   bench/load.sh --seconds 15 --clients 32 --customers 500 --warmup-min 180 --profile   # with a JFR profile, summarised
 #   bench/load.sh --postgres URL --costs-only   # only statements, commits and WAL per request, WAL by table and index
 #   bench/load.sh --outbox              # also: redeem and grant with a webhook endpoint off and on in turn (issue 18)
-#   bench/load.sh --outbox-only         # only that, after the warm-up
+#   bench/load.sh --outbox-only         # only that, after the warm-up (with --profile: JFR of redeem with the endpoint on)
 # The older JDK-client benchmark (several concurrencies, database ceiling in-process, cost growth
 # with a long history, outbox cost) is bench/load-java.sh.
 set -euo pipefail

@@ -265,6 +265,26 @@ final class ServerJar implements AutoCloseable {
         return process.pid();
     }
 
+    /** Starts a JFR recording of the running server (profile settings), for one phase of a benchmark. */
+    void startRecording(String name) throws Exception {
+        jcmd("JFR.start", "name=" + name, "settings=profile");
+    }
+
+    /** Stops the recording {@link #startRecording} started and writes it to {@code file}. */
+    void stopRecording(String name, Path file) throws Exception {
+        jcmd("JFR.stop", "name=" + name, "filename=" + file);
+    }
+
+    private void jcmd(String... command) throws Exception {
+        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(pid())));
+        line.addAll(List.of(command));
+        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (jcmd.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", line) + " failed:\n" + out);
+        }
+    }
+
     /** kill -9: no shutdown hook, no flush, no close; what the database has written is all there is. */
     void kill() throws InterruptedException {
         if (process != null) {

@@ -151,13 +151,13 @@ public final class WebhookBenchmark {
             }
             Path recording = server.dir().resolve("delivery.jfr");
             if (profile) {
-                jcmd(server, "JFR.start", "name=delivery", "settings=profile");
+                server.startRecording("delivery");
             }
             long start = System.nanoTime();
             long delivered = deliver(adminPort, server, receiver, receiver.received() + events) - before;
             double seconds = (System.nanoTime() - start) / 1e9;
             if (profile) {
-                jcmd(server, "JFR.stop", "name=delivery", "filename=" + recording);
+                server.stopRecording("delivery", recording);
                 System.out.println("Profile of the server while it delivered (JFR):");
                 System.out.println(Profile.summarise(recording, 15));
             }
@@ -213,16 +213,6 @@ public final class WebhookBenchmark {
             Thread.sleep(5);
         }
         return receiver.received();
-    }
-
-    private static void jcmd(ServerJar server, String... command) throws Exception {
-        List<String> line = new ArrayList<>(List.of("jcmd", Long.toString(server.pid())));
-        line.addAll(List.of(command));
-        Process jcmd = new ProcessBuilder(line).redirectErrorStream(true).start();
-        String out = new String(jcmd.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        if (jcmd.waitFor() != 0) {
-            throw new IllegalStateException(String.join(" ", line) + " failed:\n" + out);
-        }
     }
 
     private static void task(HttpClient adminPort, ServerJar server, String task) throws Exception {

@@ -123,7 +123,7 @@ public final class WrkBenchmark {
         Path work = Files.createTempDirectory("amends-wrk");
         Path recording = work.resolve("server.jfr");
         List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
-        if (profile) {
+        if (profile && !outboxOnly) {
             jvm.add(Profile.recordingOption(recording));
         }
         if (outbox) {
@@ -178,7 +178,25 @@ public final class WrkBenchmark {
             }
             String outboxCost = "";
             if (outbox) {
-                outboxCost = WrkOutboxCost.measure(wrk, http, keys, endpoint, receiver::received, clients, seconds, 2);
+                Path onRecording = work.resolve("outbox-on.jfr");
+                outboxCost = WrkOutboxCost.measure(wrk, http, keys, endpoint, receiver::received, clients, seconds, 2,
+                        new WrkOutboxCost.Phase() {
+                            @Override
+                            public void begin() throws Exception {
+                                if (profile && outboxOnly) {
+                                    server.startRecording("outbox-on");
+                                }
+                            }
+
+                            @Override
+                            public void end() throws Exception {
+                                if (profile && outboxOnly) {
+                                    server.stopRecording("outbox-on", onRecording);
+                                    System.out.println("Profile of the server while redeem ran with the endpoint on (JFR):");
+                                    System.out.println(Profile.summarise(onRecording, 20));
+                                }
+                            }
+                        });
                 receiver.close();
             }
             String memory = memory(server.adminPort());
@@ -200,7 +218,7 @@ public final class WrkBenchmark {
             System.out.println(outboxCost);
             System.out.println(memory);
             finished = true;
-            if (profile) {
+            if (profile && !outboxOnly) {
                 System.out.println("Profile of the server over the whole run (JFR, " + recording + "):");
                 System.out.println(Profile.summarise(recording, 15));
             }

@@ -17,8 +17,17 @@ import java.util.function.LongSupplier;
 public final class WrkOutboxCost {
     private WrkOutboxCost() {}
 
+    /** Brackets a phase of the run, e.g. with a profiler. */
+    public interface Phase {
+        void begin() throws Exception;
+
+        void end() throws Exception;
+    }
+
+    /** @param withEndpoint brackets the first two cells with the endpoint on (redeem's), e.g. to profile them */
     public static String measure(Wrk wrk, HttpTarget http, HttpTarget.Keys keys, String endpointId,
-                                 LongSupplier received, int clients, Duration time, int rounds) throws Exception {
+                                 LongSupplier received, int clients, Duration time, int rounds, Phase withEndpoint)
+            throws Exception {
         StringBuilder out = new StringBuilder(String.format(Locale.ROOT,
                 "%nWhat the outbox costs, %d clients, %d s a cell, endpoint off and on in turn (off, on, on, off):%n%n"
                         + "| scenario | without: req/s (each cell) | mean | with an endpoint: req/s (each cell) | mean "
@@ -32,7 +41,14 @@ public final class WrkOutboxCost {
                 boolean on = cell % 4 == 1 || cell % 4 == 2;
                 http.patch("/v1/webhook-endpoints/" + endpointId, keys.admin(), Map.of("enabled", on));
                 long before = received.getAsLong();
+                boolean profiled = scenario == Wrk.Scenario.REDEEM && cell == 1;
+                if (profiled) {
+                    withEndpoint.begin();
+                }
                 Wrk.Result result = wrk.run(scenario, clients, time);
+                if (scenario == Wrk.Scenario.REDEEM && cell == 2) {
+                    withEndpoint.end();
+                }
                 (on ? with : without).add(result.throughput());
                 if (on) {
                     deliveries += received.getAsLong() - before;
