@@ -135,6 +135,12 @@ public final class TestServer implements AutoCloseable {
         return support.getLocalPort();
     }
 
+    /** The admin connector's port, for a client that waits longer than {@link Api}'s minute. */
+    public int adminPortNumber() {
+        start();
+        return support.getAdminPort();
+    }
+
     /** The admin connector, where health checks and metrics live; it takes no key. */
     public Api adminPort() {
         start();
