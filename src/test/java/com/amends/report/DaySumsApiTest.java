@@ -53,9 +53,9 @@ class DaySumsApiTest extends OwnServerFixture {
                 dayOne.plus(Duration.ofHours(24)).plusMillis(500).toString())).expect(201);
         shop.post("/v1/holds", Map.of("customer_id", a, "order_ref", "o-hold", "points", 100)).expect(201);
         checkout.redeemPoints(a, 50);
-        moveTo(dayOne.plus(Duration.ofHours(24)).minusSeconds(1));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofHours(24)).minusSeconds(1));
         agent.post("/v1/grants", with(pointsGrant(a, 70), "agent_id", "agent-c")).expect(201);
-        moveTo(dayOne.plus(Duration.ofHours(24)).plusSeconds(1));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofHours(24)).plusSeconds(1));
         checkout.runExpiry();
         checkout.redeemVoucher(voucher, 750).expect(201);
 
@@ -72,18 +72,19 @@ class DaySumsApiTest extends OwnServerFixture {
                         + dayOne.plus(Duration.ofHours(24)).plusSeconds(1),
                 "/v1/reports/liability?from=" + dayOne.minus(Duration.ofDays(1)) + "&as_of="
                         + dayOne.plus(Duration.ofHours(23)));
-        Map<String, JsonNode> fromPostings = ask(questions);
-        sumDays();
+        Map<String, JsonNode> fromPostings = ReportSteps.ask(server, questions);
+        ReportSteps.sumDays(server);
         assertThat(summedThrough()).as("a day is summed only once it has settled").isEmpty();
 
         server.clock().advance(Duration.ofDays(3));
-        assertThat(ask(questions)).as("closed days not yet summed are read from their postings").isEqualTo(fromPostings);
+        assertThat(ReportSteps.ask(server, questions)).as("closed days not yet summed are read from their postings")
+                .isEqualTo(fromPostings);
         List<Reply> runs = Concurrently.run(3, i -> server.adminPort().raw("POST", "/tasks/sum-days", null, ""));
         assertThat(runs).allSatisfy(run -> assertThat(run.status()).isEqualTo(200));
         assertThat(runs.stream().mapToInt(run -> Integer.parseInt(run.text().lines().findFirst().orElseThrow()
                 .replace("days summed: ", ""))).sum()).as("three jobs at once sum each of the three days once")
                 .isEqualTo(3);
-        Map<String, JsonNode> fromSums = ask(questions);
+        Map<String, JsonNode> fromSums = ReportSteps.ask(server, questions);
         assertThat(summedThrough()).contains(LocalDate.ofInstant(dayOne, ZoneOffset.UTC).plusDays(2));
         long summedRows = server.jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM day_sums")
                 .mapTo(Long.class).one());
@@ -95,28 +96,12 @@ class DaySumsApiTest extends OwnServerFixture {
 
         String spendSoFar = "/v1/reports/goodwill-spend?from=" + dayOne + "&to=" + server.clock().instant().plusSeconds(1)
                 + "&group_by=reason";
-        long before = points(ask(List.of(spendSoFar)).get(spendSoFar));
+        long before = points(ReportSteps.ask(server, List.of(spendSoFar)).get(spendSoFar));
         agent.post("/v1/grants", pointsGrant(a, 40)).expect(201);
         String spendNow = "/v1/reports/goodwill-spend?from=" + dayOne + "&to=" + server.clock().instant().plusSeconds(1)
                 + "&group_by=reason";
         assertThat(before).isEqualTo(500 + 300 + 70);
-        assertThat(points(ask(List.of(spendNow)).get(spendNow))).isEqualTo(before + 40);
-    }
-
-    /** Runs the job that sums closed days, as the admin task does. */
-    private void sumDays() {
-        Reply reply = server.adminPort().raw("POST", "/tasks/sum-days", null, "");
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-    }
-
-    private void moveTo(Instant time) {
-        server.clock().advance(Duration.between(server.clock().instant(), time));
-    }
-
-    private Map<String, JsonNode> ask(List<String> questions) {
-        Map<String, JsonNode> answers = new LinkedHashMap<>();
-        questions.forEach(q -> answers.put(q, server.as(Role.FINANCE).get(q).expect(200)));
-        return answers;
+        assertThat(points(ReportSteps.ask(server, List.of(spendNow)).get(spendNow))).isEqualTo(before + 40);
     }
 
     private static long points(JsonNode spend) {

@@ -47,7 +47,7 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         server.as(Role.ADMIN).raw("PUT", "/v1/policies/roles/agent", "application/json",
                 "{\"max_grant\": {\"amount\": 5000, \"currency\": \"EUR\"}}").expect(200);
         dayOne = day(server.clock().instant()).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        moveTo(dayOne.plus(Duration.ofHours(1)));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofHours(1)));
         Instant granted = server.clock().instant();
 
         String c1 = newCustomer();
@@ -71,7 +71,7 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         assertThat(waiting.path("status").asText()).isEqualTo("pending_approval");
 
         // Day one: the first spending of two grants; one grant taken back after a little is spent.
-        moveTo(dayOne.plus(Duration.ofHours(3)).plusMillis(900));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofHours(3)).plusMillis(900));
         checkout.redeemPoints(c1, 100);
         waits.add(seconds(granted));
         checkout.redeemPoints(c6, 50);
@@ -81,7 +81,7 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
                 .expect(200);
 
         // Day two: spent again, a voucher spent, a percent voucher's cost booked, a grant approved.
-        moveTo(dayOne.plus(Duration.ofHours(26)).plusMillis(300));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofHours(26)).plusMillis(300));
         checkout.redeemPoints(c1, 120);
         checkout.redeemVoucher(voucher, 400).expect(201);
         waits.add(seconds(granted));
@@ -91,17 +91,17 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         supervisor.post("/v1/grants/" + approved + "/approve", Map.of("agent_id", "lead-1")).expect(200);
 
         List<String> questions = questions(granted);
-        Map<String, JsonNode> fromPostings = ask(questions);
-        sumDays();
+        Map<String, JsonNode> fromPostings = ReportSteps.ask(server, questions);
+        ReportSteps.sumDays(server);
         assertThat(summedThrough()).contains(day(dayOne));
-        assertThat(ask(questions)).as("day one summed, day two from postings").isEqualTo(fromPostings);
+        assertThat(ReportSteps.ask(server, questions)).as("day one summed, day two from postings").isEqualTo(fromPostings);
         // Made on a summed day, issued after it, and worth nothing until spent: counted all the same.
         supervisor.post("/v1/grants/" + waiting.path("id").asText() + "/approve", Map.of("agent_id", "lead-1"))
                 .expect(200);
 
         // Day four: one grant spent for the first time and another again, after the summed days;
         // a grant made and spent, and one made and not spent, after them too.
-        moveTo(dayOne.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)).plusMillis(100));
+        ReportSteps.moveTo(server, dayOne.plus(Duration.ofDays(3)).plus(Duration.ofHours(2)).plusMillis(100));
         checkout.redeemPoints(c2, 30);
         waits.add(seconds(granted));
         checkout.redeemPoints(c1, 80);
@@ -111,7 +111,7 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         agent.post("/v1/grants", percentVoucherGrant(newCustomer(), 10, 500)).expect(201);
 
         questions = questions(granted);
-        fromPostings = ask(questions);
+        fromPostings = ReportSteps.ask(server, questions);
         JsonNode all = fromPostings.get(questions.get(0)).path("rows").get(0);
         assertThat(all.path("grants").asLong()).as("pending and rejected grants are not counted").isEqualTo(10);
         assertThat(all.path("redeemed_grants").asLong()).isEqualTo(6);
@@ -130,12 +130,13 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
         assertThat(sum(first, "grants")).isEqualTo(8);
         assertThat(sum(first, "redeemed_grants")).isEqualTo(5);
 
-        sumDays();
+        ReportSteps.sumDays(server);
         assertThat(summedThrough()).contains(day(dayOne).plusDays(2));
         long outcomes = server.jdbi().withHandle(h -> h
                 .createQuery("SELECT COUNT(DISTINCT grant_id) FROM grant_outcomes").mapTo(Long.class).one());
         assertThat(outcomes).as("the grants of the summed days, the unspent percent vouchers among them").isEqualTo(8);
-        assertThat(ask(questions)).as("days one to three summed, day four from postings").isEqualTo(fromPostings);
+        assertThat(ReportSteps.ask(server, questions)).as("days one to three summed, day four from postings")
+                .isEqualTo(fromPostings);
         assertThat(unspent).isNotBlank();
     }
 
@@ -168,21 +169,6 @@ class EffectivenessDaySumsApiTest extends OwnServerFixture {
 
     private static LocalDate day(Instant instant) {
         return LocalDate.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private void sumDays() {
-        Reply reply = server.adminPort().raw("POST", "/tasks/sum-days", null, "");
-        assertThat(reply.status()).as(reply.text()).isEqualTo(200);
-    }
-
-    private void moveTo(Instant time) {
-        server.clock().advance(Duration.between(server.clock().instant(), time));
-    }
-
-    private Map<String, JsonNode> ask(List<String> questions) {
-        Map<String, JsonNode> answers = new LinkedHashMap<>();
-        questions.forEach(q -> answers.put(q, server.as(Role.FINANCE).get(q).expect(200)));
-        return answers;
     }
 
     private Optional<LocalDate> summedThrough() {
