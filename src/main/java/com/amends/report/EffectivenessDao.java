@@ -100,7 +100,7 @@ interface EffectivenessDao {
             SELECT g.id AS grant_id, <first> AS first_key, <second> AS second_key
               FROM grants g
              WHERE g.created_at >= :madeFrom AND g.created_at >= :from AND g.created_at < :to
-               AND COALESCE(g.decided_at, g.created_at) >= :tailStart AND g.status IN ('issued', 'revoked')
+               AND COALESCE(g.decided_at, g.created_at) >= :tailStart AND COALESCE(g.status, '') IN ('issued', 'revoked')
             """)
     @RegisterConstructorMapper(Recent.class)
     List<Recent> recent(@Define String first, @Define String second, Instant madeFrom, Instant from, Instant to,
