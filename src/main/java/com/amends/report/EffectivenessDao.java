@@ -37,6 +37,9 @@ interface EffectivenessDao {
      * both. The tail's rows (tail = 1) add to the median only; the tail's counts and sums are added
      * by the caller from {@link #tail}. A grant has one counted row, and at most one row in a valued
      * unit (points grants are in points, vouchers in their currency), so rows with seconds are grants.
+     * The tail's account is wrapped so that H2 finds its postings through the entries' time index
+     * rather than through the account index, which holds every redemption ever (2.6 s a request
+     * over a year of a million entries, against none).
      */
     @SqlQuery("""
             SELECT k1 AS first_key, k2 AS second_key,
@@ -55,7 +58,7 @@ interface EffectivenessDao {
                     SELECT <first>, <second>, 1, 0, <secondsToFirst>, 0, 0
                       FROM (SELECT p.grant_id, MIN(p.created_at) AS first_at
                               FROM journal_entries e JOIN postings p ON p.entry_id = e.id
-                             WHERE e.created_at >= :tailStart AND p.account_id = 'redeemed' AND p.amount > 0
+                             WHERE e.created_at >= :tailStart AND COALESCE(p.account_id, '') = 'redeemed' AND p.amount > 0
                                AND p.grant_id IS NOT NULL AND p.unit IN ('points', :accounting)
                              GROUP BY p.grant_id) t
                       JOIN grants g ON g.id = t.grant_id
