@@ -178,25 +178,8 @@ public final class WrkBenchmark {
             }
             String outboxCost = "";
             if (outbox) {
-                Path onRecording = work.resolve("outbox-on.jfr");
                 outboxCost = WrkOutboxCost.measure(wrk, http, keys, endpoint, receiver::received, clients, seconds, 2,
-                        new WrkOutboxCost.Phase() {
-                            @Override
-                            public void begin() throws Exception {
-                                if (profile && outboxOnly) {
-                                    server.startRecording("outbox-on");
-                                }
-                            }
-
-                            @Override
-                            public void end() throws Exception {
-                                if (profile && outboxOnly) {
-                                    server.stopRecording("outbox-on", onRecording);
-                                    System.out.println("Profile of the server while redeem ran with the endpoint on (JFR):");
-                                    System.out.println(Profile.summarise(onRecording, 20));
-                                }
-                            }
-                        });
+                        profile && outboxOnly ? profileOf(server, work.resolve("outbox-on.jfr")) : WrkOutboxCost.NOTHING);
                 receiver.close();
             }
             String memory = memory(server.adminPort());
@@ -324,6 +307,23 @@ public final class WrkBenchmark {
             }
         }
         return costs;
+    }
+
+    /** A JFR recording of the server over one phase, summarised when the phase ends. */
+    private static WrkOutboxCost.Phase profileOf(ServerJar server, Path recording) {
+        return new WrkOutboxCost.Phase() {
+            @Override
+            public void begin() throws Exception {
+                server.startRecording("outbox-on");
+            }
+
+            @Override
+            public void end() throws Exception {
+                server.stopRecording("outbox-on", recording);
+                System.out.println("Profile of the server while redeem ran with the endpoint on (JFR):");
+                System.out.println(Profile.summarise(recording, 20));
+            }
+        };
     }
 
     private interface Request {

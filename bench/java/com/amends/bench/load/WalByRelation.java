@@ -31,6 +31,8 @@ public final class WalByRelation {
     private final String base;
     private final String schema;
     private String start;
+    /** The window's end, fixed at its first reading so that the count and the breakdown agree. */
+    private String end;
 
     /** {@code base}: a JDBC URL of the server's database in which {@code schema} lives. */
     public WalByRelation(String base, String schema) {
@@ -61,6 +63,7 @@ public final class WalByRelation {
     public void start() throws SQLException {
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
             start = single(s, "SELECT pg_current_wal_insert_lsn()::text");
+            end = null;
         }
     }
 
@@ -76,22 +79,26 @@ public final class WalByRelation {
      * Where the WAL ends now, once it is on disk: pg_walinspect reads only what is flushed, and the
      * last records written (a background job's, not committed synchronously) may not be yet.
      */
-    private static String end(Statement s) throws SQLException {
-        String end = single(s, "SELECT pg_current_wal_insert_lsn()::text");
+    private String end(Statement s) throws SQLException {
+        if (end != null) {
+            return end;
+        }
+        String now = single(s, "SELECT pg_current_wal_insert_lsn()::text");
         for (int i = 0; i < 100; i++) {
-            if (Boolean.parseBoolean(single(s, "SELECT (pg_current_wal_flush_lsn() >= '" + end + "'::pg_lsn)::text"))) {
+            if (Boolean.parseBoolean(single(s, "SELECT (pg_current_wal_flush_lsn() >= '" + now + "'::pg_lsn)::text"))) {
+                end = now;
                 return end;
             }
             single(s, "SELECT pg_sleep(0.05)::text");
         }
-        throw new IllegalStateException("the WAL was not flushed up to " + end + " within 5 s");
+        throw new IllegalStateException("the WAL was not flushed up to " + now + " within 5 s");
     }
 
     /** Records since {@link #start} divided by {@code per}, by what they were written to, largest first. */
     public String finish(int per) throws SQLException {
         Map<String, long[]> byTarget = new HashMap<>();
         try (Connection c = DriverManager.getConnection(base); Statement s = c.createStatement()) {
-            String end = end(s);
+            end(s);
             Map<Long, String> names = names(c);
             try (PreparedStatement records = c.prepareStatement("""
                     SELECT resource_manager, record_type, block_ref, record_length

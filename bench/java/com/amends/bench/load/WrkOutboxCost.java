@@ -24,6 +24,15 @@ public final class WrkOutboxCost {
         void end() throws Exception;
     }
 
+    /** A phase nobody watches. */
+    public static final Phase NOTHING = new Phase() {
+        @Override
+        public void begin() {}
+
+        @Override
+        public void end() {}
+    };
+
     /** @param withEndpoint brackets the first two cells with the endpoint on (redeem's), e.g. to profile them */
     public static String measure(Wrk wrk, HttpTarget http, HttpTarget.Keys keys, String endpointId,
                                  LongSupplier received, int clients, Duration time, int rounds, Phase withEndpoint)
@@ -41,8 +50,7 @@ public final class WrkOutboxCost {
                 boolean on = cell % 4 == 1 || cell % 4 == 2;
                 http.patch("/v1/webhook-endpoints/" + endpointId, keys.admin(), Map.of("enabled", on));
                 long before = received.getAsLong();
-                boolean profiled = scenario == Wrk.Scenario.REDEEM && cell == 1;
-                if (profiled) {
+                if (scenario == Wrk.Scenario.REDEEM && cell == 1) {
                     withEndpoint.begin();
                 }
                 Wrk.Result result = wrk.run(scenario, clients, time);
