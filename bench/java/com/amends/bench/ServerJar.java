@@ -330,6 +330,10 @@ final class ServerJar implements AutoCloseable {
 
     /** Deletes the run's directory: its H2 files and the server log. */
     void deleteFiles() throws IOException {
+        deleteTree(dir);
+    }
+
+    static void deleteTree(Path dir) throws IOException {
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
                 Files.delete(file);
