@@ -56,9 +56,23 @@ interface GrantOutcomesDao {
             """)
     int fold(@Define String secondsToFirst, Instant start, Instant end);
 
-    default int foldDay(Instant start, Instant end) {
-        return fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
+    /** Folds the day, then copies the first redemptions it folded into grant_firsts (see 017-grant-firsts.sql). */
+    default void foldDay(Instant start, Instant end) {
+        fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
+        recordFirsts(start, end);
     }
+
+    /** A first redemption is set once, on the day it fell; the NOT EXISTS keeps a day folded again from copying it twice. */
+    @SqlUpdate("""
+            INSERT INTO grant_firsts (grant_id, unit, granted_at, reason_code, category, agent_id, channel, campaign_id,
+                                      seconds_to_first)
+            SELECT o.grant_id, o.unit, o.granted_at, o.reason_code, o.category, o.agent_id, o.channel, o.campaign_id,
+                   o.seconds_to_first
+              FROM grant_outcomes o
+             WHERE o.first_redeemed_at >= :start AND o.first_redeemed_at < :end
+               AND NOT EXISTS (SELECT 1 FROM grant_firsts f WHERE f.grant_id = o.grant_id AND f.unit = o.unit)
+            """)
+    int recordFirsts(Instant start, Instant end);
 
     /**
      * Grants issued on the day that moved no value yet (a percent voucher costs nothing until it
