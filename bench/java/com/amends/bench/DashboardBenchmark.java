@@ -78,8 +78,9 @@ public final class DashboardBenchmark {
                 long loadStart = System.nanoTime();
                 ReportBenchmark.load(database, entries, start, end, true);
                 loadSeconds = (System.nanoTime() - loadStart) / 1e9;
-                sumDays(server, loadSeconds);
             }
+            // A kept database sums only what a migration since has asked to be summed again.
+            sumDays(server, loadSeconds);
             LocalDate first = LocalDate.ofInstant(start, ZoneOffset.UTC);
             LocalDate last = LocalDate.ofInstant(end, ZoneOffset.UTC);
             List<String> requests = requests(first, last, bucket);

@@ -54,6 +54,31 @@ public final class DaySums {
         }
     }
 
+    /** Summed days [from, to) in one table: day_sums, or month_sums for whole months (from the first of each). */
+    record Stretch(String table, LocalDate from, LocalDate to) {}
+
+    /**
+     * Splits summed days [from, to) into the days of the months it cuts and its whole months, which
+     * are summed too (a month is summed with its last day). {@code byMonth} is false where a report
+     * needs the day of each sum (by day or week), and all is read by day.
+     */
+    static List<Stretch> stretches(LocalDate from, LocalDate to, boolean byMonth) {
+        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate endMonth = to.withDayOfMonth(1);
+        if (!byMonth || !firstMonth.isBefore(endMonth)) {
+            return List.of(new Stretch("day_sums", from, to));
+        }
+        List<Stretch> stretches = new ArrayList<>();
+        if (from.isBefore(firstMonth)) {
+            stretches.add(new Stretch("day_sums", from, firstMonth));
+        }
+        stretches.add(new Stretch("month_sums", firstMonth, endMonth));
+        if (endMonth.isBefore(to)) {
+            stretches.add(new Stretch("day_sums", endMonth, to));
+        }
+        return stretches;
+    }
+
     /** What {@link #sumClosedDays} did: how many days it summed, and the last day summed now. */
     public record Result(int days, Optional<LocalDate> summedThrough) {}
 
@@ -98,6 +123,9 @@ public final class DaySums {
         // In the same transaction, so that a report sees a day in both or in neither.
         outcomes.foldDay(start(day), start(day.plusDays(1)));
         outcomes.countIdle(start(day).minus(approvalTimeout), start(day), start(day.plusDays(1)));
+        if (day.plusDays(1).getDayOfMonth() == 1) {
+            dao.sumMonth(day.withDayOfMonth(1), day.plusDays(1));
+        }
         dao.setSummedThrough(day);
         return true;
     }

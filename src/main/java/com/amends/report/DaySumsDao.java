@@ -39,4 +39,15 @@ interface DaySumsDao {
                    g.campaign_id
             """)
     int sumDay(LocalDate day, Instant start, Instant end);
+
+    /** A whole month's day sums, summed by month (see 018-month-sums.sql); posted_on is the month's first day. */
+    @SqlUpdate("""
+            INSERT INTO month_sums (posted_on, account_id, wallet, unit, reason_code, category, agent_id, channel,
+                                    campaign_id, amount)
+            SELECT :month, account_id, wallet, unit, reason_code, category, agent_id, channel, campaign_id, SUM(amount)
+              FROM day_sums
+             WHERE posted_on >= :month AND posted_on < :next
+             GROUP BY account_id, wallet, unit, reason_code, category, agent_id, channel, campaign_id
+            """)
+    void sumMonth(LocalDate month, LocalDate next);
 }

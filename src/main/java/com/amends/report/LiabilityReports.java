@@ -34,10 +34,7 @@ public final class LiabilityReports {
         for (DaySums.Part part : DaySums.parts(Instant.EPOCH, end, List.of(from), daySums.summedThrough())) {
             // Each part lies wholly before from (opening balance) or wholly after it (movement).
             boolean opening = !part.to().isAfter(from);
-            List<PostingSumsDao.LiabilitySum> rows = part.summed()
-                    ? dao.liabilityFromDaySums(part.firstDay(), part.endDay())
-                    : dao.liabilityFromPostings(part.from(), part.to());
-            for (PostingSumsDao.LiabilitySum row : rows) {
+            for (PostingSumsDao.LiabilitySum row : sums(part)) {
                 long[] sums = byUnit.computeIfAbsent(row.unit(), unit -> new long[Movement.values().length]);
                 if (opening) {
                     sums[Movement.OPENING.ordinal()] += row.wallets();
@@ -63,4 +60,13 @@ public final class LiabilityReports {
     }
 
     private enum Movement { OPENING, ISSUED, REDEEMED, EXPIRED, REVOKED, CLOSING, HELD }
+
+    private List<PostingSumsDao.LiabilitySum> sums(DaySums.Part part) {
+        if (!part.summed()) {
+            return dao.liabilityFromPostings(part.from(), part.to());
+        }
+        List<PostingSumsDao.LiabilitySum> rows = new ArrayList<>();
+        DaySums.stretches(part.firstDay(), part.endDay(), true).forEach(s -> rows.addAll(dao.liabilityFromDaySums(s)));
+        return rows;
+    }
 }

@@ -38,8 +38,9 @@ interface PostingSumsDao {
         fromPostings(g.day(), g.first(), g.second(), g.keys(), g.join(), g.booked(), from, to).forEach(sink);
     }
 
-    default void forEachFromDaySums(Grouping g, LocalDate from, LocalDate to, Consumer<GroupSum> sink) {
-        fromDaySums(g.day(), g.first(), g.second(), g.keys(), g.booked(), from, to).forEach(sink);
+    default void forEachFromDaySums(Grouping g, DaySums.Stretch stretch, Consumer<GroupSum> sink) {
+        fromDaySums(stretch.table(), g.day(), g.first(), g.second(), g.keys(), g.booked(), stretch.from(), stretch.to())
+                .forEach(sink);
     }
 
     /** A posting's grant attributes come from its grant, joined only when the grouping needs one. */
@@ -55,16 +56,16 @@ interface PostingSumsDao {
                                           @Define String keys, @Define String join, @Define String booked,
                                           Instant from, Instant to);
 
-    /** Day sums carry the grant's attributes themselves. */
+    /** Day and month sums carry the grant's attributes themselves; {@code <table>} is one of them. */
     @SqlQuery("""
             SELECT <day> AS on_day, <first> AS first_key, <second> AS second_key, p.unit, SUM(p.amount) AS amount
-              FROM day_sums p
+              FROM <table> p
              WHERE <booked> AND p.posted_on >= :from AND p.posted_on < :to
              GROUP BY <keys>p.unit
             """)
     @RegisterConstructorMapper(GroupSum.class)
     @FetchSize(FETCH)
-    ResultIterable<GroupSum> fromDaySums(@Define String day, @Define String first, @Define String second,
+    ResultIterable<GroupSum> fromDaySums(@Define String table, @Define String day, @Define String first, @Define String second,
                                          @Define String keys, @Define String booked, LocalDate from, LocalDate to);
 
     @SqlQuery("""
@@ -82,7 +83,7 @@ interface PostingSumsDao {
     @RegisterConstructorMapper(LiabilitySum.class)
     List<LiabilitySum> liabilityFromPostings(Instant from, Instant to);
 
-    /** As {@link #liabilityFromPostings}; day sums mark wallet lines in a column of their own. */
+    /** As {@link #liabilityFromPostings}; day and month sums mark wallet lines in a column of their own. */
     @SqlQuery("""
             SELECT p.unit,
                    SUM(CASE WHEN p.wallet THEN p.amount ELSE 0 END) AS wallets,
@@ -91,10 +92,14 @@ interface PostingSumsDao {
                    SUM(CASE WHEN p.account_id = 'expired' THEN p.amount ELSE 0 END) AS expired,
                    SUM(CASE WHEN p.account_id = 'revoked' THEN p.amount ELSE 0 END) AS revoked,
                    SUM(CASE WHEN p.account_id LIKE 'hold:%' THEN p.amount ELSE 0 END) AS held
-              FROM day_sums p
+              FROM <table> p
              WHERE p.posted_on >= :from AND p.posted_on < :to
              GROUP BY p.unit
             """)
     @RegisterConstructorMapper(LiabilitySum.class)
-    List<LiabilitySum> liabilityFromDaySums(LocalDate from, LocalDate to);
+    List<LiabilitySum> liabilityFromDaySums(@Define String table, LocalDate from, LocalDate to);
+
+    default List<LiabilitySum> liabilityFromDaySums(DaySums.Stretch stretch) {
+        return liabilityFromDaySums(stretch.table(), stretch.from(), stretch.to());
+    }
 }

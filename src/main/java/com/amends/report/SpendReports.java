@@ -46,10 +46,14 @@ public final class SpendReports {
     private List<GroupedAmount> grouped(String booked, int sign, Instant from, Instant to, List<Dimension> groupBy,
                                         boolean reasonFromAccount) {
         GroupedSums sums = new GroupedSums(groupBy, sign);
+        // A month's sums have lost the day of each posting: by day or week, read the days.
+        boolean byMonth = !groupBy.contains(Dimension.DAY) && !groupBy.contains(Dimension.WEEK);
         for (DaySums.Part part : DaySums.parts(from, to, List.of(), daySums.summedThrough())) {
             Grouping grouping = Grouping.of(groupBy, booked, reasonFromAccount, part.summed());
             if (part.summed()) {
-                dao.forEachFromDaySums(grouping, part.firstDay(), part.endDay(), sums::add);
+                for (DaySums.Stretch stretch : DaySums.stretches(part.firstDay(), part.endDay(), byMonth)) {
+                    dao.forEachFromDaySums(grouping, stretch, sums::add);
+                }
             } else {
                 dao.forEachFromPostings(grouping, part.from(), part.to(), sums::add);
             }

@@ -3,6 +3,7 @@ package com.amends.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amends.report.DaySums.Part;
+import com.amends.report.DaySums.Stretch;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -56,5 +57,27 @@ class DaySumsTest {
         assertThat(DaySums.parts(at("2026-01-05T01:00:00Z"), at("2026-01-05T02:00:00Z"), List.of(),
                 Optional.of(LocalDate.parse("2026-06-30")))).containsExactly(
                 new Part(at("2026-01-05T01:00:00Z"), at("2026-01-05T02:00:00Z"), false));
+    }
+
+    @Test
+    void shouldReadWholeMonthsFromTheirSums_AndTheDaysOfTheMonthsItCuts() {
+        assertThat(DaySums.stretches(day("2025-11-22"), day("2026-11-23"), true)).containsExactly(
+                new Stretch("day_sums", day("2025-11-22"), day("2025-12-01")),
+                new Stretch("month_sums", day("2025-12-01"), day("2026-11-01")),
+                new Stretch("day_sums", day("2026-11-01"), day("2026-11-23")));
+        assertThat(DaySums.stretches(day("2026-01-01"), day("2026-03-01"), true)).containsExactly(
+                new Stretch("month_sums", day("2026-01-01"), day("2026-03-01")));
+    }
+
+    @Test
+    void shouldReadDays_WhenNoWholeMonthIsIn_OrTheDayOfEachSumIsNeeded() {
+        assertThat(DaySums.stretches(day("2026-01-02"), day("2026-02-28"), true)).containsExactly(
+                new Stretch("day_sums", day("2026-01-02"), day("2026-02-28")));
+        assertThat(DaySums.stretches(day("2026-01-01"), day("2026-03-01"), false)).containsExactly(
+                new Stretch("day_sums", day("2026-01-01"), day("2026-03-01")));
+    }
+
+    private static LocalDate day(String text) {
+        return LocalDate.parse(text);
     }
 }
