@@ -63,20 +63,26 @@ public final class DaySums {
      * needs the day of each sum (by day or week), and all is read by day.
      */
     static List<Stretch> stretches(LocalDate from, LocalDate to, boolean byMonth) {
-        LocalDate firstMonth = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
-        LocalDate endMonth = to.withDayOfMonth(1);
-        if (!byMonth || !firstMonth.isBefore(endMonth)) {
+        Optional<Stretch> months = wholeMonths(from, to).filter(m -> byMonth);
+        if (months.isEmpty()) {
             return List.of(new Stretch("day_sums", from, to));
         }
         List<Stretch> stretches = new ArrayList<>();
-        if (from.isBefore(firstMonth)) {
-            stretches.add(new Stretch("day_sums", from, firstMonth));
+        if (from.isBefore(months.get().from())) {
+            stretches.add(new Stretch("day_sums", from, months.get().from()));
         }
-        stretches.add(new Stretch("month_sums", firstMonth, endMonth));
-        if (endMonth.isBefore(to)) {
-            stretches.add(new Stretch("day_sums", endMonth, to));
+        stretches.add(months.get());
+        if (months.get().to().isBefore(to)) {
+            stretches.add(new Stretch("day_sums", months.get().to(), to));
         }
         return stretches;
+    }
+
+    /** The whole calendar months within days [from, to), from the first of the first to the first after the last. */
+    static Optional<Stretch> wholeMonths(LocalDate from, LocalDate to) {
+        LocalDate first = from.getDayOfMonth() == 1 ? from : from.withDayOfMonth(1).plusMonths(1);
+        LocalDate end = to.withDayOfMonth(1);
+        return first.isBefore(end) ? Optional.of(new Stretch("month_sums", first, end)) : Optional.empty();
     }
 
     /** What {@link #sumClosedDays} did: how many days it summed, and the last day summed now. */
@@ -122,7 +128,7 @@ public final class DaySums {
         dao.sumDay(day, start(day), start(day.plusDays(1)));
         // In the same transaction, so that a report sees a day in both or in neither.
         outcomes.foldDay(start(day), start(day.plusDays(1)));
-        outcomes.countIdle(start(day).minus(approvalTimeout), start(day), start(day.plusDays(1)));
+        outcomes.countIdleDay(start(day).minus(approvalTimeout), start(day), start(day.plusDays(1)));
         if (day.plusDays(1).getDayOfMonth() == 1) {
             dao.sumMonth(day.withDayOfMonth(1), day.plusDays(1));
         }

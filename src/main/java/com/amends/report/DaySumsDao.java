@@ -40,7 +40,7 @@ interface DaySumsDao {
             """)
     int sumDay(LocalDate day, Instant start, Instant end);
 
-    /** A whole month's day sums, summed by month (see 018-month-sums.sql); posted_on is the month's first day. */
+    /** A whole month's day sums, summed by month (see 017-sums-by-month.sql); posted_on is the month's first day. */
     @SqlUpdate("""
             INSERT INTO month_sums (posted_on, account_id, wallet, unit, reason_code, category, agent_id, channel,
                                     campaign_id, amount)

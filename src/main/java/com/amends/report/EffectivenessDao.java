@@ -1,17 +1,19 @@
 package com.amends.report;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The effectiveness report's reads: the summed days from grant outcomes (counts and values grouped
- * in SQL, the seconds to each first redemption as values), and the open tail after them from
- * postings, per grant. The group columns are {@code <define>}d from {@link Dimension} (o. for
- * outcomes and firsts, g. for grants), or a typed NULL where not grouped by; {@code <outcomes>}
- * and {@code <firsts>} are grant_outcomes and grant_firsts, or empty to read everything from postings.
+ * The effectiveness report's reads: the summed days from grant outcomes (whole months of grants
+ * from their month sums, the rest per grant; counts and amounts grouped in SQL, the seconds to
+ * each first redemption as values), and the open tail after them from postings, per grant. The
+ * group columns are {@code <define>}d from {@link Dimension} (o. for outcomes, months and firsts,
+ * g. for grants), or a typed NULL where not grouped by; {@code <outcomes>} and {@code <firsts>} are
+ * grant_outcomes and grant_firsts, or empty to read everything from postings.
  */
 interface EffectivenessDao {
     String OUTCOMES = "grant_outcomes";
@@ -19,38 +21,43 @@ interface EffectivenessDao {
     String FIRSTS = "grant_firsts";
     String NO_FIRSTS = "(SELECT * FROM grant_firsts WHERE 1 = 0)";
 
-    /** One group's grants over the summed days, with their values as {@code Valuation.value} gives them, per grant. */
-    record Summed(String firstKey, String secondKey, long grants, long issuedValue, long redeemedValue) {}
+    /** One group's grants in one unit over the summed days: how many, and what was issued and redeemed. */
+    record Summed(String firstKey, String secondKey, String unit, long grants, long issued, long redeemed) {}
 
     /** The seconds from a grant of the summed days to its first redemption, in a valued unit. */
     record First(String firstKey, String secondKey, long seconds) {}
 
-    /** One grant's postings in one unit after the summed days, beside what the summed days hold of it. */
+    /** One grant's postings in one unit after the summed days, and whether the summed days hold the grant. */
     record Tail(String grantId, String unit, String firstKey, String secondKey, Instant grantedAt, long issued,
-                long redeemed, Instant firstRedeemed, long summedIssued, long summedRedeemed, boolean summed,
-                boolean summedFirst) {}
+                long redeemed, Instant firstRedeemed, boolean summed, boolean summedFirst) {}
 
     /** A grant issued in the tail (made, or approved), which may have moved no value yet. */
     record Recent(String grantId, String firstKey, String secondKey) {}
 
     /**
-     * A grant has one counted row, and at most one row in a valued unit (points grants are in
-     * points, vouchers in their currency). One table, no union: H2 materialises a union's rows
-     * before grouping them (over a minute for a year of a million entries, against about a second).
+     * A grant has one counted row. One table, no union: H2 materialises a union's rows before
+     * grouping them (over a minute for a year of a million entries).
      */
     @SqlQuery("""
-            SELECT <first> AS first_key, <second> AS second_key, SUM(o.counted) AS grants,
-                   SUM(CASE WHEN o.unit = 'points' THEN o.issued * :rateAmount / :ratePoints
-                            WHEN o.unit = :accounting THEN o.issued ELSE 0 END) AS issued_value,
-                   SUM(CASE WHEN o.unit = 'points' THEN o.redeemed * :rateAmount / :ratePoints
-                            WHEN o.unit = :accounting THEN o.redeemed ELSE 0 END) AS redeemed_value
+            SELECT <first> AS first_key, <second> AS second_key, o.unit, SUM(o.counted) AS grants,
+                   SUM(o.issued) AS issued, SUM(o.redeemed) AS redeemed
               FROM <outcomes> o
              WHERE o.granted_at >= :from AND o.granted_at < :to
-             GROUP BY first_key, second_key
+             GROUP BY first_key, second_key, o.unit
             """)
     @RegisterConstructorMapper(Summed.class)
-    List<Summed> summed(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to,
-                        String accounting, long rateAmount, long ratePoints);
+    List<Summed> summed(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to);
+
+    /** As {@link #summed}, over the months of grants [from, to), from their month sums (see 017-sums-by-month.sql). */
+    @SqlQuery("""
+            SELECT <first> AS first_key, <second> AS second_key, o.unit, SUM(o.grants) AS grants,
+                   SUM(o.issued) AS issued, SUM(o.redeemed) AS redeemed
+              FROM outcome_months o
+             WHERE o.granted_month >= :from AND o.granted_month < :to
+             GROUP BY first_key, second_key, o.unit
+            """)
+    @RegisterConstructorMapper(Summed.class)
+    List<Summed> months(@Define String first, @Define String second, LocalDate from, LocalDate to);
 
     /** The median cannot be summed ahead: every value of the period is read, from the narrow table kept for it. */
     @SqlQuery("""
@@ -70,8 +77,7 @@ interface EffectivenessDao {
      */
     @SqlQuery("""
             SELECT t.grant_id, t.unit, <first> AS first_key, <second> AS second_key, g.created_at AS granted_at,
-                   t.issued, t.redeemed,
-                   t.first_redeemed, COALESCE(o.issued, 0) AS summed_issued, COALESCE(o.redeemed, 0) AS summed_redeemed,
+                   t.issued, t.redeemed, t.first_redeemed,
                    CASE WHEN EXISTS (SELECT 1 FROM <outcomes> s WHERE s.grant_id = t.grant_id)
                         THEN TRUE ELSE FALSE END AS summed,
                    CASE WHEN EXISTS (SELECT 1 FROM <outcomes> s WHERE s.grant_id = t.grant_id
@@ -87,7 +93,6 @@ interface EffectivenessDao {
                        AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed')
                      GROUP BY p.grant_id, p.unit) t
               JOIN grants g ON g.id = t.grant_id
-              LEFT JOIN <outcomes> o ON o.grant_id = t.grant_id AND o.unit = t.unit
              WHERE g.created_at >= :from AND g.created_at < :to AND COALESCE(g.status, '') IN ('issued', 'revoked')
             """)
     @RegisterConstructorMapper(Tail.class)

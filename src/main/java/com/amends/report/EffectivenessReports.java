@@ -2,7 +2,6 @@ package com.amends.report;
 
 import com.amends.platform.Money;
 import com.amends.platform.Transactor;
-import com.amends.points.PointValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,8 +46,8 @@ public final class EffectivenessReports {
     private static final class Tally {
         long grants;
         long redeemedGrants;
-        long issued;
-        long redeemed;
+        /** Per unit, what was issued and redeemed: valued once on the group's total, as spend is. */
+        final Map<String, long[]> amounts = new HashMap<>(4);
         /** The seconds to each first redemption, of which the median is taken. */
         long[] seconds = new long[8];
 
@@ -57,6 +56,12 @@ public final class EffectivenessReports {
                 seconds = Arrays.copyOf(seconds, seconds.length * 2);
             }
             seconds[(int) redeemedGrants++] = value;
+        }
+
+        void add(String unit, long issued, long redeemed) {
+            long[] sums = amounts.computeIfAbsent(unit, u -> new long[2]);
+            sums[0] += issued;
+            sums[1] += redeemed;
         }
     }
 
@@ -82,38 +87,30 @@ public final class EffectivenessReports {
                                      String outcomes, String firsts) {
         Instant tailStart = through.map(d -> DaySums.start(d.plusDays(1))).filter(from::isBefore).orElse(from);
         String accounting = valuation.accountingCurrency();
-        PointValue rate = valuation.pointRate();
         String o1 = column(groupBy, 0, "o.");
         String o2 = column(groupBy, 1, "o.");
         String g1 = column(groupBy, 0, "g.");
         String g2 = column(groupBy, 1, "g.");
         Map<List<String>, Tally> tallies = new HashMap<>(); // found once per first redemption: no sorting until the end
 
-        for (EffectivenessDao.Summed s : dao.summed(outcomes, o1, o2, from, to, accounting, rate.amount(),
-                rate.points())) {
+        for (EffectivenessDao.Summed s : summed(outcomes, groupBy, from, to)) {
             Tally t = tally(tallies, groupBy, s.firstKey(), s.secondKey());
             t.grants += s.grants();
-            t.issued += s.issuedValue();
-            t.redeemed += s.redeemedValue();
+            t.add(s.unit(), s.issued(), s.redeemed());
         }
         for (EffectivenessDao.First f : dao.firsts(firsts, o1, o2, from, to, accounting)) {
             tally(tallies, groupBy, f.firstKey(), f.secondKey()).first(f.seconds());
         }
         Set<String> counted = new HashSet<>();
-        Set<String> redeemed = new HashSet<>();
+        Set<String> firstInTail = new HashSet<>();
         for (EffectivenessDao.Tail r : dao.tail(outcomes, g1, g2, from, to, tailStart, accounting)) {
             Tally t = tally(tallies, groupBy, r.firstKey(), r.secondKey());
             if (counted.add(r.grantId()) && !r.summed()) {
                 t.grants++;
             }
-            if (!valuation.valued(r.unit())) {
-                continue;
-            }
-            // Valued on the grant's whole amount, as a report read all from postings would.
-            t.issued += value(r.summedIssued() + r.issued(), r.unit()) - value(r.summedIssued(), r.unit());
-            t.redeemed += value(r.summedRedeemed() + r.redeemed(), r.unit()) - value(r.summedRedeemed(), r.unit());
+            t.add(r.unit(), r.issued(), r.redeemed());
             // A grant's first redemption is in the summed days or in the tail, never both.
-            if (r.firstRedeemed() != null && !r.summedFirst() && redeemed.add(r.grantId())) {
+            if (valuation.valued(r.unit()) && r.firstRedeemed() != null && !r.summedFirst() && firstInTail.add(r.grantId())) {
                 t.first(Duration.between(r.grantedAt(), r.firstRedeemed()).getSeconds());
             }
         }
@@ -135,20 +132,60 @@ public final class EffectivenessReports {
             for (int i = 0; i < groupBy.size(); i++) {
                 group.put(groupBy.get(i).wire(), key.get(i));
             }
-            rows.add(new EffectivenessReport.Row(group, t.grants, t.redeemedGrants, new Money(t.issued, accounting),
-                    new Money(t.redeemed, accounting),
-                    t.issued == 0 ? null : Math.round(10_000.0 * t.redeemed / t.issued) / 10_000.0,
+            long issued = value(t, 0);
+            long redeemed = value(t, 1);
+            rows.add(new EffectivenessReport.Row(group, t.grants, t.redeemedGrants, new Money(issued, accounting),
+                    new Money(redeemed, accounting), issued == 0 ? null : Math.round(10_000.0 * redeemed / issued) / 10_000.0,
                     median(t.seconds, (int) t.redeemedGrants)));
         });
         return new EffectivenessReport(from, to, groupBy.stream().map(Dimension::wire).toList(), rows);
     }
 
-    private long value(long amount, String unit) {
-        return valuation.value(amount, unit).amount();
+    /**
+     * The outcomes of grants made in [from, to): whole months of grants from their month sums, the
+     * days of the months the period cuts per grant. Everything per grant when reading no outcomes.
+     */
+    private List<EffectivenessDao.Summed> summed(String outcomes, List<Dimension> groupBy, Instant from, Instant to) {
+        String o1 = column(groupBy, 0, "o.");
+        String o2 = column(groupBy, 1, "o.");
+        LocalDate firstWhole = DaySums.start(DaySums.day(from)).equals(from) ? DaySums.day(from)
+                : DaySums.day(from).plusDays(1);
+        Optional<DaySums.Stretch> months = DaySums.wholeMonths(firstWhole, DaySums.day(to))
+                .filter(m -> outcomes.equals(EffectivenessDao.OUTCOMES));
+        if (months.isEmpty()) {
+            return dao.summed(outcomes, o1, o2, from, to);
+        }
+        Instant monthsFrom = DaySums.start(months.get().from());
+        Instant monthsTo = DaySums.start(months.get().to());
+        List<EffectivenessDao.Summed> rows = new ArrayList<>(
+                dao.months(monthColumn(groupBy, 0), monthColumn(groupBy, 1), months.get().from(), months.get().to()));
+        if (from.isBefore(monthsFrom)) {
+            rows.addAll(dao.summed(outcomes, o1, o2, from, monthsFrom));
+        }
+        if (monthsTo.isBefore(to)) {
+            rows.addAll(dao.summed(outcomes, o1, o2, monthsTo, to));
+        }
+        return rows;
+    }
+
+    /** What the group's amounts are worth in the accounting currency (0: issued, 1: redeemed); other currencies are left out. */
+    private long value(Tally t, int which) {
+        long total = 0;
+        for (Map.Entry<String, long[]> e : t.amounts.entrySet()) {
+            if (valuation.valued(e.getKey())) {
+                total += valuation.value(e.getValue()[which], e.getKey()).amount();
+            }
+        }
+        return total;
     }
 
     private static Tally tally(Map<List<String>, Tally> tallies, List<Dimension> groupBy, String first, String second) {
         return tallies.computeIfAbsent(Arrays.asList(first, second).subList(0, groupBy.size()), k -> new Tally());
+    }
+
+    /** As {@link #column}, in outcome_months, where a missing attribute is ''. */
+    private static String monthColumn(List<Dimension> groupBy, int i) {
+        return i < groupBy.size() ? "NULLIF(o." + groupBy.get(i).grantColumn + ", '')" : column(groupBy, i, "o.");
     }
 
     /** The column of the i-th dimension in the table under this alias, or a typed NULL when there is none. */

@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
  * Folds a closed day's postings into each grant's outcome (see 012-grant-outcomes.sql). Runs in
  * the day-sums job's transaction, under its lock, so no two folds of a day meet.
  */
-interface GrantOutcomesDao {
+interface GrantOutcomesDao extends UtcSession {
     /**
      * Whole seconds from b to a, rounded down as {@code Duration.toSeconds} does. The same text
      * holds in H2 and PostgreSQL: H2's DATEDIFF counts second boundaries crossed (one too many
@@ -56,10 +56,81 @@ interface GrantOutcomesDao {
             """)
     int fold(@Define String secondsToFirst, Instant start, Instant end);
 
-    /** Folds the day, then copies the first redemptions it folded into grant_firsts (see 017-grant-firsts.sql). */
+    /**
+     * Folds the day: takes its grants' outcomes out of their months, folds, and puts them back as
+     * folded (see 017-sums-by-month.sql); then copies the first redemptions it folded into
+     * grant_firsts.
+     */
     default void foldDay(Instant start, Instant end) {
+        utc();
+        addToMonths(FOLDED_TODAY, -1, start, end);
         fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
+        addToMonths(FOLDED_TODAY, 1, start, end);
         recordFirsts(start, end);
+    }
+
+    /** The grants the day's fold touches: those with goodwill or a redemption posted that day. */
+    String FOLDED_TODAY = """
+            o.grant_id IN (SELECT p.grant_id FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+                            WHERE e.created_at >= :start AND e.created_at < :end AND p.grant_id IS NOT NULL
+                              AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed'))""";
+
+    /**
+     * Adds {@code sign} times the outcomes of the grants {@code <grants>} names to their months. The
+     * month of a grant is its UTC month: the session is in UTC (see {@link UtcSession}), and H2
+     * truncates a time with a zone in its own offset, so the time is made a date first.
+     */
+    @SqlUpdate("""
+            MERGE INTO outcome_months m
+            USING (SELECT granted_month, reason_code, category, agent_id, channel, campaign_id, unit,
+                          SUM(counted) * :sign AS grants, SUM(issued) * :sign AS issued, SUM(redeemed) * :sign AS redeemed
+                     FROM (SELECT CAST(DATE_TRUNC('MONTH', CAST(o.granted_at AS DATE)) AS DATE) AS granted_month,
+                                  o.reason_code, COALESCE(o.category, '') AS category, o.agent_id, o.channel,
+                                  COALESCE(o.campaign_id, '') AS campaign_id, o.unit, o.counted, o.issued, o.redeemed
+                             FROM grant_outcomes o
+                            WHERE <grants>) x
+                    GROUP BY granted_month, reason_code, category, agent_id, channel, campaign_id, unit) s
+               ON m.granted_month = s.granted_month AND m.reason_code = s.reason_code AND m.category = s.category
+                  AND m.agent_id = s.agent_id AND m.channel = s.channel AND m.campaign_id = s.campaign_id
+                  AND m.unit = s.unit
+             WHEN MATCHED THEN UPDATE SET grants = m.grants + s.grants, issued = m.issued + s.issued,
+                                          redeemed = m.redeemed + s.redeemed
+             WHEN NOT MATCHED THEN INSERT (granted_month, reason_code, category, agent_id, channel, campaign_id, unit,
+                                           grants, issued, redeemed)
+                  VALUES (s.granted_month, s.reason_code, s.category, s.agent_id, s.channel, s.campaign_id, s.unit,
+                          s.grants, s.issued, s.redeemed)
+            """)
+    void addToMonths(@Define String grants, long sign, Instant start, Instant end);
+
+    /** The grants {@link #countIdle} counts are added to their months as it counts them (see there). */
+    default void countIdleDay(Instant madeFrom, Instant start, Instant end) {
+        utc();
+        addIdleToMonths(madeFrom, start, end);
+        countIdle(madeFrom, start, end);
+    }
+
+    @SqlUpdate("""
+            MERGE INTO outcome_months m
+            USING (SELECT granted_month, reason_code, category, agent_id, channel, campaign_id, COUNT(*) AS grants
+                     FROM (SELECT CAST(DATE_TRUNC('MONTH', CAST(g.created_at AS DATE)) AS DATE) AS granted_month,
+                                  g.reason_code, COALESCE(g.category, '') AS category, g.agent_id, g.channel,
+                                  COALESCE(g.campaign_id, '') AS campaign_id
+                             FROM grants g
+                            WHERE <idle>) x
+                    GROUP BY granted_month, reason_code, category, agent_id, channel, campaign_id) s
+               ON m.granted_month = s.granted_month AND m.reason_code = s.reason_code AND m.category = s.category
+                  AND m.agent_id = s.agent_id AND m.channel = s.channel AND m.campaign_id = s.campaign_id
+                  AND m.unit = ''
+             WHEN MATCHED THEN UPDATE SET grants = m.grants + s.grants
+             WHEN NOT MATCHED THEN INSERT (granted_month, reason_code, category, agent_id, channel, campaign_id, unit,
+                                           grants, issued, redeemed)
+                  VALUES (s.granted_month, s.reason_code, s.category, s.agent_id, s.channel, s.campaign_id, '',
+                          s.grants, 0, 0)
+            """)
+    void addIdleToMonths(@Define String idle, Instant madeFrom, Instant start, Instant end);
+
+    default void addIdleToMonths(Instant madeFrom, Instant start, Instant end) {
+        addIdleToMonths(IDLE, madeFrom, start, end);
     }
 
     /** A first redemption is set once, on the day it fell; the NOT EXISTS keeps a day folded again from copying it twice. */
@@ -87,10 +158,17 @@ interface GrantOutcomesDao {
                                         campaign_id, issued, redeemed, counted)
             SELECT g.id, '', g.created_at, g.reason_code, g.category, g.agent_id, g.channel, g.campaign_id, 0, 0, 1
               FROM grants g
-             WHERE g.created_at >= :madeFrom AND g.created_at < :end
+             WHERE <idle>
+            """)
+    int countIdle(@Define String idle, Instant madeFrom, Instant start, Instant end);
+
+    default int countIdle(Instant madeFrom, Instant start, Instant end) {
+        return countIdle(IDLE, madeFrom, start, end);
+    }
+
+    String IDLE = """
+            g.created_at >= :madeFrom AND g.created_at < :end
                AND COALESCE(g.decided_at, g.created_at) >= :start AND COALESCE(g.decided_at, g.created_at) < :end
                AND COALESCE(g.status, '') IN ('issued', 'revoked')
-               AND NOT EXISTS (SELECT 1 FROM grant_outcomes o WHERE o.grant_id = g.id)
-            """)
-    int countIdle(Instant madeFrom, Instant start, Instant end);
+               AND NOT EXISTS (SELECT 1 FROM grant_outcomes o WHERE o.grant_id = g.id)""";
 }

@@ -9,14 +9,13 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 /**
  * Sums of postings over a stretch of time, read from the postings themselves (found through
  * their entry's time, which is indexed) or from whole summed days. The grouping columns are
  * {@code <define>}d from a {@link Grouping}, which writes only column names of its own.
  */
-interface PostingSumsDao {
+interface PostingSumsDao extends UtcSession {
     int FETCH = 1_000;
 
     /** One group's sum in one unit; the columns the report does not group by are null. */
@@ -24,14 +23,6 @@ interface PostingSumsDao {
 
     /** One unit's sums over a stretch: wallet lines, system lines by account, holds. */
     record LiabilitySum(String unit, long wallets, long issued, long redeemed, long expired, long revoked, long held) {}
-
-    /**
-     * Days are UTC days whatever the database server's own zone; the statement exists in H2 and
-     * PostgreSQL alike. It holds for the session, so the query that needs it runs on the same
-     * handle (a default method keeps one handle for all its calls).
-     */
-    @SqlUpdate("SET TIME ZONE 'UTC'")
-    void utc();
 
     default void forEachFromPostings(Grouping g, Instant from, Instant to, Consumer<GroupSum> sink) {
         utc();

@@ -2,6 +2,7 @@ package com.amends.report;
 
 import static com.amends.testing.Bodies.grant;
 import static com.amends.testing.Bodies.newCustomer;
+import static com.amends.testing.Bodies.percentVoucherGrant;
 import static com.amends.testing.Bodies.pointsGrant;
 import static com.amends.testing.Bodies.with;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,6 +43,7 @@ class MonthSumsApiTest extends OwnServerFixture {
         agent.post("/v1/grants", with(with(pointsGrant(b, 300), "agent_id", "agent-b"), "expires_at",
                 "2026-11-26T00:00:00Z")).expect(201);
         checkout.redeemPoints(a, 50);
+        agent.post("/v1/grants", percentVoucherGrant(newCustomer(), 10, 500)).expect(201); // costs nothing until spent
         ReportSteps.moveTo(server, Instant.parse("2026-11-26T12:00:00Z"));
         checkout.runExpiry();
         ReportSteps.moveTo(server, Instant.parse("2026-12-01T10:00:00Z"));
@@ -54,7 +56,9 @@ class MonthSumsApiTest extends OwnServerFixture {
                 "/v1/reports/goodwill-spend?from=2026-10-15&to=2026-12-02&group_by=agent,channel",
                 "/v1/reports/breakage?from=2026-11-01&to=2026-12-03",
                 "/v1/reports/liability?from=2026-11-01&as_of=2026-12-02T12:00:00Z",
-                "/v1/reports/liability?from=2026-12-01&as_of=2026-12-03T09:00:00Z");
+                "/v1/reports/liability?from=2026-12-01&as_of=2026-12-03T09:00:00Z",
+                "/v1/reports/effectiveness?from=2026-11-01&to=2027-01-01&group_by=reason",
+                "/v1/reports/effectiveness?from=2026-10-15T08:00:00Z&to=2026-12-02&group_by=agent,channel");
         String byWeek = "/v1/reports/goodwill-spend?from=2026-11-01&to=2026-12-03&group_by=reason,week";
         Map<String, JsonNode> fromPostings = ReportSteps.ask(server, byMonth);
         JsonNode weeksFromPostings = ReportSteps.ask(server, List.of(byWeek)).get(byWeek);
@@ -71,7 +75,16 @@ class MonthSumsApiTest extends OwnServerFixture {
         assertThat(liability.findValuesAsText("unit")).containsExactly("EUR", "points");
         assertThat(liability.get(1).path("expired").asLong()).isEqualTo(300);
 
-        server.jdbi().useHandle(h -> h.execute("DELETE FROM day_sums WHERE posted_on < DATE '2026-12-01'"));
+        JsonNode effectiveness = fromPostings.get(byMonth.get(5));
+        assertThat(effectiveness.path("rows").findValues("grants").stream().mapToLong(JsonNode::asLong).sum())
+                .as("three grants of points, two vouchers (one a percent voucher not spent)").isEqualTo(5);
+        assertThat(effectiveness.path("rows").findValues("redeemed_grants").stream().mapToLong(JsonNode::asLong).sum())
+                .as("the points spent in November, the voucher in December").isEqualTo(2);
+
+        server.jdbi().useHandle(h -> {
+            h.execute("DELETE FROM day_sums WHERE posted_on < DATE '2026-12-01'");
+            h.execute("DELETE FROM grant_outcomes WHERE granted_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'");
+        });
         assertThat(ReportSteps.ask(server, byMonth)).as("whole Novembers come from the month's sums, not its days")
                 .isEqualTo(fromPostings);
     }
