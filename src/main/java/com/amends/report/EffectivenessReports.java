@@ -19,9 +19,10 @@ import java.util.TreeMap;
 
 /**
  * Of the goodwill granted in a period, how much customers came back and spent, and how soon.
- * Grants of summed days are read from their outcomes (grouped in SQL); what was posted after the
- * last summed day is read from the postings, per grant, and added: counts and sums add up, a grant
- * is counted once, and its first redemption is in one of the two, never both.
+ * Grants of summed days are read from their outcomes (whole months of grants from their month
+ * sums, grouped in SQL) and their first redemptions; what was posted after the last summed day is
+ * read from the postings, per grant, and added: counts and sums add up, a grant is counted once,
+ * and its first redemption is in one of the two, never both. Amounts are valued per group, once.
  */
 public final class EffectivenessReports {
     /**

@@ -63,22 +63,17 @@ interface GrantOutcomesDao extends UtcSession {
      */
     default void foldDay(Instant start, Instant end) {
         utc();
-        addToMonths(FOLDED_TODAY, -1, start, end);
+        addToMonths(-1, start, end);
         fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
-        addToMonths(FOLDED_TODAY, 1, start, end);
+        addToMonths(1, start, end);
         recordFirsts(start, end);
     }
 
-    /** The grants the day's fold touches: those with goodwill or a redemption posted that day. */
-    String FOLDED_TODAY = """
-            o.grant_id IN (SELECT p.grant_id FROM journal_entries e JOIN postings p ON p.entry_id = e.id
-                            WHERE e.created_at >= :start AND e.created_at < :end AND p.grant_id IS NOT NULL
-                              AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed'))""";
-
     /**
-     * Adds {@code sign} times the outcomes of the grants {@code <grants>} names to their months. The
-     * month of a grant is its UTC month: the session is in UTC (see {@link UtcSession}), and H2
-     * truncates a time with a zone in its own offset, so the time is made a date first.
+     * Adds {@code sign} times the outcomes of the grants the day's fold touches (those with goodwill
+     * or a redemption posted that day) to their months. The month of a grant is its UTC month: the
+     * session is in UTC (see {@link UtcSession}), and H2 truncates a time with a zone in its own
+     * offset, so the time is made a date first.
      */
     @SqlUpdate("""
             MERGE INTO outcome_months m
@@ -88,7 +83,10 @@ interface GrantOutcomesDao extends UtcSession {
                                   o.reason_code, COALESCE(o.category, '') AS category, o.agent_id, o.channel,
                                   COALESCE(o.campaign_id, '') AS campaign_id, o.unit, o.counted, o.issued, o.redeemed
                              FROM grant_outcomes o
-                            WHERE <grants>) x
+                            WHERE o.grant_id IN (SELECT p.grant_id FROM journal_entries e JOIN postings p ON p.entry_id = e.id
+                                                  WHERE e.created_at >= :start AND e.created_at < :end
+                                                    AND p.grant_id IS NOT NULL
+                                                    AND (LEFT(p.account_id, 9) = 'goodwill:' OR p.account_id = 'redeemed'))) x
                     GROUP BY granted_month, reason_code, category, agent_id, channel, campaign_id, unit) s
                ON m.granted_month = s.granted_month AND m.reason_code = s.reason_code AND m.category = s.category
                   AND m.agent_id = s.agent_id AND m.channel = s.channel AND m.campaign_id = s.campaign_id
@@ -100,7 +98,7 @@ interface GrantOutcomesDao extends UtcSession {
                   VALUES (s.granted_month, s.reason_code, s.category, s.agent_id, s.channel, s.campaign_id, s.unit,
                           s.grants, s.issued, s.redeemed)
             """)
-    void addToMonths(@Define String grants, long sign, Instant start, Instant end);
+    void addToMonths(long sign, Instant start, Instant end);
 
     /** The grants {@link #countIdle} counts are added to their months as it counts them (see there). */
     default void countIdleDay(Instant madeFrom, Instant start, Instant end) {
