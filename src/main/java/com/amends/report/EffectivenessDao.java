@@ -49,18 +49,23 @@ interface EffectivenessDao {
     @RegisterConstructorMapper(Summed.class)
     List<Summed> summed(@Define String outcomes, @Define String first, @Define String second, Instant from, Instant to);
 
-    /** As {@link #summed}, over the months of grants [from, to), from their month sums (see 017-sums-by-month.sql). */
+    /**
+     * One group's month of grants in one unit, with the seconds to each of its first redemptions
+     * (comma-separated; see 017-sums-by-month.sql).
+     */
+    record Month(String firstKey, String secondKey, String unit, long grants, long issued, long redeemed,
+                 String firsts) {}
+
+    /** The months of grants [from, to), as kept: the report groups them, with their lists of seconds. */
     @SqlQuery("""
-            SELECT <first> AS first_key, <second> AS second_key, o.unit, SUM(o.grants) AS grants,
-                   SUM(o.issued) AS issued, SUM(o.redeemed) AS redeemed
+            SELECT <first> AS first_key, <second> AS second_key, o.unit, o.grants, o.issued, o.redeemed, o.firsts
               FROM outcome_months o
              WHERE o.granted_month >= :from AND o.granted_month < :to
-             GROUP BY first_key, second_key, o.unit
             """)
-    @RegisterConstructorMapper(Summed.class)
-    List<Summed> months(@Define String first, @Define String second, LocalDate from, LocalDate to);
+    @RegisterConstructorMapper(Month.class)
+    List<Month> months(@Define String first, @Define String second, LocalDate from, LocalDate to);
 
-    /** The median cannot be summed ahead: every value of the period is read, from the narrow table kept for it. */
+    /** The median cannot be summed ahead: every value is read, here for the grants read one by one. */
     @SqlQuery("""
             SELECT <first> AS first_key, <second> AS second_key, o.seconds_to_first AS seconds
               FROM <firsts> o

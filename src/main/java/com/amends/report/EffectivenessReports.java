@@ -94,13 +94,37 @@ public final class EffectivenessReports {
         String g2 = column(groupBy, 1, "g.");
         Map<List<String>, Tally> tallies = new HashMap<>(); // found once per first redemption: no sorting until the end
 
-        for (EffectivenessDao.Summed s : summed(outcomes, groupBy, from, to)) {
-            Tally t = tally(tallies, groupBy, s.firstKey(), s.secondKey());
-            t.grants += s.grants();
-            t.add(s.unit(), s.issued(), s.redeemed());
+        // Whole months of grants from their month sums; the rest of the period per grant.
+        List<Instant> perGrant = List.of(from, to);
+        Optional<DaySums.Stretch> months = wholeMonths(from, to).filter(m -> outcomes.equals(EffectivenessDao.OUTCOMES));
+        if (months.isPresent()) {
+            for (EffectivenessDao.Month m : dao.months(monthColumn(groupBy, 0), monthColumn(groupBy, 1),
+                    months.get().from(), months.get().to())) {
+                Tally t = tally(tallies, groupBy, m.firstKey(), m.secondKey());
+                t.grants += m.grants();
+                t.add(m.unit(), m.issued(), m.redeemed());
+                if (valuation.valued(m.unit()) && !m.firsts().isEmpty()) {
+                    for (String seconds : m.firsts().split(",")) {
+                        t.first(Long.parseLong(seconds));
+                    }
+                }
+            }
+            perGrant = List.of(from, DaySums.start(months.get().from()), DaySums.start(months.get().to()), to);
         }
-        for (EffectivenessDao.First f : dao.firsts(firsts, o1, o2, from, to, accounting)) {
-            tally(tallies, groupBy, f.firstKey(), f.secondKey()).first(f.seconds());
+        for (int i = 0; i < perGrant.size(); i += 2) {
+            Instant a = perGrant.get(i);
+            Instant b = perGrant.get(i + 1);
+            if (!a.isBefore(b)) {
+                continue;
+            }
+            for (EffectivenessDao.Summed s : dao.summed(outcomes, o1, o2, a, b)) {
+                Tally t = tally(tallies, groupBy, s.firstKey(), s.secondKey());
+                t.grants += s.grants();
+                t.add(s.unit(), s.issued(), s.redeemed());
+            }
+            for (EffectivenessDao.First f : dao.firsts(firsts, o1, o2, a, b, accounting)) {
+                tally(tallies, groupBy, f.firstKey(), f.secondKey()).first(f.seconds());
+            }
         }
         Set<String> counted = new HashSet<>();
         Set<String> firstInTail = new HashSet<>();
@@ -142,31 +166,11 @@ public final class EffectivenessReports {
         return new EffectivenessReport(from, to, groupBy.stream().map(Dimension::wire).toList(), rows);
     }
 
-    /**
-     * The outcomes of grants made in [from, to): whole months of grants from their month sums, the
-     * days of the months the period cuts per grant. Everything per grant when reading no outcomes.
-     */
-    private List<EffectivenessDao.Summed> summed(String outcomes, List<Dimension> groupBy, Instant from, Instant to) {
-        String o1 = column(groupBy, 0, "o.");
-        String o2 = column(groupBy, 1, "o.");
+    /** The whole months of grants within [from, to), if any. */
+    private static Optional<DaySums.Stretch> wholeMonths(Instant from, Instant to) {
         LocalDate firstWhole = DaySums.start(DaySums.day(from)).equals(from) ? DaySums.day(from)
                 : DaySums.day(from).plusDays(1);
-        Optional<DaySums.Stretch> months = DaySums.wholeMonths(firstWhole, DaySums.day(to))
-                .filter(m -> outcomes.equals(EffectivenessDao.OUTCOMES));
-        if (months.isEmpty()) {
-            return dao.summed(outcomes, o1, o2, from, to);
-        }
-        Instant monthsFrom = DaySums.start(months.get().from());
-        Instant monthsTo = DaySums.start(months.get().to());
-        List<EffectivenessDao.Summed> rows = new ArrayList<>(
-                dao.months(monthColumn(groupBy, 0), monthColumn(groupBy, 1), months.get().from(), months.get().to()));
-        if (from.isBefore(monthsFrom)) {
-            rows.addAll(dao.summed(outcomes, o1, o2, from, monthsFrom));
-        }
-        if (monthsTo.isBefore(to)) {
-            rows.addAll(dao.summed(outcomes, o1, o2, monthsTo, to));
-        }
-        return rows;
+        return DaySums.wholeMonths(firstWhole, DaySums.day(to));
     }
 
     /** What the group's amounts are worth in the accounting currency (0: issued, 1: redeemed); other currencies are left out. */

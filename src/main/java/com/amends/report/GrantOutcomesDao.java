@@ -66,6 +66,7 @@ interface GrantOutcomesDao extends UtcSession {
         addToMonths(-1, start, end);
         fold(secondsBetween("s.first_redeemed_at", "s.granted_at"), start, end);
         addToMonths(1, start, end);
+        addFirstsToMonths(start, end);
         recordFirsts(start, end);
     }
 
@@ -130,6 +131,34 @@ interface GrantOutcomesDao extends UtcSession {
     default void addIdleToMonths(Instant madeFrom, Instant start, Instant end) {
         addIdleToMonths(IDLE, madeFrom, start, end);
     }
+
+    /**
+     * Adds the day's first redemptions to their months' lists (see 017-sums-by-month.sql), the same
+     * ones {@link #recordFirsts} then copies, and before it, so that both see the same NOT EXISTS.
+     */
+    @SqlUpdate("""
+            MERGE INTO outcome_months m
+            USING (SELECT granted_month, reason_code, category, agent_id, channel, campaign_id, unit,
+                          STRING_AGG(CAST(seconds_to_first AS VARCHAR), ',') AS firsts
+                     FROM (SELECT CAST(DATE_TRUNC('MONTH', CAST(o.granted_at AS DATE)) AS DATE) AS granted_month,
+                                  o.reason_code, COALESCE(o.category, '') AS category, o.agent_id, o.channel,
+                                  COALESCE(o.campaign_id, '') AS campaign_id, o.unit, o.seconds_to_first
+                             FROM grant_outcomes o
+                            WHERE o.first_redeemed_at >= :start AND o.first_redeemed_at < :end
+                              AND NOT EXISTS (SELECT 1 FROM grant_firsts f
+                                               WHERE f.grant_id = o.grant_id AND f.unit = o.unit)) x
+                    GROUP BY granted_month, reason_code, category, agent_id, channel, campaign_id, unit) s
+               ON m.granted_month = s.granted_month AND m.reason_code = s.reason_code AND m.category = s.category
+                  AND m.agent_id = s.agent_id AND m.channel = s.channel AND m.campaign_id = s.campaign_id
+                  AND m.unit = s.unit
+             WHEN MATCHED THEN UPDATE SET firsts = CASE WHEN m.firsts = '' THEN s.firsts
+                                                        ELSE m.firsts || ',' || s.firsts END
+             WHEN NOT MATCHED THEN INSERT (granted_month, reason_code, category, agent_id, channel, campaign_id, unit,
+                                           grants, issued, redeemed, firsts)
+                  VALUES (s.granted_month, s.reason_code, s.category, s.agent_id, s.channel, s.campaign_id, s.unit,
+                          0, 0, 0, s.firsts)
+            """)
+    void addFirstsToMonths(Instant start, Instant end);
 
     /** A first redemption is set once, on the day it fell; the NOT EXISTS keeps a day folded again from copying it twice. */
     @SqlUpdate("""

@@ -84,6 +84,7 @@ class MonthSumsApiTest extends OwnServerFixture {
         server.jdbi().useHandle(h -> {
             h.execute("DELETE FROM day_sums WHERE posted_on < DATE '2026-12-01'");
             h.execute("DELETE FROM grant_outcomes WHERE granted_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'");
+            h.execute("DELETE FROM grant_firsts WHERE granted_at < TIMESTAMP WITH TIME ZONE '2026-12-01 00:00:00+00'");
         });
         assertThat(ReportSteps.ask(server, byMonth)).as("whole Novembers come from the month's sums, not its days")
                 .isEqualTo(fromPostings);
