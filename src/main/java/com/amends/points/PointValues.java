@@ -17,18 +17,12 @@ public final class PointValues {
 
     /** The money value of these points, rounded down to a whole minor unit. */
     public Money value(long points, String currency) {
-        PointValue rate = rate(currency);
-        return new Money(Math.multiplyExact(points, rate.amount()) / rate.points(), currency);
-    }
-
-    /** What points are worth in this currency, for SQL that values them as {@link #value} does. */
-    public PointValue rate(String currency) {
         PointValue rate = rates.get(currency);
         if (rate == null) {
             throw ApiException.field(ErrorCode.CURRENCY_NOT_SUPPORTED, "currency",
                     "has no configured points value; configured: " + String.join(", ", rates.keySet()));
         }
-        return rate;
+        return new Money(Math.multiplyExact(points, rate.amount()) / rate.points(), currency);
     }
 
     /** The value of these points in each configured currency, in currency order. */

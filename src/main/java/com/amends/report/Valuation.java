@@ -2,7 +2,6 @@ package com.amends.report;
 
 import com.amends.ledger.Accounts;
 import com.amends.platform.Money;
-import com.amends.points.PointValue;
 import com.amends.points.PointValues;
 import java.util.List;
 import java.util.Map;
@@ -20,11 +19,6 @@ public final class Valuation {
 
     String accountingCurrency() {
         return accountingCurrency;
-    }
-
-    /** The points rate in the accounting currency. */
-    PointValue pointRate() {
-        return pointValues.rate(accountingCurrency);
     }
 
     /** Whether amounts in this unit are valued at all: other currencies are left out. */
